@@ -1,0 +1,11 @@
+import type { ModuleRef } from '@nestjs/core';
+import { WiringCheckService } from '../src/modules/wiring-check/wiring-check.service';
+import { wiringCheckActivities } from './wiring-check.activities';
+
+/** Every activity, bound to the Nest service that implements it. */
+export function createActivities(moduleRef: ModuleRef) {
+  const get = <T>(type: new (...args: never[]) => T): T => moduleRef.get(type, { strict: false });
+  return {
+    ...wiringCheckActivities(get(WiringCheckService)),
+  };
+}

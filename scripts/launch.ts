@@ -1,0 +1,76 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { LocalStack } from '../src/infra/local-stack';
+import { createDatabaseIfMissing, databaseUrl, migrateDeploy } from '../src/infra/local-stack/database';
+import { projectRoot } from '../src/infra/local-stack/paths';
+import { logger } from '../src/common/logging/logger';
+
+/**
+ * `npm start`: starts whichever of PostgreSQL, Redis and Temporal has no URL configured, migrates the
+ * database, then runs the API and the worker. Ctrl-C stops everything it started, children first.
+ */
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  const stack = new LocalStack('dev', {
+    postgres: Number(env.GOVFLOW_PG_PORT ?? 54329),
+    redis: Number(env.GOVFLOW_REDIS_PORT ?? 63790),
+    temporal: Number(env.GOVFLOW_TEMPORAL_PORT ?? 7233),
+    temporalUi: Number(env.GOVFLOW_TEMPORAL_UI_PORT ?? 8233),
+  });
+  const urls = await stack.start({ postgres: !env.DATABASE_URL, redis: !env.REDIS_URL, temporal: !env.TEMPORAL_ADDRESS });
+  try {
+    if (urls.postgresAdminUrl) {
+      await createDatabaseIfMissing(urls.postgresAdminUrl, 'govflow');
+      env.DATABASE_URL = databaseUrl(urls.postgresAdminUrl, 'govflow');
+    }
+    env.REDIS_URL ??= urls.redisUrl;
+    env.TEMPORAL_ADDRESS ??= urls.temporalAddress;
+    await migrateDeploy(env.DATABASE_URL as string);
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+
+  const children = [
+    startChild('worker', join(__dirname, '..', 'src', 'worker.js'), env),
+    startChild('api', join(__dirname, '..', 'src', 'main.js'), env),
+  ];
+  logger.info({
+    api: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`,
+    docs: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}/api/docs`,
+    temporalUi: urls.temporalUiUrl, data: join(projectRoot, '.data'),
+  }, 'govflow 本地环境已启动，按 Ctrl-C 停止');
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('正在停止 govflow …');
+    await Promise.all(children.map(stopChild));
+    await stack.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  for (const child of children) {
+    child.once('exit', (code) => { if (!stopping) { logger.error({ pid: child.pid, code }, '子进程意外退出'); void shutdown(1); } });
+  }
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', script], { env: { ...env, GOVFLOW_PROCESS: name }, stdio: 'inherit' });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => { clearTimeout(timer); done(); });
+    child.kill('SIGTERM');
+  });
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err }, '启动失败');
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/env.schema';
+import { redisConnectionOptions } from '../redis/redis-connection';
+import { JobName, JobPayloads, QueueName, queueOfJob } from './job-catalog';
+
+export interface EnqueueOptions { jobId: string; delayMs?: number }
+
+/** Producer side of BullMQ. `jobId` is mandatory: it is the dedup key that makes a retried enqueue a no-op. */
+@Injectable()
+export class JobQueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    await this.queue(queueOfJob[name]).add(name, payload, {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1_000 },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: false,
+    });
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: redisConnectionOptions(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX });
+      queue.on('error', () => undefined); // surfaced through health checks and failing enqueues instead
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { HealthReport, HealthService } from './health.service';
+
+@ApiTags('健康检查 health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: '各依赖（数据库、Redis、Temporal）的状态与延迟；任一不可用时返回 503' })
+  async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const report = await this.health.report();
+    res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+}

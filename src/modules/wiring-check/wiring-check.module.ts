@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { WiringCheckController } from './wiring-check.controller';
+import { WiringCheckRepository } from './wiring-check.repository';
+import { WiringCheckService } from './wiring-check.service';
+import { WiringEchoProcessor } from './wiring-echo.processor';
+
+@Module({
+  controllers: [WiringCheckController],
+  providers: [WiringCheckRepository, WiringCheckService, WiringEchoProcessor],
+  exports: [WiringCheckService],
+})
+export class WiringCheckModule {}

@@ -1,0 +1,58 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Client } from 'pg';
+import { eventually, startApi, startWorker } from '../fixtures/test-app';
+
+describe('wiring: HTTP → Temporal workflow → activity (PostgreSQL + BullMQ) → job processor', () => {
+  let api: { app: INestApplication; url: string };
+  let worker: INestApplicationContext;
+  let db: Client;
+
+  beforeAll(async () => {
+    [api, worker] = await Promise.all([startApi(), startWorker()]);
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await Promise.all([api?.app.close(), worker?.close(), db?.end()]);
+  });
+
+  it('an HTTP request ends with the row the BullMQ processor writes', async () => {
+    const res = await fetch(`${api.url}/api/v1/wiring-checks`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: '联通检查' }),
+    });
+    expect(res.status).toBe(202);
+    const { workflowId } = (await res.json()) as { workflowId: string };
+
+    const echo = await eventually(async () => {
+      const { rows } = await db.query(
+        'SELECT e.job_id, c.note FROM wiring_check_echo e JOIN wiring_check c ON c.id = e.check_id WHERE c.workflow_id = $1', [workflowId]);
+      return rows[0];
+    }, 'the echo row');
+    expect(echo.note).toBe('联通检查');
+
+    const detail = await fetch(`${api.url}/api/v1/wiring-checks/${workflowId}`);
+    expect(detail.status).toBe(200);
+    expect(await detail.json()).toMatchObject({ workflowId, note: '联通检查', echoedAt: expect.any(String) });
+  });
+
+  it('rejects bad input with a code and a message, and starts nothing', async () => {
+    const before = await db.query('SELECT count(*)::int AS n FROM wiring_check');
+    const res = await fetch(`${api.url}/api/v1/wiring-checks`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: '', delay: 'soon' }),
+    });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED', correlationId: expect.any(String) });
+    expect(body.details.map((d: { path: string }) => d.path).sort()).toEqual(['delay', 'note']);
+    const after = await db.query('SELECT count(*)::int AS n FROM wiring_check');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('answers an unknown check with NOT_FOUND and echoes the caller’s correlation id', async () => {
+    const res = await fetch(`${api.url}/api/v1/wiring-checks/nope`, { headers: { 'x-correlation-id': 'trace-123' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-correlation-id')).toBe('trace-123');
+    expect(await res.json()).toMatchObject({ code: 'NOT_FOUND', correlationId: 'trace-123' });
+  });
+});

@@ -1,0 +1,1 @@
+export { wiringCheckWorkflow } from './wiring-check.workflow';
