@@ -7,9 +7,16 @@ import type { AppConfig } from '../../config/env.schema';
 @Injectable()
 export class RedisService implements OnApplicationShutdown {
   readonly client: Redis;
+  private closing = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.client = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+    this.client = new Redis(config.REDIS_URL, {
+      lazyConnect: true,
+      connectTimeout: 2_000,
+      maxRetriesPerRequest: 1,
+      // ioredis keeps reconnecting after disconnect() when it is mid-retry; stop once we are closing
+      retryStrategy: (attempt) => (this.closing ? null : Math.min(attempt * 200, 2_000)),
+    });
     this.client.on('error', () => undefined); // reported by the health check, not as unhandled events
   }
 
@@ -19,6 +26,7 @@ export class RedisService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.closing = true;
     this.client.disconnect();
   }
 }

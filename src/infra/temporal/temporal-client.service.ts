@@ -10,7 +10,7 @@ export class TemporalClientService implements OnApplicationShutdown {
   readonly client: Client;
 
   constructor(@Inject(APP_CONFIG) readonly config: AppConfig) {
-    this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, connectTimeout: 5_000 });
+    this.connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS, connectTimeout: 2_000 });
     this.client = new Client({ connection: this.connection, namespace: config.TEMPORAL_NAMESPACE });
   }
 
