@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { freePort } from '../../src/infra/local-stack/ports';
 import { startApi } from '../fixtures/test-app';
+import type { HealthReport } from '../../src/modules/health/health.service';
 
 describe('GET /health', () => {
   const apps: INestApplication[] = [];
@@ -10,10 +11,10 @@ describe('GET /health', () => {
     const { app, url } = await startApi();
     apps.push(app);
     const res = await fetch(`${url}/health`);
-    const body = await res.json();
+    const body = (await res.json()) as HealthReport;
     expect(res.status).toBe(200);
     for (const name of ['database', 'redis', 'temporal']) {
-      expect(body.checks[name]).toMatchObject({ status: 'up', latencyMs: expect.any(Number) });
+      expect(body.checks[name as keyof HealthReport['checks']]).toMatchObject({ status: 'up', latencyMs: expect.any(Number) });
     }
   });
 
@@ -23,9 +24,9 @@ describe('GET /health', () => {
     const { app, url } = await startApi({ [variable]: dead[variable] });
     apps.push(app);
     const res = await fetch(`${url}/health`);
-    const body = await res.json();
+    const body = (await res.json()) as HealthReport;
     expect(res.status).toBe(503);
-    const down = Object.entries(body.checks).filter(([, c]) => (c as { status: string }).status === 'down').map(([n]) => n);
+    const down = Object.entries(body.checks).filter(([, c]) => c.status === 'down').map(([n]) => n);
     expect(down).toEqual([{ REDIS_URL: 'redis', DATABASE_URL: 'database', TEMPORAL_ADDRESS: 'temporal' }[variable]]);
   });
 });

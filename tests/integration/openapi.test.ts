@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { startApi } from '../fixtures/test-app';
 
+interface OpenApiDoc {
+  paths: Record<string, { post: { requestBody: { content: Record<string, { schema: { required: string[]; properties: Record<string, unknown> } }> } } }>;
+}
+
 describe('OpenAPI document', () => {
   let api: { app: INestApplication; url: string };
   beforeAll(async () => { api = await startApi(); });
@@ -9,7 +13,7 @@ describe('OpenAPI document', () => {
   it('is generated from the real controllers, with request schemas from their zod validators', async () => {
     const res = await fetch(`${api.url}/api/docs-json`);
     expect(res.status).toBe(200);
-    const doc = await res.json();
+    const doc = (await res.json()) as OpenApiDoc;
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/api/v1/wiring-checks', '/api/v1/wiring-checks/{workflowId}']));
     const body = doc.paths['/api/v1/wiring-checks'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(['note']);

@@ -42,9 +42,9 @@ describe('wiring: HTTP → Temporal workflow → activity (PostgreSQL + BullMQ) 
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: '', delay: 'soon' }),
     });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { code: string; details: { path: string }[] };
     expect(body).toMatchObject({ code: 'VALIDATION_FAILED', correlationId: expect.any(String) });
-    expect(body.details.map((d: { path: string }) => d.path).sort()).toEqual(['delay', 'note']);
+    expect(body.details.map((d) => d.path).sort()).toEqual(['delay', 'note']);
     const after = await db.query('SELECT count(*)::int AS n FROM wiring_check');
     expect(after.rows[0].n).toBe(before.rows[0].n);
   });
