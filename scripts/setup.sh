@@ -24,11 +24,14 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   $sudo_cmd service postgresql stop >/dev/null 2>&1 || true
 fi
 
-stamp=node_modules/.govflow-lock-stamp
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  say "安装 npm 依赖 (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json "$stamp"
+# `npm install` rather than `npm ci`: npm 11 writes lock files without other platforms' optional
+# packages (@swc/core-darwin-*), which `npm ci` then rejects; the lock file still pins every version.
+stamp=node_modules/.govflow-deps-stamp
+deps_hash() { cat package.json package-lock.json | sha1sum | cut -d' ' -f1; }
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(deps_hash)" ]; then
+  say "安装 npm 依赖"
+  npm install --no-audit --no-fund --loglevel=error
+  deps_hash > "$stamp"
 fi
 
 temporal_version=v1.5.1
