@@ -1,0 +1,17 @@
+export type {
+  BusinessCalendar,
+  CalendarOverride,
+  HolidayFestival,
+  Limit,
+  PauseInterval,
+  WorkingPeriod,
+} from './calendar.types';
+export { DEFAULT_WEEKEND_DAYS, DEFAULT_WORKING_HOURS, createCalendar, mergeCalendars } from './business-calendar.factory';
+export { calendarFromFestivals, festivalsToOverride } from './festival-schedule.factory';
+export { CN_2026_HOLIDAYS } from './cn-holidays-2026.data';
+export { toCstDate } from './cst-time.util';
+export { isWorkingDay, nextWorkingDay } from './working-day.calculator';
+export { addWorkingMinutes, workingMinutesBetween } from './working-time.calculator';
+export { addWorkingDays, computeDeadline, extendByWorkingDays, isRoundTheClock } from './deadline.calculator';
+export { deadlineWithPauses } from './pause.calculator';
+export { fractionElapsed, reminderTimes, workingReminderTimes } from './reminder.calculator';
