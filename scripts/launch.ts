@@ -1,8 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { LocalStack } from '../src/infra/local-stack';
 import { createDatabaseIfMissing, databaseUrl, migrateDeploy } from '../src/infra/local-stack/database';
-import { projectRoot } from '../src/infra/local-stack/paths';
+import { dataDir, projectRoot } from '../src/infra/local-stack/paths';
 import { logger } from '../src/common/logging/logger';
 
 /**
@@ -23,7 +25,8 @@ async function main(): Promise<void> {
       await createDatabaseIfMissing(urls.postgresAdminUrl, 'govflow');
       env.DATABASE_URL = databaseUrl(urls.postgresAdminUrl, 'govflow');
     }
-    env.REDIS_URL ??= urls.redisUrl;
+    env.AUTH_TOKEN_SECRET ??= localTokenSecret();
+  env.REDIS_URL ??= urls.redisUrl;
     env.TEMPORAL_ADDRESS ??= urls.temporalAddress;
     await migrateDeploy(env.DATABASE_URL as string);
   } catch (err) {
@@ -55,6 +58,13 @@ async function main(): Promise<void> {
   for (const child of children) {
     child.once('exit', (code) => { if (!stopping) { logger.error({ pid: child.pid, code }, '子进程意外退出'); void shutdown(1); } });
   }
+}
+
+/** A token secret kept in the data folder, so local sign-ins survive restarts. */
+function localTokenSecret(): string {
+  const file = join(dataDir('dev'), 'auth-token-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {

@@ -7,16 +7,23 @@ import { RedisModule } from './infra/redis/redis.module';
 import { TemporalClientModule } from './infra/temporal/temporal-client.module';
 import { HealthModule } from './modules/health/health.module';
 import { WiringCheckModule } from './modules/wiring-check/wiring-check.module';
+import { AccessModule } from './modules/access/access.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { DutyModule } from './modules/duty/duty.module';
+import { NotificationModule } from './modules/notification/notification.module';
+import { OrgModule } from './modules/org/org.module';
 
 /** Modules shared by the API and the worker process. */
-export const domainModules = [WiringCheckModule];
+export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, WiringCheckModule];
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, HealthModule, ...domainModules],
+      imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, HealthModule, ...domainModules,
+        AuthModule, AccessModule],
     };
   }
 }

@@ -4,6 +4,7 @@ const valid = {
   DATABASE_URL: 'postgresql://u@127.0.0.1:5432/db',
   REDIS_URL: 'redis://127.0.0.1:6379',
   TEMPORAL_ADDRESS: '127.0.0.1:7233',
+  AUTH_TOKEN_SECRET: 'x'.repeat(32),
 };
 
 describe('loadConfig', () => {
@@ -15,6 +16,10 @@ describe('loadConfig', () => {
   it('names each missing or malformed variable', () => {
     expect(() => loadConfig({ ...valid, DATABASE_URL: undefined, PORT: 'eighty' }))
       .toThrow(/DATABASE_URL.*PORT|PORT.*DATABASE_URL/);
+  });
+
+  it('refuses a short token secret', () => {
+    expect(() => loadConfig({ ...valid, AUTH_TOKEN_SECRET: 'short' })).toThrow(/AUTH_TOKEN_SECRET/);
   });
 
   it('rejects a Redis URL given for the database', () => {

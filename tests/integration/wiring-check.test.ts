@@ -1,14 +1,17 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
+import { authed, buildOrgFixture, login } from '../fixtures/org-fixture';
 
 describe('wiring: HTTP → Temporal workflow → activity (PostgreSQL + BullMQ) → job processor', () => {
   let api: { app: INestApplication; url: string };
   let worker: INestApplicationContext;
   let db: Client;
+  let token: string;
 
   beforeAll(async () => {
-    [api, worker] = await Promise.all([startApi(), startWorker()]);
+    const [fixture] = await Promise.all([buildOrgFixture(), startApi().then((a) => { api = a; }), startWorker().then((w) => { worker = w; })]);
+    token = (await login(api.url, fixture.people.admin.username)).accessToken;
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -18,9 +21,7 @@ describe('wiring: HTTP → Temporal workflow → activity (PostgreSQL + BullMQ) 
   });
 
   it('an HTTP request ends with the row the BullMQ processor writes', async () => {
-    const res = await fetch(`${api.url}/api/v1/wiring-checks`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: '联通检查' }),
-    });
+    const res = await fetch(`${api.url}/api/v1/wiring-checks`, authed(token, { method: 'POST', body: JSON.stringify({ note: '联通检查' }) }));
     expect(res.status).toBe(202);
     const { workflowId } = (await res.json()) as { workflowId: string };
 
@@ -31,16 +32,14 @@ describe('wiring: HTTP → Temporal workflow → activity (PostgreSQL + BullMQ) 
     }, 'the echo row');
     expect(echo.note).toBe('联通检查');
 
-    const detail = await fetch(`${api.url}/api/v1/wiring-checks/${workflowId}`);
+    const detail = await fetch(`${api.url}/api/v1/wiring-checks/${workflowId}`, authed(token));
     expect(detail.status).toBe(200);
     expect(await detail.json()).toMatchObject({ workflowId, note: '联通检查', echoedAt: expect.any(String) });
   });
 
   it('rejects bad input with a code and a message, and starts nothing', async () => {
     const before = await db.query('SELECT count(*)::int AS n FROM wiring_check');
-    const res = await fetch(`${api.url}/api/v1/wiring-checks`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: '', delay: 'soon' }),
-    });
+    const res = await fetch(`${api.url}/api/v1/wiring-checks`, authed(token, { method: 'POST', body: JSON.stringify({ note: '', delay: 'soon' }) }));
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: string; details: { path: string }[] };
     expect(body).toMatchObject({ code: 'VALIDATION_FAILED', correlationId: expect.any(String) });
@@ -50,7 +49,7 @@ describe('wiring: HTTP → Temporal workflow → activity (PostgreSQL + BullMQ) 
   });
 
   it('answers an unknown check with NOT_FOUND and echoes the caller’s correlation id', async () => {
-    const res = await fetch(`${api.url}/api/v1/wiring-checks/nope`, { headers: { 'x-correlation-id': 'trace-123' } });
+    const res = await fetch(`${api.url}/api/v1/wiring-checks/nope`, authed(token, { headers: { 'x-correlation-id': 'trace-123' } }));
     expect(res.status).toBe(404);
     expect(res.headers.get('x-correlation-id')).toBe('trace-123');
     expect(await res.json()).toMatchObject({ code: 'NOT_FOUND', correlationId: 'trace-123' });

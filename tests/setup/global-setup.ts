@@ -43,6 +43,7 @@ async function setUp(): Promise<void> {
   process.env.QUEUE_PREFIX = `govflow-test-${runId}`;
   process.env.TEMPORAL_TASK_QUEUE = `govflow-test-${runId}`;
   process.env.LOG_LEVEL ??= 'warn';
+  process.env.AUTH_TOKEN_SECRET ??= randomBytes(32).toString('hex');
   process.env.GOVFLOW_DATA_DIR_RUN = dataDir(folder);
 
   const [, bundle] = await Promise.all([

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../../common/auth/permit.decorator';
 import { HealthReport, HealthService } from './health.service';
 
 @ApiTags('健康检查 health')
@@ -9,6 +10,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: '各依赖（数据库、Redis、Temporal）的状态与延迟；任一不可用时返回 503' })
   async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.report();

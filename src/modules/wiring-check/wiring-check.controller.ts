@@ -1,16 +1,20 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../../common/auth/permissions';
+import { Permit } from '../../common/auth/permit.decorator';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { CreateWiringCheckDto, createWiringCheckSchema } from './dto/create-wiring-check.dto';
 import { WiringCheckService } from './wiring-check.service';
 
 @ApiTags('联通检查 wiring-checks')
+@ApiBearerAuth()
 @Controller('api/v1/wiring-checks')
 export class WiringCheckController {
   constructor(private readonly service: WiringCheckService) {}
 
   @Post()
   @HttpCode(202)
+  @Permit(Permission.SystemDiagnose)
   @ApiOperation({ summary: '发起一次端到端联通检查（HTTP → Temporal → PostgreSQL → BullMQ）' })
   @ApiZodBody(createWiringCheckSchema)
   start(@ZodBody(createWiringCheckSchema) dto: CreateWiringCheckDto) {
@@ -18,6 +22,7 @@ export class WiringCheckController {
   }
 
   @Get(':workflowId')
+  @Permit(Permission.SystemDiagnose)
   @ApiOperation({ summary: '查询联通检查结果' })
   get(@Param('workflowId') workflowId: string) {
     return this.service.get(workflowId);

@@ -271,6 +271,9 @@ ALTER TABLE "community_duty" ADD CONSTRAINT "community_duty_duty_code_fkey" FORE
 -- AddForeignKey
 ALTER TABLE "refresh_token" ADD CONSTRAINT "refresh_token_person_id_fkey" FOREIGN KEY ("person_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "audit_entry" ADD CONSTRAINT "audit_entry_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "org_unit"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 -- The audit trail is append-only: no role, not even the owner, may change or remove an entry.
 -- (\073 is the semicolon: some migration runners split scripts at every semicolon, even inside strings.)
 CREATE FUNCTION audit_entry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS
