@@ -33,8 +33,10 @@ export class AccessGuard implements CanActivate {
     if (ctx) ctx.principal = principal;
     if (rule.kind === 'authenticated' || !rule.permission) return true;
     req.scope = this.policy.scopeFor(principal, rule.permission);
-    const unitId = await rule.unit?.(req, this.refs);
-    if (unitId) await this.policy.assertUnit(principal, rule.permission, unitId);
+    for (const resolve of rule.units ?? []) {
+      const unitId = await resolve(req, this.refs);
+      if (unitId) await this.policy.assertUnit(principal, rule.permission, unitId);
+    }
     return true;
   }
 

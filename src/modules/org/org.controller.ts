@@ -50,7 +50,7 @@ export class OrgController {
   }
 
   @Patch('units/:id/parent')
-  @Permit(Permission.OrgWrite, unitFromParam('id'))
+  @Permit(Permission.OrgWrite, unitFromParam('id'), unitFromBody('parentId'))
   @ApiOperation({ summary: '调整上级单元（拒绝形成环）' })
   @ApiZodBody(moveUnitSchema)
   move(@Param('id') id: string, @ZodBody(moveUnitSchema) dto: MoveUnitDto) {

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { startApi } from '../fixtures/test-app';
+import { buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
+
+type Who = 'admin' | 'supervisorS1' | 'secretaryC1' | 'gridWorkerG1' | 'deptStaffDEP1' | 'partyMemberA' | 'resident' | 'anonymous';
+type Side = 'home' | 'away';
+interface Call { method: string; path: string; body?: unknown }
+interface RouteCase {
+  /** The request aimed at a target on the home side (street S1) or the away side (street S2). */
+  call: (f: OrgFixture, side: Side) => Call;
+  /** For list routes: is the target in the answer? Present counts as 200, absent as 404. */
+  present?: (body: string, f: OrgFixture, side: Side) => boolean;
+  /** Expected status per caller: [home, away]; a single number means both. */
+  expect: Partial<Record<Who, number | [number, number]>>;
+}
+
+const g = (side: Side) => (side === 'home' ? 'G1' : 'G2');
+const c = (side: Side) => (side === 'home' ? 'C1' : 'C2');
+const s = (side: Side) => (side === 'home' ? 'S1' : 'S2');
+const readScoped = (party: number | [number, number] = 404) => ({
+  admin: 200, supervisorS1: [200, 404], secretaryC1: [200, 404], gridWorkerG1: [200, 404], deptStaffDEP1: [200, 404],
+  partyMemberA: party, resident: 403, anonymous: 401,
+}) as RouteCase['expect'];
+const superviseOnly = (ok: number) => ({
+  admin: ok, supervisorS1: [ok, 404], secretaryC1: 403, gridWorkerG1: 403, deptStaffDEP1: 403, partyMemberA: 403, resident: 403, anonymous: 401,
+}) as RouteCase['expect'];
+const everyone = (status: number) => ({
+  admin: status, supervisorS1: status, secretaryC1: status, gridWorkerG1: status, deptStaffDEP1: status, partyMemberA: status, resident: status, anonymous: status,
+}) as RouteCase['expect'];
+const adminOnly = (status: number) => ({ ...everyone(403), admin: status, anonymous: 401 }) as RouteCase['expect'];
+
+/** Every route of the API. A route missing here fails the first test, so new routes must state who may call them. */
+const routes: Record<string, RouteCase> = {
+  'GET /health': { call: () => ({ method: 'GET', path: '/health' }), expect: everyone(200) },
+  'POST /api/v1/auth/login': { call: () => ({ method: 'POST', path: '/api/v1/auth/login', body: {} }), expect: everyone(400) },
+  'POST /api/v1/auth/refresh': { call: () => ({ method: 'POST', path: '/api/v1/auth/refresh', body: { refreshToken: 'x'.repeat(40) } }), expect: everyone(401) },
+  'POST /api/v1/auth/logout': { call: () => ({ method: 'POST', path: '/api/v1/auth/logout', body: {} }), expect: everyone(400) },
+  'POST /api/v1/auth/code': { call: () => ({ method: 'POST', path: '/api/v1/auth/code', body: { phone: 'bad' } }), expect: everyone(400) },
+  'POST /api/v1/auth/code/verify': { call: () => ({ method: 'POST', path: '/api/v1/auth/code/verify', body: {} }), expect: everyone(400) },
+  'GET /api/v1/auth/me': { call: () => ({ method: 'GET', path: '/api/v1/auth/me' }), expect: { ...everyone(200), anonymous: 401 } },
+  'GET /api/v1/org/units': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/org/units?q=${encodeURIComponent(`${g(side)}（测试${f.tag}）`)}` }),
+    present: (body, f, side) => body.includes(f.units[g(side)].id), expect: readScoped(),
+  },
+  'GET /api/v1/org/units/{id}': { call: (f, side) => ({ method: 'GET', path: `/api/v1/org/units/${f.units[g(side)].id}` }), expect: readScoped() },
+  'GET /api/v1/org/units/{id}/descendants': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/org/units/${f.units[c(side)].id}/descendants` }),
+    expect: { ...readScoped(), gridWorkerG1: 404 },
+  },
+  'POST /api/v1/org/units': {
+    call: (f, side) => ({ method: 'POST', path: '/api/v1/org/units', body: { code: `m-${randomUUID().slice(0, 8)}`, name: '新网格', kind: 'GRID', parentId: f.units[c(side)].id } }),
+    expect: superviseOnly(201),
+  },
+  'PATCH /api/v1/org/units/{id}/parent': {
+    call: (f, side) => ({ method: 'PATCH', path: `/api/v1/org/units/${f.units[g(side)].id}/parent`, body: { parentId: f.units[c(side)].id } }),
+    expect: superviseOnly(200),
+  },
+  'GET /api/v1/org/grids/{id}/staff': { call: (f, side) => ({ method: 'GET', path: `/api/v1/org/grids/${f.units[g(side)].id}/staff` }), expect: readScoped() },
+  'GET /api/v1/org/address-lookup': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/org/address-lookup?address=${encodeURIComponent(f.addresses[g(side)])}` }), expect: readScoped(),
+  },
+  'GET /api/v1/org/streets/{id}/handling-department': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/org/streets/${f.units[s(side)].id}/handling-department?category=${encodeURIComponent(f.category)}` }),
+    expect: { ...readScoped(), secretaryC1: 404, gridWorkerG1: 404 },
+  },
+  'GET /api/v1/people': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/people?q=${side === 'home' ? 'gridWorkerG1' : 'gridWorkerG2'}` }),
+    present: (body, f, side) => body.includes(f.people[side === 'home' ? 'gridWorkerG1' : 'gridWorkerG2'].id), expect: readScoped(403),
+  },
+  'GET /api/v1/people/{id}': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/people/${f.people[side === 'home' ? 'gridWorkerG1' : 'gridWorkerG2'].id}` }), expect: readScoped(403),
+  },
+  'POST /api/v1/people': {
+    call: () => ({ method: 'POST', path: '/api/v1/people', body: { name: '新人员', phone: `17${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}` } }),
+    expect: { ...superviseOnly(201), supervisorS1: 201, secretaryC1: 201 },
+  },
+  'POST /api/v1/people/positions': {
+    call: (f, side) => ({ method: 'POST', path: '/api/v1/people/positions', body: { personId: f.people.resident.id, unitId: f.units[g(side)].id, role: 'BUILDING_HEAD', startsOn: '2026-01-01' } }),
+    // a 楼栋长 cannot sit in a grid: callers allowed through the guard get the domain error
+    expect: { ...superviseOnly(400), secretaryC1: [400, 404] },
+  },
+  'GET /api/v1/communities/{communityId}/duties': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/communities/${f.units[c(side)].id}/duties` }),
+    expect: { ...readScoped(403), gridWorkerG1: 404 },
+  },
+  'GET /api/v1/communities/{communityId}/duties/{taskCode}/assignability': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/communities/${f.units[c(side)].id}/duties/${f.dutyCode}/assignability` }),
+    expect: { ...readScoped(403), gridWorkerG1: 404 },
+  },
+  'PUT /api/v1/communities/{communityId}/duties/{taskCode}': {
+    call: (f, side) => ({ method: 'PUT', path: `/api/v1/communities/${f.units[c(side)].id}/duties/${f.dutyCode}`, body: { marking: 'DUTY' } }),
+    expect: superviseOnly(200),
+  },
+  'GET /api/v1/audit': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/audit?action=fixture.${side}-${f.tag}` }),
+    present: (body, f, side) => body.includes(`fixture.${side}-${f.tag}`), expect: superviseOnly(200),
+  },
+  'GET /api/v1/audit/export': {
+    call: (f, side) => ({ method: 'GET', path: `/api/v1/audit/export?action=fixture.${side}-${f.tag}` }),
+    present: (body, f, side) => body.includes(`fixture.${side}-${f.tag}`), expect: superviseOnly(200),
+  },
+  'POST /api/v1/wiring-checks': { call: () => ({ method: 'POST', path: '/api/v1/wiring-checks', body: {} }), expect: adminOnly(400) },
+  'GET /api/v1/wiring-checks/{workflowId}': { call: () => ({ method: 'GET', path: '/api/v1/wiring-checks/none' }), expect: adminOnly(404) },
+};
+
+const callers: Who[] = ['admin', 'supervisorS1', 'secretaryC1', 'gridWorkerG1', 'deptStaffDEP1', 'partyMemberA', 'resident', 'anonymous'];
+
+describe('access matrix: every route × role × home/away scope', () => {
+  let api: { app: INestApplication; url: string };
+  let fixture: OrgFixture;
+  const tokens: Partial<Record<Who, string>> = {};
+
+  beforeAll(async () => {
+    [api, fixture] = await Promise.all([startApi(), buildOrgFixture()]);
+    for (const who of callers.filter((w) => w !== 'anonymous')) {
+      tokens[who] = (await login(api.url, fixture.people[who].username)).accessToken;
+    }
+  });
+  afterAll(() => api?.app.close());
+
+  it('covers exactly the routes the API serves', async () => {
+    const doc = (await (await fetch(`${api.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const served = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(served.sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  const rows = Object.entries(routes).flatMap(([route, rc]) => callers.flatMap((who) => (['home', 'away'] as Side[])
+    .map((side) => ({ route, who, side, rc }))));
+
+  it.each(rows.map((r) => [r.route, r.who, r.side, r.rc] as const))('%s as %s on the %s side', async (_route, who, side, rc) => {
+    const expected = rc.expect[who];
+    expect(expected).toBeDefined();
+    const want = Array.isArray(expected) ? expected[side === 'home' ? 0 : 1] : expected;
+    const call = rc.call(fixture, side);
+    const res = await fetch(`${api.url}${call.path}`, {
+      method: call.method,
+      headers: { 'content-type': 'application/json', ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}) },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    });
+    const body = await res.text();
+    const got = res.status === 200 && rc.present ? (rc.present(body, fixture, side) ? 200 : 404) : res.status;
+    expect({ status: got, body: got === want ? '' : body.slice(0, 300) }).toEqual({ status: want, body: '' });
+  });
+});
