@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   env.REDIS_URL ??= urls.redisUrl;
     env.TEMPORAL_ADDRESS ??= urls.temporalAddress;
     await migrateDeploy(env.DATABASE_URL as string);
+    if (env.GOVFLOW_SEED !== '0') await runToEnd(join(__dirname, '..', 'prisma', 'seed.js'), env);
   } catch (err) {
     await stack.stop();
     throw err;
@@ -69,6 +70,14 @@ function localTokenSecret(): string {
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['--enable-source-maps', script], { env: { ...env, GOVFLOW_PROCESS: name }, stdio: 'inherit' });
+}
+
+/** Runs a one-off script (the seed) to completion, its output shown, failing on a non-zero exit. */
+function runToEnd(script: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', script], { env, stdio: 'inherit' });
+    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`${script} exited with ${code}`))));
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

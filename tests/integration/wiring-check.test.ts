@@ -1,5 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
+import { WiringCheckService } from '../../src/modules/wiring-check/wiring-check.service';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 import { authed, buildOrgFixture, login } from '../fixtures/org-fixture';
 
@@ -35,6 +36,19 @@ describe('wiring: HTTP → Temporal workflow → activity (PostgreSQL + BullMQ) 
     const detail = await fetch(`${api.url}/api/v1/wiring-checks/${workflowId}`, authed(token));
     expect(detail.status).toBe(200);
     expect(await detail.json()).toMatchObject({ workflowId, note: '联通检查', echoedAt: expect.any(String) });
+  });
+
+  it('a retried activity writes the check, its audit entry and its job once', async () => {
+    const service = worker.get(WiringCheckService);
+    const workflowId = `wiring-check-retry-${Date.now()}`;
+    const first = await service.record(workflowId, '重试');
+    const second = await service.record(workflowId, '重试');
+    expect(second).toEqual(first);
+    await eventually(async () => (await db.query('SELECT 1 FROM wiring_check_echo WHERE check_id = $1', [first.checkId])).rowCount, 'the echo row');
+    const counts = await db.query(`SELECT (SELECT count(*) FROM wiring_check WHERE workflow_id = $1)::int AS checks,
+      (SELECT count(*) FROM audit_entry WHERE workflow_id = $1)::int AS audits, (SELECT count(*) FROM wiring_check_echo WHERE check_id = $2)::int AS echoes`,
+    [workflowId, first.checkId]);
+    expect(counts.rows[0]).toEqual({ checks: 1, audits: 1, echoes: 1 });
   });
 
   it('rejects bad input with a code and a message, and starts nothing', async () => {

@@ -79,6 +79,7 @@ export class AuthService {
       body: `您的验证码是 ${code}，${Math.round(this.config.OTP_TTL_SECONDS / 60)} 分钟内有效。如非本人操作请忽略。`,
       dedupKey: `otp:${row.id}`,
     });
+    await this.audit.record({ action: 'auth.code.request', entityType: 'one_time_code', entityId: row.id, after: { phone } });
     return { expiresIn: this.config.OTP_TTL_SECONDS };
   }
 

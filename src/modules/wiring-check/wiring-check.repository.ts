@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 
 @Injectable()
 export class WiringCheckRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Keyed by workflowId: a retried activity finds the row it wrote before. */
-  upsertByWorkflow(workflowId: string, note: string) {
-    return this.prisma.wiringCheck.upsert({ where: { workflowId }, create: { workflowId, note }, update: {} });
+  /** Keyed by workflowId: a retried activity finds the row it wrote before (created is then false). */
+  async createOnce(workflowId: string, note: string, tx: Prisma.TransactionClient) {
+    const { count } = await tx.wiringCheck.createMany({ data: [{ workflowId, note }], skipDuplicates: true });
+    const check = await tx.wiringCheck.findUniqueOrThrow({ where: { workflowId } });
+    return { check, created: count === 1 };
+  }
+
+  transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work);
   }
 
   /** Inserts the echo at most once per check; returns false when it already existed. */

@@ -4,6 +4,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { logger } from '../../common/logging/logger';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { AuditService } from '../audit/audit.service';
 import { WiringCheckRepository } from './wiring-check.repository';
 import type { CreateWiringCheckDto } from './dto/create-wiring-check.dto';
 import type { WiringCheckInput } from '../../../workflows/wiring-check.workflow';
@@ -18,6 +19,7 @@ export class WiringCheckService {
     private readonly repository: WiringCheckRepository,
     private readonly queue: JobQueueService,
     private readonly temporal: TemporalClientService,
+    private readonly audit: AuditService,
   ) {}
 
   async start(dto: CreateWiringCheckDto): Promise<{ workflowId: string }> {
@@ -30,7 +32,11 @@ export class WiringCheckService {
   }
 
   async record(workflowId: string, note: string): Promise<{ checkId: string }> {
-    const check = await this.repository.upsertByWorkflow(workflowId, note);
+    const check = await this.repository.transaction(async (tx) => {
+      const { check: row, created } = await this.repository.createOnce(workflowId, note, tx);
+      if (created) await this.audit.record({ action: 'wiring-check.record', entityType: 'wiring_check', entityId: row.id, workflowId, after: row }, tx);
+      return row;
+    });
     await this.queue.enqueue('wiring.echo', { checkId: check.id, workflowId }, { jobId: `wiring-echo-${check.id}` });
     return { checkId: check.id };
   }
