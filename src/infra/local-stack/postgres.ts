@@ -29,6 +29,7 @@ export async function startLocalPostgres(dir: string, port: number): Promise<Loc
   const proc = ManagedProcess.start('postgres', join(bin, 'postgres'), args, `${dir}.log`, { ...spawnAs, cwd: '/' });
   await waitForPort(port, 'postgres', 30_000);
   await waitUntilAccepting(bin, port);
+  proc.assertRunning(`${dir}.log`);
   return { adminUrl: `postgresql://${SUPERUSER}@127.0.0.1:${port}/postgres`, process: proc, dataDir: clusterDir };
 }
 

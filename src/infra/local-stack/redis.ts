@@ -13,6 +13,8 @@ export async function startLocalRedis(dir: string, port: number): Promise<LocalR
     '--appendfsync', 'everysec', '--save', '', '--daemonize', 'no', '--protected-mode', 'yes'];
   const proc = ManagedProcess.start('redis', bin, args, `${dir}/redis.log`);
   await waitForPort(port, 'redis-server', 20_000);
+  await new Promise((r) => setTimeout(r, 100));
+  proc.assertRunning(`${dir}/redis.log`);
   return { url: `redis://127.0.0.1:${port}`, process: proc };
 }
 

@@ -15,5 +15,6 @@ export async function startLocalTemporal(dir: string, port: number, uiPort: numb
     '--db-filename', `${dir}/temporal.db`, '--log-level', 'warn', '--namespace', 'default'];
   const proc = ManagedProcess.start('temporal', temporalCliPath, args, `${dir}/temporal.log`);
   await waitForPort(port, 'temporal server', 60_000);
+  proc.assertRunning(`${dir}/temporal.log`);
   return { address: `127.0.0.1:${port}`, uiUrl: `http://127.0.0.1:${uiPort}`, process: proc };
 }
