@@ -9,6 +9,8 @@ import { allowedParentKinds, kindLabel } from './org-kinds';
 import { OrgRepository, unitsInScope } from './org.repository';
 
 const today = () => new Date(new Date().toISOString().slice(0, 10));
+const toStaff = (positions: { role: string; person: { id: string; name: string; phone: string } }[]) =>
+  positions.map((p) => ({ role: p.role, personId: p.person.id, name: p.person.name, phone: p.person.phone }));
 
 @Injectable()
 export class OrgService {
@@ -76,16 +78,14 @@ export class OrgService {
   }
 
   async gridStaff(gridId: string) {
-    const positions = await this.repository.staffOf(gridId, ['GRID_LEADER', 'GRID_WORKER'], today());
-    return positions.map((p) => ({ role: p.role, personId: p.person.id, name: p.person.name, phone: p.person.phone }));
+    return toStaff(await this.repository.staffOf(gridId, ['GRID_LEADER', 'GRID_WORKER'], today()));
   }
 
   /** Which department of street S handles category C (for requests beyond a community's authority). */
   async handlingDepartment(streetId: string, category: string) {
     const department = await this.repository.departmentFor(streetId, category);
     if (!department) throw new DomainError('NOT_FOUND', `该街道没有负责「${category}」的部门`);
-    return { department, staff: (await this.repository.staffOf(department.id, ['DEPARTMENT_HEAD', 'DEPARTMENT_STAFF'], today()))
-      .map((p) => ({ role: p.role, personId: p.person.id, name: p.person.name, phone: p.person.phone })) };
+    return { department, staff: toStaff(await this.repository.staffOf(department.id, ['DEPARTMENT_HEAD', 'DEPARTMENT_STAFF'], today())) };
   }
 
   private assertParentKind(kind: keyof typeof allowedParentKinds, parentKind: keyof typeof allowedParentKinds): void {
