@@ -10,12 +10,14 @@ import { WiringCheckModule } from './modules/wiring-check/wiring-check.module';
 import { AccessModule } from './modules/access/access.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { OrgModule } from './modules/org/org.module';
+import { PolicyModule } from './modules/policy/policy.module';
 
 /** Modules shared by the API and the worker process. */
-export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, WiringCheckModule];
+export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule];
 
 @Module({})
 export class AppModule {

@@ -8,6 +8,7 @@ import { QueueWorkersModule } from './infra/queue/queue-workers.module';
 import { TemporalClientModule } from './infra/temporal/temporal-client.module';
 import { TemporalWorkerModule } from './infra/temporal/temporal-worker.module';
 import { domainModules } from './app.module';
+import { NotificationWorkerModule } from './modules/notification/notification-worker.module';
 
 @Module({})
 export class WorkerModule {
@@ -15,7 +16,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, ...domainModules,
-        QueueWorkersModule, TemporalWorkerModule],
+        NotificationWorkerModule, QueueWorkersModule, TemporalWorkerModule],
     };
   }
 }

@@ -17,6 +17,18 @@ export const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   OTP_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   OTP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  NOTIFY_WEBHOOK_URL: z.url().optional(),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(16).default('govflow-local-webhook-secret'),
+  NOTIFY_SMS_URL: z.url().optional(),
+  NOTIFY_ROBOT_URL: z.url().optional(),
+  NOTIFY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(6),
+  NOTIFY_BACKOFF_MS: z.coerce.number().int().positive().default(2_000),
+  NOTIFY_BREAKER_THRESHOLD: z.coerce.number().int().positive().default(5),
+  NOTIFY_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
+  NOTIFY_DEFAULT_ACK_MINUTES: z.coerce.number().int().positive().default(30),
+  NOTIFY_DIGEST_DAILY_CRON: z.string().default('0 8 * * *'),
+  NOTIFY_DIGEST_WEEKLY_CRON: z.string().default('0 8 * * 1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,4 +1,5 @@
 import type { Role } from '../../generated/prisma/enums';
+import type { Principal } from './principal';
 
 export const Permission = {
   OrgRead: 'org.read',
@@ -8,17 +9,24 @@ export const Permission = {
   DutyRead: 'duty.read',
   DutyWrite: 'duty.write',
   AuditRead: 'audit.read',
+  CalendarRead: 'calendar.read',
+  CalendarWrite: 'calendar.write',
+  PolicyRead: 'policy.read',
+  PolicyWrite: 'policy.write',
   SystemDiagnose: 'system.diagnose',
+  NotificationAdmin: 'notification.admin',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
-const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead];
+// Every staff role may read the calendar and process policies its deadlines are computed with.
+const settingsRead = [P.CalendarRead, P.PolicyRead];
+const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, ...settingsRead];
 
 /** Role × permission. Where a role may use a permission is its position's scope unit (see PrincipalLoader). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
-  SUPERVISOR: [...everyStaff, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead],
+  SUPERVISOR: [...everyStaff, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite],
   STREET_LEADER: [...everyStaff, P.AuditRead],
   COMMUNITY_SECRETARY: [...everyStaff, P.PeopleWrite],
   COMMITTEE_MEMBER: everyStaff,
@@ -28,9 +36,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   ENTRANCE_HEAD: everyStaff,
   DEPARTMENT_HEAD: everyStaff,
   DEPARTMENT_STAFF: everyStaff,
-  AGENCY_SECRETARY: [P.OrgRead, P.PeopleRead],
-  PARTY_MEMBER: [P.OrgRead],
+  AGENCY_SECRETARY: [P.OrgRead, P.PeopleRead, ...settingsRead],
+  PARTY_MEMBER: [P.OrgRead, ...settingsRead],
 };
 
 /** Roles whose scope is the whole district regardless of their unit. */
 export const unscopedRoles: readonly Role[] = ['ADMIN'];
+
+/**
+ * District-wide settings (the base calendar, process policies) have no unit a scope could be checked against,
+ * so they take an administrator or a supervisor seated at the district itself; a street supervisor may not.
+ */
+export const mayConfigureDistrict = (principal: Principal): boolean =>
+  principal.positions.some((p) => unscopedRoles.includes(p.role) || (p.role === 'SUPERVISOR' && p.unitKind === 'DISTRICT'));

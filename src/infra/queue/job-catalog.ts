@@ -1,14 +1,42 @@
 /** Every queue, job name and payload, declared once. Producers and processors both type against this. */
 export const QueueName = {
   Wiring: 'wiring',
+  NotifyWebhook: 'notify-webhook',
+  NotifySms: 'notify-sms',
+  NotifyRobot: 'notify-robot',
+  NotifyControl: 'notify-control',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface JobPayloads {
   'wiring.echo': { checkId: string; workflowId: string };
+  'notify.deliver': { deliveryId: string; channel: string };
+  'notify.ack-check': { messageId: string };
+  'notify.digest': { period: 'daily' | 'weekly' };
 }
 export type JobName = keyof JobPayloads;
 
-export const queueOfJob: Record<JobName, QueueName> = {
-  'wiring.echo': QueueName.Wiring,
+/** Channel deliveries share one job name; the queue (one per channel) decides the rate limit and breaker. */
+export const queuesOfJob: Record<JobName, readonly QueueName[]> = {
+  'wiring.echo': [QueueName.Wiring],
+  'notify.deliver': [QueueName.NotifyWebhook, QueueName.NotifySms, QueueName.NotifyRobot],
+  'notify.ack-check': [QueueName.NotifyControl],
+  'notify.digest': [QueueName.NotifyControl],
 };
+
+export interface QueueTuning { concurrency: number; limiter?: { max: number; duration: number } }
+
+export const queueTuning: Record<QueueName, QueueTuning> = {
+  wiring: { concurrency: 16 },
+  'notify-webhook': { concurrency: 32, limiter: { max: 200, duration: 1_000 } },
+  'notify-sms': { concurrency: 8, limiter: { max: 20, duration: 1_000 } },
+  'notify-robot': { concurrency: 4, limiter: { max: 20, duration: 60_000 } },
+  'notify-control': { concurrency: 8 },
+};
+
+/** Thrown by a handler whose downstream is failing: the whole queue pauses for `retryAfterMs` (circuit open). */
+export class CircuitOpenError extends Error {
+  constructor(readonly retryAfterMs: number, message: string) {
+    super(message);
+  }
+}

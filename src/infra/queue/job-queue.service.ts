@@ -3,9 +3,9 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { redisConnectionOptions } from '../redis/redis-connection';
-import { JobName, JobPayloads, QueueName, queueOfJob } from './job-catalog';
+import { JobName, JobPayloads, QueueName, queuesOfJob } from './job-catalog';
 
-export interface EnqueueOptions { jobId: string; delayMs?: number }
+export interface EnqueueOptions { jobId: string; delayMs?: number; queue?: QueueName; attempts?: number; backoffMs?: number }
 
 /** Producer side of BullMQ. `jobId` is mandatory: it is the dedup key that makes a retried enqueue a no-op. */
 @Injectable()
@@ -15,11 +15,13 @@ export class JobQueueService implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    await this.queue(queueOfJob[name]).add(name, payload, {
+    const queue = options.queue ?? queuesOfJob[name][0];
+    if (!queuesOfJob[name].includes(queue)) throw new Error(`job ${name} does not run on queue ${queue}`);
+    await this.queue(queue).add(name, payload, {
       jobId: options.jobId,
-      delay: options.delayMs,
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1_000 },
+      delay: options.delayMs && options.delayMs > 0 ? options.delayMs : undefined,
+      attempts: options.attempts ?? 8,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 1_000 },
       removeOnComplete: { age: 7 * 24 * 3600 },
       removeOnFail: false,
     });

@@ -5,7 +5,8 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { logContext, logger } from '../../common/logging/logger';
 import { redisConnectionOptions } from '../redis/redis-connection';
-import { JobName, QueueName, queueOfJob } from './job-catalog';
+import { CircuitOpenError, JobName, QueueName, queuesOfJob, queueTuning } from './job-catalog';
+import { JobQueueService } from './job-queue.service';
 import { JOB_PROCESSOR, JobHandler } from './job-processor.decorator';
 
 /** Consumer side: one BullMQ worker per queue, dispatching each job by name to its single handler. */
@@ -13,11 +14,15 @@ import { JOB_PROCESSOR, JobHandler } from './job-processor.decorator';
 export class JobWorkersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly workers: Worker[] = [];
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly discovery: DiscoveryService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly queues: JobQueueService,
+  ) {}
 
   onApplicationBootstrap(): void {
     const handlers = this.collectHandlers();
-    const queues = new Set(Object.values(queueOfJob));
+    const queues = new Set(Object.values(queuesOfJob).flat());
     for (const queueName of queues) this.workers.push(this.startWorker(queueName, handlers));
   }
 
@@ -34,7 +39,7 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
       if (handlers.has(name)) throw new Error(`job "${name}" has two handlers`);
       handlers.set(name, wrapper.instance as JobHandler<JobName>);
     }
-    const missing = (Object.keys(queueOfJob) as JobName[]).filter((n) => !handlers.has(n));
+    const missing = (Object.keys(queuesOfJob) as JobName[]).filter((n) => !handlers.has(n));
     if (missing.length) throw new Error(`jobs without a handler: ${missing.join(', ')}`);
     return handlers;
   }
@@ -43,10 +48,20 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
     const worker = new Worker(queueName, async (job: Job) => {
       const handler = handlers.get(job.name as JobName);
       if (!handler) throw new Error(`no handler for job ${job.name}`);
-      await logContext.run({ queue: queueName, jobId: job.id, jobName: job.name, ...workflowIdOf(job.data) },
-        () => handler.handle(job.data, job));
-    }, { connection: redisConnectionOptions(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX, concurrency: 16 });
-    worker.on('failed', (job, err) => logger.warn({ queue: queueName, jobId: job?.id, err }, 'job failed'));
+      try {
+        await logContext.run({ queue: queueName, jobId: job.id, jobName: job.name, ...workflowIdOf(job.data) },
+          () => handler.handle(job.data, job));
+      } catch (err) {
+        if (!(err instanceof CircuitOpenError)) throw err;
+        // pause the whole channel queue; the job goes back without spending an attempt
+        await this.queues.queue(queueName).rateLimit(err.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+    }, {
+      connection: redisConnectionOptions(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX,
+      concurrency: queueTuning[queueName].concurrency, limiter: queueTuning[queueName].limiter,
+    });
+    worker.on('failed', (job, err) => logger.info({ queue: queueName, jobId: job?.id, err: err.message }, 'job attempt failed'));
     worker.on('error', (err) => logger.error({ queue: queueName, err }, 'queue worker error'));
     return worker;
   }

@@ -75,9 +75,9 @@ export class AuthService {
       phone, codeHash: sha256(`${phone}:${code}`), expiresAt: new Date(Date.now() + this.config.OTP_TTL_SECONDS * 1000),
     });
     await this.notifications.notify({
-      phone, template: 'auth.one-time-code', title: '登录验证码',
-      body: `您的验证码是 ${code}，${Math.round(this.config.OTP_TTL_SECONDS / 60)} 分钟内有效。如非本人操作请忽略。`,
-      dedupKey: `otp:${row.id}`,
+      recipients: [{ phone }], template: 'auth.one-time-code',
+      data: { code, minutes: Math.round(this.config.OTP_TTL_SECONDS / 60) },
+      options: { dedupKey: `otp:${row.id}`, urgency: 'URGENT' },
     });
     await this.audit.record({ action: 'auth.code.request', entityType: 'one_time_code', entityId: row.id, after: { phone } });
     return { expiresIn: this.config.OTP_TTL_SECONDS };

@@ -1,0 +1,45 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission } from '../../common/auth/permissions';
+import { Permit } from '../../common/auth/permit.decorator';
+import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
+import { templateVersionSchema } from './inbox.dto';
+import { DeadLetterService } from './dead-letter.service';
+import { TemplateService } from './template.service';
+
+@ApiTags('通知管理 notifications')
+@ApiBearerAuth()
+@Controller('api/v1/notifications')
+export class NotificationAdminController {
+  constructor(private readonly templates: TemplateService, private readonly deadLetters: DeadLetterService) {}
+
+  @Get('templates')
+  @Permit(Permission.NotificationAdmin)
+  @ApiOperation({ summary: '通知模板及其各版本' })
+  list() {
+    return this.templates.list();
+  }
+
+  @Post('templates/:key/versions')
+  @Permit(Permission.NotificationAdmin)
+  @ApiOperation({ summary: '保存模板新版本（只能使用该模板提供的变量，保存时校验）' })
+  @ApiZodBody(templateVersionSchema)
+  save(@Param('key') key: string, @ZodBody(templateVersionSchema) dto: { title: string; body: string }) {
+    return this.templates.saveVersion(key, dto.title, dto.body);
+  }
+
+  @Get('dead-letters')
+  @Permit(Permission.NotificationAdmin)
+  @ApiOperation({ summary: '死信：重试耗尽或被拒收的投递及原因' })
+  dead() {
+    return this.deadLetters.list();
+  }
+
+  @Post('dead-letters/:deliveryId/retry')
+  @HttpCode(202)
+  @Permit(Permission.NotificationAdmin)
+  @ApiOperation({ summary: '重新投递一条死信' })
+  retry(@Param('deliveryId') deliveryId: string) {
+    return this.deadLetters.retry(deliveryId);
+  }
+}

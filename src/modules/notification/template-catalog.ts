@@ -1,0 +1,39 @@
+/**
+ * The templates producers send, with the variables each producer supplies (its contract). Supervisors may
+ * re-word a template as a new version, but only with these variables: that is checked when the version is saved.
+ */
+export const templateCatalog = {
+  'auth.one-time-code': {
+    variables: ['code', 'minutes'],
+    title: '登录验证码',
+    body: '您的验证码是 {{code}}，{{minutes}} 分钟内有效。如非本人操作请忽略。',
+  },
+  'notify.escalation': {
+    variables: ['originalTitle', 'originalRecipient', 'sentAt'],
+    title: '【未确认上报】{{originalTitle}}',
+    body: '发给{{originalRecipient}}的提醒「{{originalTitle}}」自 {{sentAt}} 起仍未确认，请督促处理。',
+  },
+  'notify.digest': {
+    variables: ['periodLabel', 'count', 'items'],
+    title: '{{periodLabel}}待办汇总（{{count}} 项）',
+    body: '您有 {{count}} 项待办：\n{{items}}',
+  },
+  'notify.broadcast': {
+    variables: ['title', 'text'],
+    title: '{{title}}',
+    body: '{{text}}',
+  },
+  'request.reminder': {
+    variables: ['caseNo', 'clockLabel', 'deadline', 'percent'],
+    title: '诉求 {{caseNo}} {{clockLabel}}即将到期',
+    body: '诉求 {{caseNo}} 的{{clockLabel}}时限已用去 {{percent}}%，截止 {{deadline}}，请尽快处理。',
+  },
+  'request.escalation': {
+    variables: ['caseNo', 'clockLabel', 'deadline', 'levelLabel'],
+    title: '诉求 {{caseNo}} {{clockLabel}}超时，已上报{{levelLabel}}',
+    body: '诉求 {{caseNo}} 的{{clockLabel}}已于 {{deadline}} 超时，已自动升级至{{levelLabel}}督办。',
+  },
+} as const satisfies Record<string, { variables: readonly string[]; title: string; body: string }>;
+
+export type TemplateKey = keyof typeof templateCatalog;
+export const isTemplateKey = (key: string): key is TemplateKey => key in templateCatalog;

@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import { DEFAULT_REQUEST_LOOP_POLICY } from './request-loop-policy.defaults';
+import { requestLoopPolicySchema } from './request-loop-policy.schema';
+
+/** Every process whose settings supervisors version: its schema and its version-1 defaults. */
+export const processPolicies = {
+  'request-loop': { label: '群众诉求闭环', schema: requestLoopPolicySchema, defaults: DEFAULT_REQUEST_LOOP_POLICY },
+} as const;
+
+export type ProcessKey = keyof typeof processPolicies;
+export const processKeys = Object.keys(processPolicies) as ProcessKey[];
+export const isProcessKey = (key: string): key is ProcessKey => Object.hasOwn(processPolicies, key);
+
+/** The data type of a process's policy; `unknown` for a key only known at run time. */
+export type PolicyDataOf<K extends string> = K extends ProcessKey ? z.infer<(typeof processPolicies)[K]['schema']> : unknown;
