@@ -24,6 +24,8 @@ export const envSchema = z.object({
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(6),
   NOTIFY_BACKOFF_MS: z.coerce.number().int().positive().default(2_000),
+  NOTIFY_WEBHOOK_RATE_PER_SECOND: z.coerce.number().int().positive().default(200),
+  NOTIFY_SMS_RATE_PER_SECOND: z.coerce.number().int().positive().default(20),
   NOTIFY_BREAKER_THRESHOLD: z.coerce.number().int().positive().default(5),
   NOTIFY_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
   NOTIFY_DEFAULT_ACK_MINUTES: z.coerce.number().int().positive().default(30),

@@ -13,6 +13,8 @@ interface RouteCase {
   present?: (body: string, f: OrgFixture, side: Side) => boolean;
   /** Expected status per caller: [home, away]; a single number means both. */
   expect: Partial<Record<Who, number | [number, number]>>;
+  /** A never-ending response (server-sent events): judge the status, then hang up. */
+  stream?: boolean;
 }
 
 const g = (side: Side) => (side === 'home' ? 'G1' : 'G2');
@@ -29,6 +31,10 @@ const everyone = (status: number) => ({
   admin: status, supervisorS1: status, secretaryC1: status, gridWorkerG1: status, deptStaffDEP1: status, partyMemberA: status, resident: status, anonymous: status,
 }) as RouteCase['expect'];
 const adminOnly = (status: number) => ({ ...everyone(403), admin: status, anonymous: 401 }) as RouteCase['expect'];
+const staffOnly = (status: number) => ({ ...everyone(status), resident: 403, anonymous: 401 }) as RouteCase['expect'];
+// District D lies above street S1, so S1's supervisor may not touch the district's calendar: 404 on both sides.
+const districtWrite = (ok: number) => ({ ...adminOnly(ok), supervisorS1: 404 }) as RouteCase['expect'];
+const deadlineQuery = `start=${encodeURIComponent('2026-09-18T10:00:00+08:00')}&unit=workingDays&amount=7`;
 
 /** Every route of the API. A route missing here fails the first test, so new routes must state who may call them. */
 const routes: Record<string, RouteCase> = {
@@ -100,8 +106,47 @@ const routes: Record<string, RouteCase> = {
     call: (f, side) => ({ method: 'GET', path: `/api/v1/audit/export?action=fixture.${side}-${f.tag}` }),
     present: (body, f, side) => body.includes(`fixture.${side}-${f.tag}`), expect: superviseOnly(200),
   },
+  'GET /api/v1/calendars/effective': { call: () => ({ method: 'GET', path: '/api/v1/calendars/effective' }), expect: staffOnly(200) },
+  'GET /api/v1/calendars/versions': { call: () => ({ method: 'GET', path: '/api/v1/calendars/versions' }), expect: staffOnly(200) },
+  'GET /api/v1/calendars/deadline': { call: () => ({ method: 'GET', path: `/api/v1/calendars/deadline?${deadlineQuery}` }), expect: staffOnly(200) },
+  'POST /api/v1/calendars/versions': {
+    call: (f) => ({ method: 'POST', path: '/api/v1/calendars/versions', body: { districtId: f.units.D.id, holidays: ['2026-09-28'], makeUpWorkdays: [] } }),
+    expect: districtWrite(201),
+  },
+  'POST /api/v1/calendars/import-festivals': {
+    call: (f) => ({ method: 'POST', path: '/api/v1/calendars/import-festivals', body: { districtId: f.units.D.id, year: 2027, festivals: [{ name: '春节', off: ['2027-02-08'], makeUp: [] }] } }),
+    expect: districtWrite(201),
+  },
+  'GET /api/v1/policies/{process}': { call: () => ({ method: 'GET', path: '/api/v1/policies/request-loop' }), expect: staffOnly(200) },
+  'GET /api/v1/policies/{process}/versions': { call: () => ({ method: 'GET', path: '/api/v1/policies/request-loop/versions' }), expect: staffOnly(200) },
+  'GET /api/v1/policies/{process}/versions/{version}': { call: () => ({ method: 'GET', path: '/api/v1/policies/request-loop/versions/1' }), expect: staffOnly(200) },
+  'POST /api/v1/policies/{process}/versions': {
+    // an empty policy: a street supervisor is refused before validation, the administrator gets the validation error, nothing is written
+    call: () => ({ method: 'POST', path: '/api/v1/policies/request-loop/versions', body: { note: '权限矩阵' } }),
+    expect: adminOnly(400),
+  },
   'POST /api/v1/wiring-checks': { call: () => ({ method: 'POST', path: '/api/v1/wiring-checks', body: {} }), expect: adminOnly(400) },
   'GET /api/v1/wiring-checks/{workflowId}': { call: () => ({ method: 'GET', path: '/api/v1/wiring-checks/none' }), expect: adminOnly(404) },
+  'GET /api/v1/inbox': { call: () => ({ method: 'GET', path: '/api/v1/inbox' }), expect: { ...everyone(200), anonymous: 401 } },
+  'GET /api/v1/inbox/unread-count': { call: () => ({ method: 'GET', path: '/api/v1/inbox/unread-count' }), expect: { ...everyone(200), anonymous: 401 } },
+  'POST /api/v1/inbox/{id}/read': { call: () => ({ method: 'POST', path: `/api/v1/inbox/${randomUUID()}/read` }), expect: { ...everyone(404), anonymous: 401 } },
+  'POST /api/v1/inbox/{id}/ack': { call: () => ({ method: 'POST', path: `/api/v1/inbox/${randomUUID()}/ack` }), expect: { ...everyone(404), anonymous: 401 } },
+  'GET /api/v1/inbox/settings': { call: () => ({ method: 'GET', path: '/api/v1/inbox/settings' }), expect: { ...everyone(200), anonymous: 401 } },
+  'PUT /api/v1/inbox/settings': {
+    call: () => ({ method: 'PUT', path: '/api/v1/inbox/settings', body: { quietStart: '22:00', quietEnd: '07:00', disabledChannels: [] } }),
+    expect: { ...everyone(200), anonymous: 401 },
+  },
+  'GET /api/v1/inbox/stream': { call: () => ({ method: 'GET', path: '/api/v1/inbox/stream' }), expect: { ...everyone(200), anonymous: 401 }, stream: true },
+  'GET /api/v1/notifications/templates': { call: () => ({ method: 'GET', path: '/api/v1/notifications/templates' }), expect: { ...superviseOnly(200), supervisorS1: 200 } },
+  'POST /api/v1/notifications/templates/{key}/versions': {
+    // an unknown variable: the district admin reaches validation (400), a street supervisor is refused first
+    call: () => ({ method: 'POST', path: '/api/v1/notifications/templates/notify.broadcast/versions', body: { title: '{{nope}}', body: '.' } }),
+    expect: { ...superviseOnly(400), supervisorS1: 403 },
+  },
+  'GET /api/v1/notifications/dead-letters': { call: () => ({ method: 'GET', path: '/api/v1/notifications/dead-letters' }), expect: { ...superviseOnly(200), supervisorS1: 403 } },
+  'POST /api/v1/notifications/dead-letters/{deliveryId}/retry': {
+    call: () => ({ method: 'POST', path: `/api/v1/notifications/dead-letters/${randomUUID()}/retry` }), expect: { ...superviseOnly(404), supervisorS1: 403 },
+  },
 };
 
 const callers: Who[] = ['admin', 'supervisorS1', 'secretaryC1', 'gridWorkerG1', 'deptStaffDEP1', 'partyMemberA', 'resident', 'anonymous'];
@@ -133,12 +178,15 @@ describe('access matrix: every route × role × home/away scope', () => {
     expect(expected).toBeDefined();
     const want = Array.isArray(expected) ? expected[side === 'home' ? 0 : 1] : expected;
     const call = rc.call(fixture, side);
+    const hangUp = new AbortController();
     const res = await fetch(`${api.url}${call.path}`, {
+      signal: hangUp.signal,
       method: call.method,
       headers: { 'content-type': 'application/json', ...(tokens[who] ? { authorization: `Bearer ${tokens[who]}` } : {}) },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
-    const body = await res.text();
+    if (rc.stream) hangUp.abort();
+    const body = rc.stream ? '' : await res.text();
     const got = res.status === 200 && rc.present ? (rc.present(body, fixture, side) ? 200 : 404) : res.status;
     expect({ status: got, body: got === want ? '' : body.slice(0, 300) }).toEqual({ status: want, body: '' });
   });

@@ -26,7 +26,7 @@ const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, ...settingsRead];
 /** Role × permission. Where a role may use a permission is its position's scope unit (see PrincipalLoader). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
-  SUPERVISOR: [...everyStaff, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite],
+  SUPERVISOR: [...everyStaff, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite, P.NotificationAdmin],
   STREET_LEADER: [...everyStaff, P.AuditRead],
   COMMUNITY_SECRETARY: [...everyStaff, P.PeopleWrite],
   COMMITTEE_MEMBER: everyStaff,

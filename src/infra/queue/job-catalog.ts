@@ -26,13 +26,14 @@ export const queuesOfJob: Record<JobName, readonly QueueName[]> = {
 
 export interface QueueTuning { concurrency: number; limiter?: { max: number; duration: number } }
 
-export const queueTuning: Record<QueueName, QueueTuning> = {
+/** Per-queue concurrency and rate limits; providers' rate limits come from configuration. */
+export const queueTuning = (config: { NOTIFY_WEBHOOK_RATE_PER_SECOND: number; NOTIFY_SMS_RATE_PER_SECOND: number }): Record<QueueName, QueueTuning> => ({
   wiring: { concurrency: 16 },
-  'notify-webhook': { concurrency: 32, limiter: { max: 200, duration: 1_000 } },
-  'notify-sms': { concurrency: 8, limiter: { max: 20, duration: 1_000 } },
-  'notify-robot': { concurrency: 4, limiter: { max: 20, duration: 60_000 } },
+  'notify-webhook': { concurrency: 32, limiter: { max: config.NOTIFY_WEBHOOK_RATE_PER_SECOND, duration: 1_000 } },
+  'notify-sms': { concurrency: 8, limiter: { max: config.NOTIFY_SMS_RATE_PER_SECOND, duration: 1_000 } },
+  'notify-robot': { concurrency: 4, limiter: { max: 20, duration: 60_000 } }, // group robots allow ~20 messages a minute
   'notify-control': { concurrency: 8 },
-};
+});
 
 /** Thrown by a handler whose downstream is failing: the whole queue pauses for `retryAfterMs` (circuit open). */
 export class CircuitOpenError extends Error {

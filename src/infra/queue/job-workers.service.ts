@@ -59,7 +59,7 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
       }
     }, {
       connection: redisConnectionOptions(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX,
-      concurrency: queueTuning[queueName].concurrency, limiter: queueTuning[queueName].limiter,
+      concurrency: queueTuning(this.config)[queueName].concurrency, limiter: queueTuning(this.config)[queueName].limiter,
     });
     worker.on('failed', (job, err) => logger.info({ queue: queueName, jobId: job?.id, err: err.message }, 'job attempt failed'));
     worker.on('error', (err) => logger.error({ queue: queueName, err }, 'queue worker error'));

@@ -12,7 +12,7 @@ export type DistrictQuery = z.infer<typeof districtQuerySchema>;
 
 export const createCalendarVersionSchema = z.object({
   districtId: uuid.optional(),
-  weekendDays: z.array(z.number().int()).max(6).optional(),
+  weekendDays: z.array(z.number().int().min(0).max(6)).max(6).optional(),
   holidays: days,
   makeUpWorkdays: days,
   removedHolidays: days.optional(),

@@ -1,6 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission } from '../../common/auth/permissions';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { mayConfigureDistrict, Permission } from '../../common/auth/permissions';
+import type { Principal } from '../../common/auth/principal';
+import { DomainError } from '../../common/errors/domain-error';
 import { Permit } from '../../common/auth/permit.decorator';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { templateVersionSchema } from './inbox.dto';
@@ -24,14 +27,16 @@ export class NotificationAdminController {
   @Permit(Permission.NotificationAdmin)
   @ApiOperation({ summary: '保存模板新版本（只能使用该模板提供的变量，保存时校验）' })
   @ApiZodBody(templateVersionSchema)
-  save(@Param('key') key: string, @ZodBody(templateVersionSchema) dto: { title: string; body: string }) {
+  save(@CurrentPrincipal() me: Principal, @Param('key') key: string, @ZodBody(templateVersionSchema) dto: { title: string; body: string }) {
+    districtOnly(me);
     return this.templates.saveVersion(key, dto.title, dto.body);
   }
 
   @Get('dead-letters')
   @Permit(Permission.NotificationAdmin)
   @ApiOperation({ summary: '死信：重试耗尽或被拒收的投递及原因' })
-  dead() {
+  dead(@CurrentPrincipal() me: Principal) {
+    districtOnly(me);
     return this.deadLetters.list();
   }
 
@@ -39,7 +44,13 @@ export class NotificationAdminController {
   @HttpCode(202)
   @Permit(Permission.NotificationAdmin)
   @ApiOperation({ summary: '重新投递一条死信' })
-  retry(@Param('deliveryId') deliveryId: string) {
+  retry(@CurrentPrincipal() me: Principal, @Param('deliveryId') deliveryId: string) {
+    districtOnly(me);
     return this.deadLetters.retry(deliveryId);
   }
+}
+
+/** Templates and dead letters span the whole district: a street supervisor may read templates but not change them. */
+function districtOnly(me: Principal): void {
+  if (!mayConfigureDistrict(me)) throw new DomainError('FORBIDDEN', '仅系统管理员或区级督导可执行此操作');
 }

@@ -10,7 +10,7 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
     const reason = err instanceof Error && err.name === 'TimeoutError' ? `超时（${timeoutMs} ms）` : `网络错误：${(err as Error).message}`;
-    throw new Error(reason);
+    throw new Error(reason, { cause: err });
   }
   if (res.ok) return;
   const text = (await res.text().catch(() => '')).slice(0, 200);
