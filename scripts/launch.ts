@@ -6,6 +6,7 @@ import { LocalStack } from '../src/infra/local-stack';
 import { createDatabaseIfMissing, databaseUrl, migrateDeploy } from '../src/infra/local-stack/database';
 import { dataDir, projectRoot } from '../src/infra/local-stack/paths';
 import { logger } from '../src/common/logging/logger';
+import { startWebhookSink } from './webhook-sink';
 
 /**
  * `npm start`: starts whichever of PostgreSQL, Redis and Temporal has no URL configured, migrates the
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       env.DATABASE_URL = databaseUrl(urls.postgresAdminUrl, 'govflow');
     }
     env.AUTH_TOKEN_SECRET ??= localTokenSecret();
+  if (!env.NOTIFY_WEBHOOK_URL) env.NOTIFY_WEBHOOK_URL = (await startWebhookSink(join(dataDir('dev'), 'webhook-sink.jsonl'))).url;
   env.REDIS_URL ??= urls.redisUrl;
     env.TEMPORAL_ADDRESS ??= urls.temporalAddress;
     await migrateDeploy(env.DATABASE_URL as string);
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   logger.info({
     api: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`,
     docs: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}/api/docs`,
-    temporalUi: urls.temporalUiUrl, data: join(projectRoot, '.data'),
+    temporalUi: urls.temporalUiUrl, data: join(projectRoot, '.data'), webhookSink: join(dataDir('dev'), 'webhook-sink.jsonl'),
   }, 'govflow 本地环境已启动，按 Ctrl-C 停止');
 
   let stopping = false;

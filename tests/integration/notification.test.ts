@@ -93,6 +93,17 @@ describe('notification delivery through BullMQ to a real HTTP sink', () => {
     expect(normal.read_at).toBeNull(); // the inbox copy itself is there at once
   });
 
+  it('honours a person’s channel opt-out, except for critical messages', async () => {
+    await db.query("UPDATE notification_setting SET disabled_channels = '{webhook}' WHERE person_id = $1", [f.people.resident.id]);
+    await notifications.notify({ recipients: [person('resident')], template: 'notify.broadcast', data: { title: '普通', text: '.' }, options: { dedupKey: `optout-n-${f.tag}` } });
+    await notifications.notify({ recipients: [person('resident')], template: 'notify.broadcast', data: { title: '危急', text: '.' }, options: { dedupKey: `optout-c-${f.tag}`, urgency: 'CRITICAL' } });
+    const [normal] = await inbox(`optout-n-${f.tag}`);
+    const [critical] = await inbox(`optout-c-${f.tag}`);
+    expect(await delivery(normal.id, 'webhook')).toMatchObject({ status: 'SKIPPED' });
+    await eventually(async () => (await delivery(critical.id, 'webhook'))?.status === 'SENT', 'critical despite opt-out');
+    expect(sink.received('/webhook', (r) => r.json.id === normal.id)).toHaveLength(0);
+  });
+
   it('retries a 5xx or a timeout, then dead-letters with the reason, keeping the inbox copy', async () => {
     sink.plan('/webhook', { status: 503 }, { hangMs: 1_000 }); // then succeeds
     await notifications.notify({ recipients: [person('deptStaffDEP1')], template: 'notify.broadcast', data: { title: '重试', text: 'x' }, options: { dedupKey: `retry-${f.tag}` } });

@@ -59,6 +59,7 @@ export class AuthService {
     if (!(await this.repository.revokeIfLive(stored.id, nextId, now))) {
       throw new DomainError('TOKEN_REVOKED', '刷新令牌已被使用，请重新登录');
     }
+    await this.audit.record({ action: 'auth.refresh', entityType: 'refresh_token', entityId: stored.id, actorId: person.id, after: { replacedBy: nextId } });
     return this.issue(person.id, person.kind, nextId);
   }
 

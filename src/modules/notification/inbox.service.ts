@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageOf, PageQuery, toSkipTake } from '../../common/http/pagination';
+import { AuditService } from '../audit/audit.service';
 import { InboxEventsService } from './inbox-events.service';
 import type { SettingsDto } from './inbox.dto';
 import { NotificationRepository } from './notification.repository';
@@ -8,7 +9,7 @@ import { NotificationRepository } from './notification.repository';
 /** A person's own inbox: list, unread count, read, acknowledge, habits. */
 @Injectable()
 export class InboxService {
-  constructor(private readonly repository: NotificationRepository, private readonly events: InboxEventsService) {}
+  constructor(private readonly repository: NotificationRepository, private readonly events: InboxEventsService, private readonly audit: AuditService) {}
 
   async list(personId: string, q: PageQuery & { unread?: 'true' | 'false' }) {
     const [items, total] = await this.repository.inbox(personId, toSkipTake(q), q.unread === 'true');
@@ -24,6 +25,7 @@ export class InboxService {
       throw new DomainError('NOT_FOUND', '消息不存在');
     }
     await this.events.publish(personId, { type: 'read', messageId });
+    await this.audit.record({ action: acknowledge ? 'inbox.acknowledge' : 'inbox.read', entityType: 'inbox_message', entityId: messageId });
     return this.repository.message(messageId);
   }
 
@@ -31,7 +33,10 @@ export class InboxService {
     return (await this.repository.setting(personId)) ?? { personId, quietStart: '22:00', quietEnd: '07:00', disabledChannels: [] };
   }
 
-  saveSettings(personId: string, dto: SettingsDto) {
-    return this.repository.saveSetting(personId, dto);
+  async saveSettings(personId: string, dto: SettingsDto) {
+    const before = await this.repository.setting(personId);
+    const after = await this.repository.saveSetting(personId, dto);
+    await this.audit.record({ action: 'inbox.settings.save', entityType: 'notification_setting', entityId: personId, before, after });
+    return after;
   }
 }
