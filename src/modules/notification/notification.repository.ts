@@ -3,20 +3,23 @@ import type { Prisma } from '../../generated/prisma/client';
 import type { DeliveryStatus, Role } from '../../generated/prisma/enums';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 
+const nullOnDuplicate = (err: { code?: string }) => {
+  if (err.code === 'P2002') return null;
+  throw err;
+};
+
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Inserts once per dedup key; returns the row only when this call created it. */
-  async insertOnce(data: Prisma.InboxMessageUncheckedCreateInput) {
-    const { count } = await this.prisma.inboxMessage.createMany({ data: [data], skipDuplicates: true });
-    return count === 1 ? this.prisma.inboxMessage.findUnique({ where: { dedupKey: data.dedupKey } }) : null;
+  /** Inserts once per dedup key; returns the row only when this call created it (one round trip either way). */
+  insertOnce(data: Prisma.InboxMessageUncheckedCreateInput) {
+    return this.prisma.inboxMessage.create({ data }).catch(nullOnDuplicate);
   }
 
   /** Creates the channel's delivery row once; null when it already existed. */
-  async createDelivery(messageId: string, channel: string, status: DeliveryStatus = 'QUEUED') {
-    const { count } = await this.prisma.delivery.createMany({ data: [{ messageId, channel, status }], skipDuplicates: true });
-    return count === 1 ? this.prisma.delivery.findUnique({ where: { messageId_channel: { messageId, channel } } }) : null;
+  createDelivery(messageId: string, channel: string, status: DeliveryStatus = 'QUEUED') {
+    return this.prisma.delivery.create({ data: { messageId, channel, status } }).catch(nullOnDuplicate);
   }
 
   delivery(id: string) {
