@@ -21,3 +21,7 @@ export interface Channel {
 }
 
 export const CHANNELS = Symbol('CHANNELS');
+
+/** Texts and group robots interrupt people: only urgent, critical or escalated messages are worth it. */
+export const urgentOrEscalated = (message: Pick<OutgoingMessage, 'urgency' | 'escalationLevel'>): boolean =>
+  message.urgency !== 'NORMAL' || message.escalationLevel > 0;

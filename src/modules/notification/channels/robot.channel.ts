@@ -1,5 +1,5 @@
 import { QueueName } from '../../../infra/queue/job-catalog';
-import type { Channel, OutgoingMessage } from './channel';
+import { Channel, OutgoingMessage, urgentOrEscalated } from './channel';
 import { postJson } from './http-post';
 
 /** WeCom / DingTalk style group robot: a text message that @-mentions the recipient's phone. */
@@ -9,9 +9,7 @@ export class RobotChannel implements Channel {
 
   constructor(private readonly url: string, private readonly timeoutMs: number) {}
 
-  wants(message: Pick<OutgoingMessage, 'urgency' | 'escalationLevel'>): boolean {
-    return message.urgency !== 'NORMAL' || message.escalationLevel > 0;
-  }
+  readonly wants = urgentOrEscalated;
 
   send(message: OutgoingMessage): Promise<void> {
     return postJson(this.url, {
