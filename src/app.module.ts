@@ -15,9 +15,10 @@ import { DutyModule } from './modules/duty/duty.module';
 import { NotificationModule } from './modules/notification/notification.module';
 import { OrgModule } from './modules/org/org.module';
 import { PolicyModule } from './modules/policy/policy.module';
+import { RequestCaseModule } from './modules/request/request-case.module';
 
 /** Modules shared by the API and the worker process. */
-export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule];
+export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule];
 
 @Module({})
 export class AppModule {

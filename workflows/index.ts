@@ -1,1 +1,2 @@
 export { wiringCheckWorkflow } from './wiring-check.workflow';
+export { requestCaseWorkflow } from './request-case.workflow';

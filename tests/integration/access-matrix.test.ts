@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import { startApi } from '../fixtures/test-app';
 import { buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
 
@@ -34,6 +35,12 @@ const adminOnly = (status: number) => ({ ...everyone(403), admin: status, anonym
 const staffOnly = (status: number) => ({ ...everyone(status), resident: 403, anonymous: 401 }) as RouteCase['expect'];
 // District D lies above street S1, so S1's supervisor may not touch the district's calendar: 404 on both sides.
 const districtWrite = (ok: number) => ({ ...adminOnly(ok), supervisorS1: 404 }) as RouteCase['expect'];
+// Closed cases in G1 (home) and G2 (away), written directly: no workflow runs, and every step on them is refused (409).
+const cases: Record<Side, { id: string; caseNo: string; requestKey: string }> = {
+  home: { id: randomUUID(), caseNo: `SQ-AM-${randomUUID().slice(0, 8)}`, requestKey: `am-${randomUUID()}` },
+  away: { id: randomUUID(), caseNo: `SQ-AM-${randomUUID().slice(0, 8)}`, requestKey: `am-${randomUUID()}` },
+};
+const caseScoped = (ok: number) => ({ ...readScoped(403), admin: ok, supervisorS1: [ok, 404], secretaryC1: [ok, 404], gridWorkerG1: [ok, 404], deptStaffDEP1: [ok, 404] }) as RouteCase['expect'];
 const deadlineQuery = `start=${encodeURIComponent('2026-09-18T10:00:00+08:00')}&unit=workingDays&amount=7`;
 
 /** Every route of the API. A route missing here fails the first test, so new routes must state who may call them. */
@@ -127,6 +134,22 @@ const routes: Record<string, RouteCase> = {
   },
   'POST /api/v1/wiring-checks': { call: () => ({ method: 'POST', path: '/api/v1/wiring-checks', body: {} }), expect: adminOnly(400) },
   'GET /api/v1/wiring-checks/{workflowId}': { call: () => ({ method: 'GET', path: '/api/v1/wiring-checks/none' }), expect: adminOnly(404) },
+  'POST /api/v1/cases': {
+    // the seeded case's requestKey: the same case comes back (200) and nothing starts; an address outside the scope is 400
+    call: (f, side) => ({ method: 'POST', path: '/api/v1/cases', body: { requestKey: cases[side].requestKey, channel: 'PATROL', category: f.category,
+      description: '权限矩阵', address: f.addresses[g(side)], reporterPhone: '13700000000' } }),
+    expect: { ...caseScoped(200), supervisorS1: [200, 400], secretaryC1: [200, 400], gridWorkerG1: [200, 400], deptStaffDEP1: [200, 400] },
+  },
+  'GET /api/v1/cases': {
+    call: (_f, side) => ({ method: 'GET', path: `/api/v1/cases?q=${cases[side].caseNo}` }),
+    present: (body, _f, side) => body.includes(cases[side].id), expect: caseScoped(200),
+  },
+  'GET /api/v1/cases/{id}': { call: (_f, side) => ({ method: 'GET', path: `/api/v1/cases/${cases[side].id}` }), expect: caseScoped(200) },
+  'POST /api/v1/cases/{id}/accept': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/accept`, body: {} }), expect: caseScoped(409) },
+  'POST /api/v1/cases/{id}/handled': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/handled`, body: { reply: '权限矩阵' } }), expect: caseScoped(409),
+  },
+  'POST /api/v1/cases/{id}/close': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/close`, body: {} }), expect: caseScoped(409) },
   'GET /api/v1/inbox': { call: () => ({ method: 'GET', path: '/api/v1/inbox' }), expect: { ...everyone(200), anonymous: 401 } },
   'GET /api/v1/inbox/unread-count': { call: () => ({ method: 'GET', path: '/api/v1/inbox/unread-count' }), expect: { ...everyone(200), anonymous: 401 } },
   'POST /api/v1/inbox/{id}/read': { call: () => ({ method: 'POST', path: `/api/v1/inbox/${randomUUID()}/read` }), expect: { ...everyone(404), anonymous: 401 } },
@@ -161,6 +184,17 @@ describe('access matrix: every route × role × home/away scope', () => {
     for (const who of callers.filter((w) => w !== 'anonymous')) {
       tokens[who] = (await login(api.url, fixture.people[who].username)).accessToken;
     }
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    for (const side of ['home', 'away'] as Side[]) {
+      const { id, caseNo, requestKey } = cases[side];
+      const [grid, community, street] = [g(side), c(side), s(side)].map((k) => fixture.units[k].id);
+      await db.query(`INSERT INTO request_case (id, case_no, request_key, workflow_id, channel, category, description, address, grid_id, community_id,
+        street_id, reporter_phone, urgency, status, policy_version, accept_deadline, accountable_unit_id, closed_at)
+        VALUES ($1, $2, $3, $4, 'PATROL', $5, '权限矩阵', $6, $7, $8, $9, '13700000000', 'NORMAL', 'CLOSED', 1, now(), $7, now())`,
+      [id, caseNo, requestKey, `case-${id}`, fixture.category, fixture.addresses[g(side)], grid, community, street]);
+    }
+    await db.end();
   });
   afterAll(() => api?.app.close());
 

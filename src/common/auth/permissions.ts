@@ -15,13 +15,16 @@ export const Permission = {
   PolicyWrite: 'policy.write',
   SystemDiagnose: 'system.diagnose',
   NotificationAdmin: 'notification.admin',
+  CaseRead: 'case.read',
+  CaseWrite: 'case.write',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
 // Every staff role may read the calendar and process policies its deadlines are computed with.
 const settingsRead = [P.CalendarRead, P.PolicyRead];
-const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, ...settingsRead];
+// Agency party members serve in communities but do not take resident requests (诉求) in this slice.
+const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, P.CaseRead, P.CaseWrite, ...settingsRead];
 
 /** Role × permission. Where a role may use a permission is its position's scope unit (see PrincipalLoader). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Prisma } from '../../generated/prisma/client';
+import type { CaseStatus, Role } from '../../generated/prisma/enums';
+import { AuditService } from '../audit/audit.service';
+import { NotificationService } from '../notification/notification.service';
+import type { Recipient } from '../notification/notification.types';
+import { OrgRepository } from '../org/org.repository';
+import type { EscalationLevel } from '../policy/request-loop-policy.schema';
+import { RequestCaseRepository } from './request-case.repository';
+import type { ClockName, EscalationInput, LadderStep, ReminderInput, TransitionInput } from './request-case.types';
+
+type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
+
+const clockLabel: Record<ClockName, string> = { accept: '受理', resolution: '办结' };
+const levelLabel: Record<EscalationLevel, string> = { GRID_WORKER: '网格', COMMUNITY: '社区', STREET_DEPARTMENT: '街道部门', DISTRICT_SUPERVISION: '区级督办' };
+const eventKind: Partial<Record<CaseStatus, string>> = { ACCEPTED: 'ACCEPTED', HANDLING: 'HANDLING', HANDLED: 'HANDLED', CLOSED: 'CLOSED' };
+const stampOf: Partial<Record<CaseStatus, 'acceptedAt' | 'handledAt' | 'closedAt'>> = { ACCEPTED: 'acceptedAt', HANDLED: 'handledAt', CLOSED: 'closedAt' };
+const departmentRoles: readonly Role[] = ['DEPARTMENT_HEAD', 'DEPARTMENT_STAFF'];
+const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** The request workflow's activities: each write is keyed by workflowId + step, so a retry writes nothing twice. */
+@Injectable()
+export class CaseProgressService {
+  constructor(
+    private readonly cases: RequestCaseRepository,
+    private readonly org: OrgRepository,
+    private readonly notifications: NotificationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async recordTransition(workflowId: string, input: TransitionInput): Promise<{ created: boolean }> {
+    return this.cases.transaction(async (tx) => {
+      const before = await this.requireCase(input.caseId, tx);
+      const created = await this.cases.addEventOnce({
+        caseId: input.caseId, dedupKey: `${workflowId}:${input.step}`, kind: eventKind[input.status] ?? input.status,
+        actorId: input.actorId, note: input.note, data: { status: input.status },
+      }, tx);
+      if (!created) return { created };
+      const stamp = stampOf[input.status];
+      const after = await this.cases.update(input.caseId, {
+        status: input.status, ...(stamp ? { [stamp]: new Date() } : {}),
+        ...(input.resolveDeadlineMs ? { resolveDeadline: new Date(input.resolveDeadlineMs) } : {}),
+      }, tx);
+      await this.audit.record({ action: `case.${input.step}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId, actorId: input.actorId, workflowId, before, after }, tx);
+      return { created };
+    });
+  }
+
+  async sendReminder(workflowId: string, input: ReminderInput): Promise<void> {
+    const key = `${workflowId}:${input.clock}:reminder:${input.index}`;
+    const row = await this.cases.transaction(async (tx) => {
+      const found = await this.requireCase(input.caseId, tx);
+      await this.cases.addEventOnce({ caseId: input.caseId, dedupKey: key, kind: 'REMINDED', data: { clock: input.clock, percent: input.percent } }, tx);
+      return found;
+    });
+    if (!row.gridId) return;
+    await this.notifications.notify({
+      recipients: [{ role: 'GRID_WORKER', unitId: row.gridId }], template: 'request.reminder',
+      data: { caseNo: row.caseNo, clockLabel: clockLabel[input.clock], deadline: cst(input.deadlineMs), percent: input.percent },
+      options: { dedupKey: key, urgency: input.clock === 'accept' ? 'URGENT' : 'NORMAL' },
+    });
+  }
+
+  async escalate(workflowId: string, input: EscalationInput): Promise<void> {
+    const key = `${workflowId}:${input.clock}:escalation:${input.level}`;
+    const row = await this.cases.transaction(async (tx) => {
+      const found = await this.requireCase(input.caseId, tx);
+      const data = { clock: input.clock, level: input.level, levelName: input.step.level, missed: input.missed.level,
+        lapsedDeadline: new Date(input.lapsedDeadlineMs).toISOString(), orderDeadline: new Date(input.orderDeadlineMs).toISOString() };
+      const created = await this.cases.addEventOnce({ caseId: input.caseId, dedupKey: key, kind: 'ESCALATED', note: `${clockLabel[input.clock]}超时，升级至${levelLabel[input.step.level]}`, data }, tx);
+      await this.cases.openOrderOnce({ caseId: input.caseId, dedupKey: key, level: input.step.level, clock: input.clock, deadline: new Date(input.orderDeadlineMs) }, tx);
+      await this.cases.raiseEscalation(input.caseId, input.level, tx);
+      if (created) await this.audit.record({ action: 'case.escalate', entityType: 'request_case', entityId: input.caseId, unitId: found.gridId, workflowId, after: data }, tx);
+      return found;
+    });
+    const recipients = [...await this.recipientsOf(row, input.step), ...await this.recipientsOf(row, input.missed)];
+    await this.notifications.notify({
+      recipients, template: 'request.escalation',
+      data: { caseNo: row.caseNo, clockLabel: clockLabel[input.clock], deadline: cst(input.lapsedDeadlineMs), levelLabel: levelLabel[input.step.level] },
+      options: { dedupKey: key, urgency: 'URGENT' },
+    });
+  }
+
+  /** The rung's roles at the case's unit for that rung: grid → community → street (or its handling department) → district. */
+  private async recipientsOf(row: CaseRow, step: LadderStep): Promise<Recipient[]> {
+    const unitOf = async (role: Role): Promise<string | null> => {
+      switch (step.level) {
+        case 'GRID_WORKER': return row.gridId;
+        case 'COMMUNITY': return row.communityId;
+        case 'STREET_DEPARTMENT':
+          if (row.streetId && departmentRoles.includes(role)) return (await this.org.departmentFor(row.streetId, row.category))?.id ?? row.streetId;
+          return row.streetId;
+        case 'DISTRICT_SUPERVISION': return this.districtOf(row);
+      }
+    };
+    const out: Recipient[] = [];
+    for (const role of step.notify) {
+      const unitId = await unitOf(role);
+      if (unitId) out.push({ role, unitId });
+    }
+    return out;
+  }
+
+  private async districtOf(row: CaseRow): Promise<string | null> {
+    const from = row.streetId ?? row.gridId;
+    if (!from) return null;
+    return (await this.org.ancestorsOf(from)).find((a) => a.ancestor.kind === 'DISTRICT')?.ancestor.id ?? null;
+  }
+
+  private async requireCase(caseId: string, tx: Prisma.TransactionClient): Promise<CaseRow> {
+    const row = await this.cases.byId(caseId, tx);
+    if (!row) throw ApplicationFailure.nonRetryable(`诉求 ${caseId} 不存在`, 'NOT_FOUND');
+    return row;
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { CaseChannel, CaseStatus, Urgency } from '../../../generated/prisma/enums';
+import { pageQuerySchema } from '../../../common/http/pagination';
+
+export const intakeCaseSchema = z.object({
+  requestKey: z.string().trim().min(8, '幂等键至少 8 个字符').max(100, '幂等键最多 100 个字符'),
+  channel: z.enum(CaseChannel),
+  category: z.string().trim().min(1, '类别不能为空').max(50, '类别最多 50 字'),
+  description: z.string().trim().min(1, '诉求内容不能为空').max(2000, '诉求内容最多 2000 字'),
+  address: z.string().trim().min(1, '地址不能为空').max(200, '地址最多 200 字'),
+  reporterPhone: z.string().regex(/^1\d{10}$/, '手机号格式不正确'),
+  urgency: z.enum(Urgency).default('NORMAL'),
+});
+export type IntakeCaseDto = z.infer<typeof intakeCaseSchema>;
+
+export const listCasesSchema = pageQuerySchema.extend({
+  status: z.enum(CaseStatus).optional(),
+  /** Matches the case number or the description. */
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type ListCasesQuery = z.infer<typeof listCasesSchema>;
+
+export const caseNoteSchema = z.object({ note: z.string().trim().max(500, '备注最多 500 字').optional() });
+export type CaseNoteDto = z.infer<typeof caseNoteSchema>;
+
+export const handledSchema = z.object({ reply: z.string().trim().min(1, '处置答复不能为空').max(2000, '处置答复最多 2000 字') });
+export type HandledDto = z.infer<typeof handledSchema>;

@@ -1,0 +1,74 @@
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, CurrentScope } from '../../common/auth/current-principal.decorator';
+import { Permission } from '../../common/auth/permissions';
+import { Permit } from '../../common/auth/permit.decorator';
+import type { Principal } from '../../common/auth/principal';
+import type { UnitScope } from '../../common/auth/unit-scope';
+import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
+import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
+import {
+  CaseNoteDto, caseNoteSchema, HandledDto, handledSchema, IntakeCaseDto, intakeCaseSchema, ListCasesQuery, listCasesSchema,
+} from './dto/request-case.dto';
+import { RequestCaseService } from './request-case.service';
+
+@ApiTags('群众诉求 cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class RequestCaseController {
+  constructor(private readonly cases: RequestCaseService) {}
+
+  @Post()
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '登记诉求（同一 requestKey 只登记一次：首次 201，之后 200 返回同一诉求）' })
+  @ApiZodBody(intakeCaseSchema)
+  async intake(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @ZodBody(intakeCaseSchema) dto: IntakeCaseDto,
+    @Res({ passthrough: true }) res: Response) {
+    const { created, case: row } = await this.cases.intake(principal, scope, dto);
+    res.status(created ? 201 : 200);
+    return row;
+  }
+
+  @Get()
+  @Permit(Permission.CaseRead)
+  @ApiOperation({ summary: '辖区内的诉求（按状态筛选，分页）' })
+  @ApiZodQuery(listCasesSchema)
+  list(@CurrentScope() scope: UnitScope, @ZodQuery(listCasesSchema) q: ListCasesQuery) {
+    return this.cases.list(scope, q);
+  }
+
+  @Get(':id')
+  @Permit(Permission.CaseRead)
+  @ApiOperation({ summary: '诉求详情：时间线、督办单与各时限的实时状态' })
+  detail(@CurrentScope() scope: UnitScope, @Param('id') id: string) {
+    return this.cases.detail(scope, id);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '受理（仅待受理的诉求）' })
+  @ApiZodBody(caseNoteSchema)
+  accept(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(caseNoteSchema) dto: CaseNoteDto) {
+    return this.cases.act(principal, scope, id, 'accept', dto);
+  }
+
+  @Post(':id/handled')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '处置完毕并答复（仅已受理或处置中的诉求）' })
+  @ApiZodBody(handledSchema)
+  handled(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(handledSchema) dto: HandledDto) {
+    return this.cases.act(principal, scope, id, 'markHandled', dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '办结（仅已处置的诉求）' })
+  @ApiZodBody(caseNoteSchema)
+  close(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(caseNoteSchema) dto: CaseNoteDto) {
+    return this.cases.act(principal, scope, id, 'close', dto);
+  }
+}

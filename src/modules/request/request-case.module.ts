@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { OrgModule } from '../org/org.module';
+import { PolicyModule } from '../policy/policy.module';
+import { CaseProgressService } from './case-progress.service';
+import { RequestCaseController } from './request-case.controller';
+import { RequestCaseRepository } from './request-case.repository';
+import { RequestCaseService } from './request-case.service';
+
+@Module({
+  imports: [AuditModule, OrgModule, PolicyModule, CalendarModule],
+  controllers: [RequestCaseController],
+  providers: [RequestCaseRepository, RequestCaseService, CaseProgressService],
+  exports: [CaseProgressService],
+})
+export class RequestCaseModule {}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../../generated/prisma/client';
+import type { UnitScope } from '../../common/auth/unit-scope';
+import { PrismaService } from '../../infra/prisma/prisma.service';
+import { isUuid, unitsInScope } from '../org/org.repository';
+
+type Tx = Prisma.TransactionClient;
+
+/** Cases whose grid lies in the scope; an administrator also sees cases without a grid. */
+export const casesInScope = (scope: UnitScope): Prisma.RequestCaseWhereInput => (scope.all ? {} : { grid: unitsInScope(scope) });
+
+@Injectable()
+export class RequestCaseRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work);
+  }
+
+  byRequestKey(requestKey: string) {
+    return this.prisma.requestCase.findUnique({ where: { requestKey } });
+  }
+
+  byId(id: string, tx: Tx = this.prisma) {
+    return isUuid(id) ? tx.requestCase.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  inScope(id: string, scope: UnitScope) {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.prisma.requestCase.findFirst({
+      where: { id, ...casesInScope(scope) },
+      include: { events: { orderBy: { seq: 'asc' } }, supervisionOrders: { orderBy: { openedAt: 'asc' } } },
+    });
+  }
+
+  list(where: Prisma.RequestCaseWhereInput, page: { skip: number; take: number }) {
+    return this.prisma.$transaction([
+      this.prisma.requestCase.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page.skip, take: page.take }),
+      this.prisma.requestCase.count({ where }),
+    ]);
+  }
+
+  create(data: Prisma.RequestCaseUncheckedCreateInput, tx: Tx) {
+    return tx.requestCase.create({ data });
+  }
+
+  update(id: string, data: Prisma.RequestCaseUncheckedUpdateInput, tx: Tx) {
+    return tx.requestCase.update({ where: { id }, data });
+  }
+
+  /** Raises the case's level, never lowers it (escalations of two clocks may arrive in any order). */
+  raiseEscalation(id: string, level: number, tx: Tx) {
+    return tx.requestCase.updateMany({ where: { id, escalationLevel: { lt: level } }, data: { escalationLevel: level } });
+  }
+
+  /** Writes the event once per dedup key; false when a retried activity finds it already there. */
+  async addEventOnce(data: Prisma.CaseEventUncheckedCreateInput, tx: Tx): Promise<boolean> {
+    const { count } = await tx.caseEvent.createMany({ data: [data], skipDuplicates: true });
+    return count === 1;
+  }
+
+  async openOrderOnce(data: Prisma.SupervisionOrderUncheckedCreateInput, tx: Tx): Promise<boolean> {
+    const { count } = await tx.supervisionOrder.createMany({ data: [data], skipDuplicates: true });
+    return count === 1;
+  }
+}

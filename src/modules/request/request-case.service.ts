@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { Prisma } from '../../generated/prisma/client';
+import type { CaseStatus } from '../../generated/prisma/enums';
+import type { Principal } from '../../common/auth/principal';
+import type { UnitScope } from '../../common/auth/unit-scope';
+import { DomainError } from '../../common/errors/domain-error';
+import { pageOf, toSkipTake } from '../../common/http/pagination';
+import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
+import { AuditService } from '../audit/audit.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { OrgRepository } from '../org/org.repository';
+import { OrgService } from '../org/org.service';
+import { ProcessPolicyService } from '../policy/policy.service';
+import { RequestLoopPolicy, resolutionLimitFor } from '../policy/request-loop-policy.schema';
+import type { ClockView, RequestCaseInput } from '../../../workflows/request-case.workflow';
+import type { HandledDto, IntakeCaseDto, ListCasesQuery } from './dto/request-case.dto';
+import { casesInScope, RequestCaseRepository } from './request-case.repository';
+
+type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
+type Action = 'accept' | 'markHandled' | 'close';
+
+const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
+  accept: { from: ['REPORTED'], label: '受理' },
+  markHandled: { from: ['ACCEPTED', 'HANDLING'], label: '标记为已处置' },
+  close: { from: ['HANDLED'], label: '办结' },
+};
+const QUERY_TIMEOUT_MS = 3000;
+const caseNoOf = (id: string, at: Date) => `SQ-${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '')}-${id.slice(0, 8).toUpperCase()}`;
+
+/** The workflow's input: the policy version and calendar frozen at intake. */
+const inputFor = (row: CaseRow, policy: RequestLoopPolicy, calendar: BusinessCalendar): RequestCaseInput => ({
+  caseId: row.id, category: row.category, urgency: row.urgency, acceptLimit: policy.clocks.accept.limit,
+  resolutionLimit: resolutionLimitFor(policy, row.category), reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar,
+});
+
+/** 群众诉求: intake (idempotent by requestKey), scoped reads, and the human steps, which the case's workflow decides. */
+@Injectable()
+export class RequestCaseService {
+  constructor(
+    private readonly cases: RequestCaseRepository,
+    private readonly org: OrgService,
+    private readonly orgUnits: OrgRepository,
+    private readonly policies: ProcessPolicyService,
+    private readonly calendars: CalendarService,
+    private readonly temporal: TemporalClientService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async intake(principal: Principal, scope: UnitScope, dto: IntakeCaseDto): Promise<{ created: boolean; case: CaseRow }> {
+    const gridId = await this.gridOf(scope, dto.address);
+    const existing = await this.cases.byRequestKey(dto.requestKey);
+    if (existing) return { created: false, case: await this.replay(scope, existing) };
+
+    const chain = await this.orgUnits.ancestorsOf(gridId);
+    const unitOf = (kind: string) => chain.find((c) => c.ancestor.kind === kind)?.ancestor.id ?? null;
+    const [policy, { calendar }] = await Promise.all([this.policies.current('request-loop'), this.calendars.effectiveCalendar(unitOf('DISTRICT') ?? undefined)]);
+    const id = randomUUID();
+    const now = new Date();
+    const workflowId = `case-${id}`;
+    const acceptLimit = policy.data.clocks.accept.limit;
+    let row: CaseRow;
+    try {
+      row = await this.cases.transaction(async (tx) => {
+        const created = await this.cases.create({
+          id, caseNo: caseNoOf(id, now), requestKey: dto.requestKey, workflowId, channel: dto.channel, category: dto.category,
+          description: dto.description, address: dto.address, gridId, communityId: unitOf('COMMUNITY'), streetId: unitOf('STREET'),
+          reporterPhone: dto.reporterPhone, urgency: dto.urgency, policyVersion: policy.version,
+          acceptDeadline: new Date(computeDeadline(calendar, now.getTime(), acceptLimit)), accountableUnitId: gridId, createdAt: now,
+        }, tx);
+        await this.cases.addEventOnce({ caseId: id, dedupKey: `${workflowId}:reported`, kind: 'REPORTED', actorId: principal.personId, data: { channel: dto.channel } }, tx);
+        await this.audit.record({ action: 'case.intake', entityType: 'request_case', entityId: id, unitId: gridId, after: created }, tx);
+        return created;
+      });
+    } catch (err) {
+      // Two intakes with one key at the same moment: the loser answers with the winner's case.
+      const raced = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' ? await this.cases.byRequestKey(dto.requestKey) : null;
+      if (!raced) throw err;
+      return { created: false, case: await this.replay(scope, raced) };
+    }
+    await this.startWorkflow(row, inputFor(row, policy.data, calendar));
+    return { created: true, case: row };
+  }
+
+  async list(scope: UnitScope, q: ListCasesQuery) {
+    const where: Prisma.RequestCaseWhereInput = {
+      ...casesInScope(scope), ...(q.status ? { status: q.status } : {}),
+      ...(q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {}),
+    };
+    const [items, total] = await this.cases.list(where, toSkipTake(q));
+    return pageOf(items, total, q);
+  }
+
+  async detail(scope: UnitScope, id: string) {
+    const found = await this.cases.inScope(id, scope);
+    if (!found) throw new DomainError('NOT_FOUND', '诉求不存在或不在您的管辖范围内');
+    const { events, supervisionOrders, ...rest } = found;
+    return { ...rest, timeline: events, supervisionOrders, clocks: await this.liveClocks(found.workflowId) };
+  }
+
+  async act(principal: Principal, scope: UnitScope, id: string, action: Action, body: { note?: string } | HandledDto) {
+    const found = await this.cases.inScope(id, scope);
+    if (!found) throw new DomainError('NOT_FOUND', '诉求不存在或不在您的管辖范围内');
+    const rule = allowedFrom[action];
+    if (!rule.from.includes(found.status)) throw new DomainError('ILLEGAL_TRANSITION', `诉求当前状态为 ${found.status}，不能${rule.label}`);
+    try {
+      await this.temporal.client.workflow.getHandle(found.workflowId).executeUpdate(action, { args: [{ ...body, actorId: principal.personId }] });
+    } catch (err) {
+      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+      if (cause instanceof ApplicationFailure && (cause.type === 'ILLEGAL_TRANSITION' || cause.type === 'VALIDATION_FAILED')) {
+        throw new DomainError(cause.type, cause.message);
+      }
+      throw err;
+    }
+    return this.detail(scope, id);
+  }
+
+  private async gridOf(scope: UnitScope, address: string): Promise<string> {
+    try {
+      return (await this.org.resolveAddress(scope, address)).grid.id;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'NOT_FOUND') throw new DomainError('ADDRESS_UNKNOWN', `地址「${address}」未登记到任何网格，或不在您的管辖范围内`);
+      throw err;
+    }
+  }
+
+  /** A repeated intake: the same case, and its workflow started if a crash came between the insert and the start. */
+  private async replay(scope: UnitScope, existing: CaseRow): Promise<CaseRow> {
+    if (!(await this.cases.inScope(existing.id, scope))) throw new DomainError('CONFLICT', '该幂等键已被其他诉求使用');
+    if (existing.status === 'REPORTED' && !(await this.hasWorkflow(existing.workflowId))) {
+      const district = existing.gridId ? (await this.orgUnits.ancestorsOf(existing.gridId)).find((c) => c.ancestor.kind === 'DISTRICT')?.ancestor.id : undefined;
+      const [policy, { calendar }] = await Promise.all([this.policies.get('request-loop', existing.policyVersion), this.calendars.effectiveCalendar(district)]);
+      await this.startWorkflow(existing, inputFor(existing, policy.data, calendar));
+    }
+    return existing;
+  }
+
+  private async startWorkflow(row: CaseRow, input: RequestCaseInput): Promise<void> {
+    try {
+      await this.temporal.client.workflow.start('requestCaseWorkflow', {
+        workflowId: row.workflowId, taskQueue: this.temporal.taskQueue, args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+
+  private async hasWorkflow(workflowId: string): Promise<boolean> {
+    try {
+      await this.temporal.client.workflow.getHandle(workflowId).describe();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The workflow's own view of its clocks; null when it cannot answer quickly (no worker, or no workflow). */
+  private async liveClocks(workflowId: string): Promise<ClockView[] | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), QUERY_TIMEOUT_MS); });
+    const query = this.temporal.client.workflow.getHandle(workflowId).query<ClockView[]>('clocks').catch(() => null);
+    try {
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

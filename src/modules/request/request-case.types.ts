@@ -1,0 +1,30 @@
+import type { CaseStatus, Role } from '../../generated/prisma/enums';
+import type { EscalationLevel } from '../policy/request-loop-policy.schema';
+import type { Limit } from '../../shared/calendar';
+
+export type ClockName = 'accept' | 'resolution';
+export interface LadderStep { level: EscalationLevel; notify: Role[]; supervisionOrderLimit: Limit }
+
+export interface TransitionInput {
+  caseId: string;
+  /** Stable step name; with the workflowId it is the event's dedup key. */
+  step: string;
+  status: CaseStatus;
+  actorId?: string;
+  note?: string;
+  resolveDeadlineMs?: number;
+}
+
+export interface ReminderInput { caseId: string; clock: ClockName; index: number; percent: number; deadlineMs: number }
+
+export interface EscalationInput {
+  caseId: string;
+  clock: ClockName;
+  /** Index into the ladder of the rung the case climbs to (1 = the rung above the grid). */
+  level: number;
+  step: LadderStep;
+  /** The rung that missed the deadline. */
+  missed: LadderStep;
+  lapsedDeadlineMs: number;
+  orderDeadlineMs: number;
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Client } from 'pg';
+import { PrismaClient } from '../../src/generated/prisma/client';
+import type { Role } from '../../src/generated/prisma/enums';
+import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
+import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
+import { CaseProgressService } from '../../src/modules/request/case-progress.service';
+import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
+import {
+  acceptUpdate, closeUpdate, clocksQuery, markHandledUpdate, requestCaseWorkflow, RequestCaseInput,
+} from '../../workflows/request-case.workflow';
+import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
+import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
+
+const policy = DEFAULT_REQUEST_LOOP_POLICY;
+const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
+
+describe('requestCaseWorkflow on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let services: INestApplicationContext;
+  let db: Client;
+  let prisma: PrismaClient;
+  let f: OrgFixture;
+  const taskQueue = 'ts-request-case';
+  const extra: Record<string, string> = {};
+
+  beforeAll(async () => {
+    [env, services, f] = await Promise.all([startTimeSkippingServer(), startServices(), buildOrgFixture()]);
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
+    // The fixture has no street leader nor district supervisor: seat one each so every rung has someone to notify.
+    for (const [key, role, unit] of [['streetLeader', 'STREET_LEADER', 'S1'], ['districtSupervisor', 'SUPERVISOR', 'D']] as [string, Role, string][]) {
+      const person = await prisma.person.create({ data: { name: `${key}-${f.tag}`, phone: `18${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`, kind: 'STAFF' } });
+      await prisma.position.create({ data: { personId: person.id, unitId: f.units[unit].id, role, startsOn: new Date('2024-01-01') } });
+      extra[key] = person.id;
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([env?.teardown(), services?.close(), db?.end(), prisma?.$disconnect()]);
+  });
+
+  // runUntil shuts its worker down, so each test gets its own.
+  const newWorker = () => createTestWorker(env, services, taskQueue);
+
+  async function newCase() {
+    const id = randomUUID();
+    const workflowId = `case-${id}`;
+    await prisma.requestCase.create({ data: {
+      id, caseNo: `SQ-T-${id.slice(0, 8)}`, requestKey: `rk-${id}`, workflowId, channel: 'HOTLINE', category: f.category, description: '路灯不亮',
+      address: f.addresses.G1, gridId: f.units.G1.id, communityId: f.units.C1.id, streetId: f.units.S1.id, reporterPhone: '13800000000',
+      urgency: 'NORMAL', policyVersion: 1, acceptDeadline: new Date(), accountableUnitId: f.units.G1.id,
+    } });
+    const input: RequestCaseInput = {
+      caseId: id, category: f.category, urgency: 'NORMAL', acceptLimit: policy.clocks.accept.limit, resolutionLimit: resolutionLimitFor(policy, f.category),
+      reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar,
+    };
+    const handle = await env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [input] });
+    return { id, workflowId, handle };
+  }
+
+  const events = async (caseId: string) =>
+    (await db.query('SELECT kind FROM case_event WHERE case_id = $1 ORDER BY seq', [caseId])).rows.map((r: { kind: string }) => r.kind);
+  const messages = async (personId: string, workflowId: string) => (await db.query(
+    'SELECT template FROM inbox_message WHERE recipient_id = $1 AND dedup_key LIKE $2 ORDER BY created_at', [personId, `${workflowId}:%`])).rows.map((r: { template: string }) => r.template);
+
+  it('nobody accepts: reminders once each, then up the ladder one rung per lapse, never past the top', async () => {
+    const { id, workflowId, handle } = await newCase();
+    await (await newWorker()).runUntil(async () => {
+      await env.sleep('40 days');
+      const clocks = await handle.query(clocksQuery);
+      expect(clocks).toEqual([expect.objectContaining({ name: 'accept', state: 'lapsed', escalationLevel: 3 })]);
+      await handle.terminate('test over');
+    });
+
+    expect(await events(id)).toEqual(['REMINDED', 'REMINDED', 'ESCALATED', 'ESCALATED', 'ESCALATED']);
+    const orders = await db.query('SELECT level, clock, deadline FROM supervision_order WHERE case_id = $1 ORDER BY opened_at', [id]);
+    expect(orders.rows.map((o: { level: string }) => o.level)).toEqual(['COMMUNITY', 'STREET_DEPARTMENT', 'DISTRICT_SUPERVISION']);
+    const row = await db.query('SELECT status, escalation_level FROM request_case WHERE id = $1', [id]);
+    expect(row.rows[0]).toEqual({ status: 'REPORTED', escalation_level: 3 });
+
+    expect(await messages(f.people.gridWorkerG1.id, workflowId)).toEqual(['request.reminder', 'request.reminder', 'request.escalation']);
+    expect(await messages(f.people.secretaryC1.id, workflowId)).toEqual(['request.escalation', 'request.escalation']);
+    expect(await messages(extra.streetLeader, workflowId)).toEqual(['request.escalation', 'request.escalation']);
+    expect(await messages(extra.districtSupervisor, workflowId)).toEqual(['request.escalation']);
+  });
+
+  it('happy path: accept → handled → close; both clocks met, nothing escalated', async () => {
+    const { id, workflowId, handle } = await newCase();
+    const result = await (await newWorker()).runUntil(async () => {
+      await env.sleep('3 minutes');
+      expect(await handle.executeUpdate(acceptUpdate, { args: [{ actorId: f.people.gridWorkerG1.id }] })).toBe('ACCEPTED');
+      expect(await handle.executeUpdate(markHandledUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, reply: '已更换灯泡' }] })).toBe('HANDLED');
+      expect(await handle.executeUpdate(closeUpdate, { args: [{ actorId: f.people.gridWorkerG1.id }] })).toBe('CLOSED');
+      return handle.result();
+    });
+    expect(result).toBe('CLOSED');
+
+    const clocks = await (await newWorker()).runUntil(handle.query(clocksQuery));
+    expect(clocks.map((c) => [c.name, c.state, c.escalationLevel])).toEqual([['accept', 'met', 0], ['resolution', 'met', 0]]);
+    expect(await events(id)).toEqual(['REMINDED', 'ACCEPTED', 'HANDLED', 'CLOSED']);
+    const row = await db.query('SELECT status, escalation_level, accepted_at, handled_at, closed_at, resolve_deadline FROM request_case WHERE id = $1', [id]);
+    expect(row.rows[0]).toMatchObject({ status: 'CLOSED', escalation_level: 0, accepted_at: expect.any(Date), handled_at: expect.any(Date), closed_at: expect.any(Date), resolve_deadline: expect.any(Date) });
+    expect((await db.query('SELECT count(*)::int AS n FROM supervision_order WHERE case_id = $1', [id])).rows[0].n).toBe(0);
+    const handledEvent = await db.query("SELECT note, actor_id FROM case_event WHERE case_id = $1 AND kind = 'HANDLED'", [id]);
+    expect(handledEvent.rows).toEqual([{ note: '已更换灯泡', actor_id: f.people.gridWorkerG1.id }]);
+
+    if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
+      const history = await handle.fetchHistory();
+      const dir = join(__dirname, '..', 'fixtures', 'histories');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'request-case.json'), historyToJSON(history));
+    }
+    expect(workflowId).toBe(`case-${id}`);
+  });
+
+  it('an illegal transition (close before handled) is rejected with ILLEGAL_TRANSITION and changes nothing', async () => {
+    const { id, handle } = await newCase();
+    await (await newWorker()).runUntil(async () => {
+      const err = await handle.executeUpdate(closeUpdate, { args: [{}] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ILLEGAL_TRANSITION', message: expect.stringContaining('不能办结') });
+      const handled = await handle.executeUpdate(markHandledUpdate, { args: [{ reply: '无' }] }).catch((e: unknown) => e);
+      expect((handled as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ILLEGAL_TRANSITION' });
+      expect((await handle.query(clocksQuery)).map((c) => c.state)).toEqual(['running']);
+      await handle.terminate('test over');
+    });
+    expect(await events(id)).toEqual([]);
+    expect((await db.query('SELECT status FROM request_case WHERE id = $1', [id])).rows[0].status).toBe('REPORTED');
+  });
+
+  it('a retried activity writes each event, order and message once', async () => {
+    const { id, handle } = await newCase();
+    await handle.terminate('driven by hand');
+    const progress = services.get(CaseProgressService);
+    const workflowId = `case-retry-${id}`;
+    const step = { caseId: id, step: 'accept', status: 'ACCEPTED' as const, actorId: f.people.gridWorkerG1.id };
+    expect(await progress.recordTransition(workflowId, step)).toEqual({ created: true });
+    expect(await progress.recordTransition(workflowId, step)).toEqual({ created: false });
+    const escalation = {
+      caseId: id, clock: 'resolution' as const, level: 1, step: policy.escalation.ladder[1], missed: policy.escalation.ladder[0],
+      lapsedDeadlineMs: Date.now(), orderDeadlineMs: Date.now() + 86_400_000,
+    };
+    await progress.escalate(workflowId, escalation);
+    await progress.escalate(workflowId, escalation);
+    await progress.sendReminder(workflowId, { caseId: id, clock: 'resolution', index: 0, percent: 50, deadlineMs: Date.now() });
+    await progress.sendReminder(workflowId, { caseId: id, clock: 'resolution', index: 0, percent: 50, deadlineMs: Date.now() });
+
+    expect(await events(id)).toEqual(['ACCEPTED', 'ESCALATED', 'REMINDED']);
+    expect((await db.query('SELECT count(*)::int AS n FROM supervision_order WHERE case_id = $1', [id])).rows[0].n).toBe(1);
+    expect(await messages(f.people.secretaryC1.id, workflowId)).toEqual(['request.escalation']);
+    expect(await messages(f.people.gridWorkerG1.id, workflowId)).toEqual(['request.escalation', 'request.reminder']);
+    const audits = await db.query("SELECT action FROM audit_entry WHERE workflow_id = $1 ORDER BY at", [workflowId]);
+    expect(audits.rows.map((r: { action: string }) => r.action)).toEqual(['case.accept', 'case.escalate']);
+  });
+});
