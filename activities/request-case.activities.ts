@@ -1,10 +1,11 @@
 import type { CaseProgressService } from '../src/modules/request/case-progress.service';
-import type { EscalationInput, ReminderInput, TransitionInput } from '../src/modules/request/request-case.types';
+import type { EscalationInput, NoteInput, ReminderInput, TransitionInput } from '../src/modules/request/request-case.types';
 import { callingWorkflowId } from './activity-context';
 
 export function requestCaseActivities(service: CaseProgressService) {
   return {
     recordCaseTransition: (input: TransitionInput) => service.recordTransition(callingWorkflowId(), input),
+    recordCaseNote: (input: NoteInput) => service.recordNote(callingWorkflowId(), input),
     sendCaseReminder: (input: ReminderInput) => service.sendReminder(callingWorkflowId(), input),
     escalateCase: (input: EscalationInput) => service.escalate(callingWorkflowId(), input),
   };

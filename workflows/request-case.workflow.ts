@@ -1,10 +1,10 @@
 import { allHandlersFinished, ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
 import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
-import { computeDeadline, isRoundTheClock, reminderTimes, workingReminderTimes } from '../src/shared/calendar';
-import type { BusinessCalendar, Limit } from '../src/shared/calendar';
+import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, workingReminderTimes } from '../src/shared/calendar';
+import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
 
-export type CaseState = 'REPORTED' | 'ACCEPTED' | 'HANDLING' | 'HANDLED' | 'CLOSED';
+export type CaseState = 'REPORTED' | 'ACCEPTED' | 'HANDLING' | 'WAITING_RESIDENT' | 'HANDLED' | 'CLOSED';
 
 /** Everything the case needs from its policy version and calendar, frozen at intake so replays never re-read them. */
 export interface RequestCaseInput {
@@ -16,68 +16,177 @@ export interface RequestCaseInput {
   reminderFractions: number[];
   ladder: LadderStep[];
   calendar: BusinessCalendar;
+  extension?: { maxWorkingDays: number; maxExtensions: number };
 }
 
 export interface ClockView {
   name: ClockName;
   startedAt: string;
   deadline: string;
-  state: 'running' | 'met' | 'lapsed';
+  state: 'running' | 'paused' | 'met' | 'lapsed';
   escalationLevel: number;
+  pausedMs: number;
+  extensionWorkingDays: number;
 }
 
 export interface ActorInput { actorId?: string; note?: string }
 export interface HandledInput { actorId?: string; reply: string }
+export interface ExtensionInput { actorId?: string; workingDays: number; reason: string }
+export interface DecisionInput { actorId?: string; approve: boolean; comment?: string }
 
 export const acceptUpdate = defineUpdate<CaseState, [ActorInput]>('accept');
+export const progressUpdate = defineUpdate<CaseState, [ActorInput]>('progress');
+export const requestInfoUpdate = defineUpdate<CaseState, [ActorInput]>('requestInfo');
+export const provideInfoUpdate = defineUpdate<CaseState, [ActorInput]>('provideInfo');
+export const requestExtensionUpdate = defineUpdate<CaseState, [ExtensionInput]>('requestExtension');
+export const decideExtensionUpdate = defineUpdate<CaseState, [DecisionInput]>('decideExtension');
 export const markHandledUpdate = defineUpdate<CaseState, [HandledInput]>('markHandled');
+export const disputeUpdate = defineUpdate<CaseState, [ActorInput]>('dispute');
 export const closeUpdate = defineUpdate<CaseState, [ActorInput]>('close');
 export const clocksQuery = defineQuery<ClockView[]>('clocks');
 
-const { recordCaseTransition, sendCaseReminder, escalateCase } = proxyActivities<RequestCaseActivities>({
+const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } = proxyActivities<RequestCaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-const stateLabel: Record<CaseState, string> = { REPORTED: '待受理', ACCEPTED: '已受理', HANDLING: '处置中', HANDLED: '已处置', CLOSED: '已办结' };
+const stateLabel: Record<CaseState, string> = {
+  REPORTED: '待受理', ACCEPTED: '已受理', HANDLING: '处置中', WAITING_RESIDENT: '待群众补充', HANDLED: '已处置', CLOSED: '已办结',
+};
+const OPEN: readonly CaseState[] = ['ACCEPTED', 'HANDLING'];
 
 function illegal(action: string, from: CaseState): never {
   throw ApplicationFailure.create({ type: 'ILLEGAL_TRANSITION', nonRetryable: true, message: `诉求当前为「${stateLabel[from]}」，不能${action}` });
 }
 
-/** Waits until `done` or `untilMs` (workflow time); true when done. */
-async function waitUntil(done: () => boolean, untilMs: number): Promise<boolean> {
-  const remaining = untilMs - Date.now();
-  if (done() || remaining <= 0) return done();
-  return condition(done, remaining);
+function invalid(message: string): never {
+  throw ApplicationFailure.create({ type: 'VALIDATION_FAILED', nonRetryable: true, message });
+}
+
+/** One SLA clock: its deadline follows pauses (waiting on the resident) and approved extensions. */
+interface Clock {
+  view: ClockView;
+  startMs: number;
+  limit: Limit;
+  pauses: PauseInterval[];
+  pausedSinceMs?: number;
+  extensionWorkingDays: number;
+  /** Bumped whenever the deadline may have moved, to wake the waiting loop. */
+  revision: number;
 }
 
 /**
- * 群众诉求闭环, first slice: the accept clock, then (after 受理) the resolution clock; each reminds at the policy's
- * fractions and, when it lapses, climbs the escalation ladder one rung per lapsed 督办单 deadline, never past the top.
+ * 群众诉求闭环: the accept clock, then the resolution clock (a fresh one after a dispute reopens the case). Each clock
+ * reminds at the policy's fractions and, on lapse, climbs the escalation ladder one rung per lapsed 督办单 deadline,
+ * never past the top. Human steps are updates whose validators refuse illegal transitions.
  */
 export async function requestCaseWorkflow(input: RequestCaseInput): Promise<CaseState> {
   let state: CaseState = 'REPORTED';
-  const clocks: ClockView[] = [];
-  setHandler(clocksQuery, () => clocks);
+  let pendingExtension: ExtensionInput | undefined;
+  let extensionsGranted = 0;
+  let reopenings = 0;
+  const clocks: Clock[] = [];
+  let current: Clock | undefined;
+  setHandler(clocksQuery, () => clocks.map((c) => c.view));
 
-  let acceptedAtMs = 0;
+  const deadlineOf = (c: Clock) => deadlineWithPauses(input.calendar, c.startMs, c.limit, c.pauses, c.extensionWorkingDays);
+  const touch = (c: Clock) => {
+    c.revision += 1;
+    c.view.deadline = new Date(deadlineOf(c)).toISOString();
+    c.view.pausedMs = c.pauses.reduce((sum, p) => sum + (p.toMs - p.fromMs), 0);
+    c.view.extensionWorkingDays = c.extensionWorkingDays;
+  };
   // The state moves before the write so a second update's validator already sees it.
-  const transition = async (step: string, to: CaseState, actorId?: string, note?: string, resolveDeadlineMs?: number) => {
+  const transition = async (step: string, to: CaseState, actorId?: string, note?: string, resolveDeadlineMs?: number, kind?: string) => {
     state = to;
-    await recordCaseTransition({ caseId: input.caseId, step, status: to, actorId, note, resolveDeadlineMs });
+    await recordCaseTransition({ caseId: input.caseId, step, status: to, actorId, note, kind,
+      resolveDeadlineMs: resolveDeadlineMs ?? (current && current.view.name !== 'accept' ? deadlineOf(current) : undefined) });
     return to;
   };
-  setHandler(acceptUpdate, (a) => {
-    acceptedAtMs = Date.now();
-    return transition('accept', 'ACCEPTED', a.actorId, a.note, computeDeadline(input.calendar, acceptedAtMs, input.resolutionLimit));
-  }, {
+  let noteSeq = 0;
+  const note = async (kind: string, actorId: string | undefined, text: string | undefined, data: Record<string, unknown> = {}) => {
+    noteSeq += 1;
+    await recordCaseNote({ caseId: input.caseId, step: `${kind.toLowerCase()}-${noteSeq}`, kind, actorId, note: text, data,
+      resolveDeadlineMs: current && current.view.name !== 'accept' ? deadlineOf(current) : undefined });
+  };
+
+  setHandler(acceptUpdate, (a) => transition('accept', 'ACCEPTED', a.actorId, a.note, computeDeadline(input.calendar, Date.now(), input.resolutionLimit)), {
     validator: (_: ActorInput) => { if (state !== 'REPORTED') illegal('受理', state); },
   });
-  setHandler(markHandledUpdate, (a) => transition('handled', 'HANDLED', a.actorId, a.reply), {
+  setHandler(progressUpdate, async (a) => {
+    await note('PROGRESS', a.actorId, a.note);
+    return state === 'ACCEPTED' ? transition('progress', 'HANDLING', a.actorId) : state;
+  }, {
+    validator: (a: ActorInput) => {
+      if (![...OPEN, 'WAITING_RESIDENT'].includes(state)) illegal('添加进展', state);
+      if (!a?.note?.trim()) invalid('进展说明不能为空');
+    },
+  });
+  let waits = 0;
+  setHandler(requestInfoUpdate, (a) => {
+    waits += 1;
+    if (current) { current.pausedSinceMs = Date.now(); current.view.state = 'paused'; current.revision += 1; }
+    return transition(`wait-${waits}`, 'WAITING_RESIDENT', a.actorId, a.note, undefined, 'INFO_REQUESTED');
+  }, {
+    validator: (a: ActorInput) => {
+      if (!OPEN.includes(state)) illegal('请群众补充信息', state);
+      if (!a?.note?.trim()) invalid('请写明需要群众补充的内容');
+    },
+  });
+  setHandler(provideInfoUpdate, async (a) => {
+    if (current?.pausedSinceMs !== undefined) {
+      current.pauses.push({ fromMs: current.pausedSinceMs, toMs: Date.now() });
+      current.pausedSinceMs = undefined;
+      current.view.state = current.view.escalationLevel > 0 ? 'lapsed' : 'running';
+      touch(current);
+    }
+    return transition(`resume-${waits}`, 'HANDLING', a.actorId, a.note, undefined, 'INFO_PROVIDED');
+  }, {
+    validator: (a: ActorInput) => {
+      if (state !== 'WAITING_RESIDENT') illegal('补充信息', state);
+      if (!a?.note?.trim()) invalid('补充内容不能为空');
+    },
+  });
+  setHandler(requestExtensionUpdate, async (a) => {
+    pendingExtension = a;
+    await note('EXTENSION_REQUESTED', a.actorId, a.reason, { workingDays: a.workingDays });
+    return state;
+  }, {
+    validator: (a: ExtensionInput) => {
+      if (!OPEN.includes(state)) illegal('申请延期', state);
+      if (pendingExtension) invalid('已有待审批的延期申请');
+      const rules = input.extension ?? { maxWorkingDays: 10, maxExtensions: 2 };
+      if (extensionsGranted >= rules.maxExtensions) invalid(`延期次数已达上限（${rules.maxExtensions} 次）`);
+      if (!Number.isInteger(a?.workingDays) || a.workingDays < 1 || a.workingDays > rules.maxWorkingDays) invalid(`延期天数须为 1–${rules.maxWorkingDays} 个工作日`);
+      if (!a.reason?.trim()) invalid('请写明延期理由');
+    },
+  });
+  setHandler(decideExtensionUpdate, async (a) => {
+    const requested = pendingExtension as ExtensionInput;
+    pendingExtension = undefined;
+    if (a.approve && current) {
+      extensionsGranted += 1;
+      current.extensionWorkingDays += requested.workingDays;
+      touch(current);
+    }
+    await note(a.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED', a.actorId, a.comment, { workingDays: requested.workingDays });
+    return state;
+  }, {
+    validator: (_: DecisionInput) => { if (!pendingExtension) invalid('没有待审批的延期申请'); },
+  });
+  setHandler(markHandledUpdate, (a) => transition(`handled-${reopenings}`, 'HANDLED', a.actorId, a.reply), {
     validator: (a: HandledInput) => {
-      if (state !== 'ACCEPTED' && state !== 'HANDLING') illegal('标记为已处置', state);
-      if (!a?.reply?.trim()) throw ApplicationFailure.create({ type: 'VALIDATION_FAILED', nonRetryable: true, message: '处置答复不能为空' });
+      if (!OPEN.includes(state)) illegal('标记为已处置', state);
+      if (!a?.reply?.trim()) invalid('处置答复不能为空');
+    },
+  });
+  setHandler(disputeUpdate, (a) => {
+    reopenings += 1;
+    return transition(`dispute-${reopenings}`, 'HANDLING', a.actorId, a.note, undefined, 'DISPUTED');
+  }, {
+    validator: (a: ActorInput) => {
+      if (state !== 'HANDLED') illegal('提出异议', state);
+      if (!a?.note?.trim()) invalid('请写明异议理由');
     },
   });
   setHandler(closeUpdate, (a) => transition('close', 'CLOSED', a.actorId, a.note), {
@@ -85,37 +194,61 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   });
 
   const runClock = async (name: ClockName, limit: Limit, startMs: number, done: () => boolean): Promise<void> => {
-    const deadlineMs = computeDeadline(input.calendar, startMs, limit);
-    const clock: ClockView = { name, startedAt: new Date(startMs).toISOString(), deadline: new Date(deadlineMs).toISOString(), state: 'running', escalationLevel: 0 };
+    const clock: Clock = {
+      startMs, limit, pauses: [], extensionWorkingDays: 0, revision: 0,
+      view: { name, startedAt: new Date(startMs).toISOString(), deadline: '', state: 'running', escalationLevel: 0, pausedMs: 0, extensionWorkingDays: 0 },
+    };
+    touch(clock);
     clocks.push(clock);
-    const reminders = isRoundTheClock(limit)
-      ? reminderTimes(startMs, deadlineMs, input.reminderFractions)
-      : workingReminderTimes(input.calendar, startMs, deadlineMs, input.reminderFractions);
-    for (const [index, at] of reminders.entries()) {
-      if (await waitUntil(done, at)) break;
-      await sendCaseReminder({ caseId: input.caseId, clock: name, index, percent: Math.round(input.reminderFractions[index] * 100), deadlineMs });
-    }
-    let lapseAt = deadlineMs;
-    while (!(await waitUntil(done, lapseAt))) {
-      clock.state = 'lapsed';
-      const level = clock.escalationLevel + 1;
+    current = clock;
+    let remindersSent = 0;
+    let orderDeadlineMs: number | undefined;
+    while (!done()) {
+      if (clock.pausedSinceMs !== undefined) {
+        await condition(() => done() || clock.pausedSinceMs === undefined);
+        continue;
+      }
+      const deadlineMs = deadlineOf(clock);
+      const reminders = isRoundTheClock(limit)
+        ? reminderTimes(startMs, deadlineMs, input.reminderFractions)
+        : workingReminderTimes(input.calendar, startMs, deadlineMs, input.reminderFractions);
+      const lapseAt = orderDeadlineMs ?? deadlineMs;
+      const nextReminder = orderDeadlineMs === undefined ? reminders[remindersSent] : undefined;
+      const wakeAt = nextReminder !== undefined && nextReminder < lapseAt ? nextReminder : lapseAt;
+      if (wakeAt > Date.now()) {
+        const revision = clock.revision;
+        await condition(() => done() || clock.revision !== revision, wakeAt - Date.now());
+        continue;
+      }
+      if (wakeAt !== lapseAt) {
+        await sendCaseReminder({ caseId: input.caseId, clock: name, index: remindersSent, percent: Math.round(input.reminderFractions[remindersSent] * 100), deadlineMs });
+        remindersSent += 1;
+        continue;
+      }
+      clock.view.state = 'lapsed';
+      const level = clock.view.escalationLevel + 1;
       if (level >= input.ladder.length) {
         await condition(done);
         break;
       }
-      const orderDeadlineMs = computeDeadline(input.calendar, Date.now(), input.ladder[level].supervisionOrderLimit);
+      orderDeadlineMs = computeDeadline(input.calendar, Date.now(), input.ladder[level].supervisionOrderLimit);
       await escalateCase({
         caseId: input.caseId, clock: name, level, step: input.ladder[level], missed: input.ladder[level - 1],
         lapsedDeadlineMs: lapseAt, orderDeadlineMs,
       });
-      clock.escalationLevel = level;
-      lapseAt = orderDeadlineMs;
+      clock.view.escalationLevel = level;
     }
-    if (clock.state === 'running') clock.state = 'met';
+    if (clock.view.state === 'running') clock.view.state = 'met';
   };
 
   await runClock('accept', input.acceptLimit, Date.now(), () => state !== 'REPORTED');
-  await runClock('resolution', input.resolutionLimit, acceptedAtMs, () => state === 'HANDLED' || state === 'CLOSED');
-  await condition(() => state === 'CLOSED' && allHandlersFinished());
+  let resolution: ClockName = 'resolution';
+  for (;;) {
+    await runClock(resolution, input.resolutionLimit, Date.now(), () => state === 'HANDLED' || state === 'CLOSED');
+    await condition(() => state === 'CLOSED' || OPEN.includes(state));
+    if ((state as CaseState) === 'CLOSED') break; // updates mutate `state`, which the compiler cannot see
+    resolution = 'rework'; // a dispute reopened the case: a fresh resolution clock
+  }
+  await condition(allHandlersFinished);
   return state;
 }

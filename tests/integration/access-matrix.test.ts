@@ -150,6 +150,23 @@ const routes: Record<string, RouteCase> = {
     call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/handled`, body: { reply: '权限矩阵' } }), expect: caseScoped(409),
   },
   'POST /api/v1/cases/{id}/close': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/close`, body: {} }), expect: caseScoped(409) },
+  'POST /api/v1/cases/{id}/progress': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/progress`, body: { note: '进展' } }), expect: caseScoped(409) },
+  'POST /api/v1/cases/{id}/request-info': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/request-info`, body: { note: '补充' } }), expect: caseScoped(409) },
+  'POST /api/v1/cases/{id}/provide-info': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/provide-info`, body: { note: '补充' } }), expect: caseScoped(409) },
+  'POST /api/v1/cases/{id}/extension': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/extension`, body: { workingDays: 2, reason: '协调' } }), expect: caseScoped(409),
+  },
+  'POST /api/v1/cases/{id}/extension/decision': {
+    // only supervisors decide extensions: everyone else is refused before the case is looked at
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/extension/decision`, body: { approve: true } }),
+    expect: { ...caseScoped(409), secretaryC1: 403, gridWorkerG1: 403, deptStaffDEP1: 403 },
+  },
+  'POST /api/v1/cases/{id}/dispute': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/dispute`, body: { note: '不满意' } }), expect: caseScoped(409) },
+  'GET /api/v1/case-measures': {
+    // the seeded cases were created just now: the home or away grid is in the answer only for callers whose scope holds it
+    call: () => ({ method: 'GET', path: `/api/v1/case-measures?${new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() })}` }),
+    present: (body, f, side) => body.includes(f.units[g(side)].id), expect: caseScoped(200),
+  },
   'GET /api/v1/inbox': { call: () => ({ method: 'GET', path: '/api/v1/inbox' }), expect: { ...everyone(200), anonymous: 401 } },
   'GET /api/v1/inbox/unread-count': { call: () => ({ method: 'GET', path: '/api/v1/inbox/unread-count' }), expect: { ...everyone(200), anonymous: 401 } },
   'POST /api/v1/inbox/{id}/read': { call: () => ({ method: 'POST', path: `/api/v1/inbox/${randomUUID()}/read` }), expect: { ...everyone(404), anonymous: 401 } },

@@ -14,7 +14,8 @@ import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy
 import { CaseProgressService } from '../../src/modules/request/case-progress.service';
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
-  acceptUpdate, closeUpdate, clocksQuery, markHandledUpdate, requestCaseWorkflow, RequestCaseInput,
+  acceptUpdate, closeUpdate, clocksQuery, decideExtensionUpdate, disputeUpdate, markHandledUpdate, progressUpdate, provideInfoUpdate,
+  requestCaseWorkflow, RequestCaseInput, requestExtensionUpdate, requestInfoUpdate,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
@@ -50,7 +51,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   // runUntil shuts its worker down, so each test gets its own.
   const newWorker = () => createTestWorker(env, services, taskQueue);
 
-  async function newCase() {
+  async function newCase(options: { start: boolean } = { start: true }) {
     const id = randomUUID();
     const workflowId = `case-${id}`;
     await prisma.requestCase.create({ data: {
@@ -60,8 +61,9 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     } });
     const input: RequestCaseInput = {
       caseId: id, category: f.category, urgency: 'NORMAL', acceptLimit: policy.clocks.accept.limit, resolutionLimit: resolutionLimitFor(policy, f.category),
-      reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar,
+      reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar, extension: policy.extension,
     };
+    if (!options.start) return { id, workflowId, handle: env.client.workflow.getHandle(workflowId) };
     const handle = await env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [input] });
     return { id, workflowId, handle };
   }
@@ -137,8 +139,8 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   });
 
   it('a retried activity writes each event, order and message once', async () => {
-    const { id, handle } = await newCase();
-    await handle.terminate('driven by hand');
+    // no workflow: a started-then-terminated execution without a worker stalls the time-skipping server's clock
+    const { id } = await newCase({ start: false });
     const progress = services.get(CaseProgressService);
     const workflowId = `case-retry-${id}`;
     const step = { caseId: id, step: 'accept', status: 'ACCEPTED' as const, actorId: f.people.gridWorkerG1.id };
@@ -159,5 +161,77 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     expect(await messages(f.people.gridWorkerG1.id, workflowId)).toEqual(['request.escalation', 'request.reminder']);
     const audits = await db.query("SELECT action FROM audit_entry WHERE workflow_id = $1 ORDER BY at", [workflowId]);
     expect(audits.rows.map((r: { action: string }) => r.action)).toEqual(['case.accept', 'case.escalate']);
+  });
+
+  const failure = (err: unknown) => (err as WorkflowUpdateFailedError).cause;
+  const actor = () => ({ actorId: f.people.gridWorkerG1.id });
+  const deadlineOf = async (handle: Awaited<ReturnType<typeof newCase>>['handle'], name: string) =>
+    Date.parse((await handle.query(clocksQuery)).find((c) => c.name === name)?.deadline as string);
+
+  it('waiting on the resident pauses the resolution clock: ten idle days do not lapse a 7-working-day limit', async () => {
+    const { id, handle } = await newCase();
+    await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(acceptUpdate, { args: [actor()] });
+      const before = await deadlineOf(handle, 'resolution');
+      expect(await handle.executeUpdate(requestInfoUpdate, { args: [{ ...actor(), note: '请提供漏水位置照片' }] })).toBe('WAITING_RESIDENT');
+      expect((await db.query('SELECT status FROM request_case WHERE id = $1', [id])).rows[0].status).toBe('WAITING_RESIDENT');
+      expect((await handle.query(clocksQuery))[1]).toMatchObject({ name: 'resolution', state: 'paused' });
+      await env.sleep('10 days');
+      expect(await handle.executeUpdate(provideInfoUpdate, { args: [{ ...actor(), note: '照片已发群里' }] })).toBe('HANDLING');
+      const after = (await handle.query(clocksQuery))[1];
+      expect(after).toMatchObject({ state: 'running', escalationLevel: 0 });
+      expect(Math.round(after.pausedMs / 60_000)).toBe(10 * 24 * 60);
+      expect(Date.parse(after.deadline)).toBeGreaterThan(before + 7 * 86_400_000); // ten days idle return at least seven working days' worth
+      const stored = (await db.query('SELECT resolve_deadline FROM request_case WHERE id = $1', [id])).rows[0].resolve_deadline as Date;
+      expect(stored.getTime()).toBe(Date.parse(after.deadline));
+      await handle.terminate('test over');
+    });
+    expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual(['ACCEPTED', 'INFO_REQUESTED', 'INFO_PROVIDED']);
+  });
+
+  it('an approved extension moves the deadline by its working days; the policy caps requests and their number', async () => {
+    const { id, handle } = await newCase();
+    await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(acceptUpdate, { args: [actor()] });
+      const original = await deadlineOf(handle, 'resolution');
+      await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 3, reason: '需协调物业' }] });
+      expect(failure(await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '再延' }] }).catch((e: unknown) => e)))
+        .toMatchObject({ type: 'VALIDATION_FAILED', message: '已有待审批的延期申请' });
+      await handle.executeUpdate(decideExtensionUpdate, { args: [{ actorId: extra.districtSupervisor, approve: true, comment: '同意' }] });
+      const extended = (await handle.query(clocksQuery))[1];
+      expect(extended.extensionWorkingDays).toBe(3);
+      expect(Date.parse(extended.deadline)).toBeGreaterThanOrEqual(original + 3 * 86_400_000);
+      await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 2, reason: '材料未齐' }] });
+      await handle.executeUpdate(decideExtensionUpdate, { args: [{ actorId: extra.districtSupervisor, approve: false, comment: '不同意' }] });
+      expect((await handle.query(clocksQuery))[1].extensionWorkingDays).toBe(3);
+      await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '第三次' }] });
+      await handle.executeUpdate(decideExtensionUpdate, { args: [{ actorId: extra.districtSupervisor, approve: true }] });
+      expect(failure(await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '第四次' }] }).catch((e: unknown) => e)))
+        .toMatchObject({ type: 'VALIDATION_FAILED', message: expect.stringContaining('上限') });
+      expect(failure(await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 99, reason: 'x' }] }).catch((e: unknown) => e)))
+        .toMatchObject({ type: 'VALIDATION_FAILED' });
+      await handle.terminate('test over');
+    });
+    expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual([
+      'ACCEPTED', 'EXTENSION_REQUESTED', 'EXTENSION_APPROVED', 'EXTENSION_REQUESTED', 'EXTENSION_REJECTED', 'EXTENSION_REQUESTED', 'EXTENSION_APPROVED',
+    ]);
+  });
+
+  it('a dispute reopens a handled case with a fresh clock; progress notes move it to HANDLING', async () => {
+    const { id, handle } = await newCase();
+    const result = await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(acceptUpdate, { args: [actor()] });
+      expect(await handle.executeUpdate(progressUpdate, { args: [{ ...actor(), note: '已联系物业' }] })).toBe('HANDLING');
+      await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已修好' }] });
+      expect(failure(await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: '' }] }).catch((e: unknown) => e))).toMatchObject({ type: 'VALIDATION_FAILED' });
+      expect(await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: '仍然漏水' }] })).toBe('HANDLING');
+      await env.sleep('1 minute');
+      expect((await handle.query(clocksQuery)).map((c) => [c.name, c.state])).toEqual([['accept', 'met'], ['resolution', 'met'], ['rework', 'running']]);
+      await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已更换水管' }] });
+      await handle.executeUpdate(closeUpdate, { args: [actor()] });
+      return handle.result();
+    });
+    expect(result).toBe('CLOSED');
+    expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual(['ACCEPTED', 'PROGRESS', 'HANDLING', 'HANDLED', 'DISPUTED', 'HANDLED', 'CLOSED']);
   });
 });

@@ -17,6 +17,7 @@ export const Permission = {
   NotificationAdmin: 'notification.admin',
   CaseRead: 'case.read',
   CaseWrite: 'case.write',
+  CaseSupervise: 'case.supervise',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -29,8 +30,8 @@ const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, P.CaseRead, P.CaseWrite
 /** Role × permission. Where a role may use a permission is its position's scope unit (see PrincipalLoader). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
-  SUPERVISOR: [...everyStaff, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite, P.NotificationAdmin],
-  STREET_LEADER: [...everyStaff, P.AuditRead],
+  SUPERVISOR: [...everyStaff, P.CaseSupervise, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite, P.NotificationAdmin],
+  STREET_LEADER: [...everyStaff, P.CaseSupervise, P.AuditRead],
   COMMUNITY_SECRETARY: [...everyStaff, P.PeopleWrite],
   COMMITTEE_MEMBER: everyStaff,
   GRID_LEADER: everyStaff,

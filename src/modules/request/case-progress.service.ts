@@ -8,11 +8,11 @@ import type { Recipient } from '../notification/notification.types';
 import { OrgRepository } from '../org/org.repository';
 import type { EscalationLevel } from '../policy/request-loop-policy.schema';
 import { RequestCaseRepository } from './request-case.repository';
-import type { ClockName, EscalationInput, LadderStep, ReminderInput, TransitionInput } from './request-case.types';
+import type { ClockName, EscalationInput, LadderStep, NoteInput, ReminderInput, TransitionInput } from './request-case.types';
 
 type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
 
-const clockLabel: Record<ClockName, string> = { accept: '受理', resolution: '办结' };
+const clockLabel: Record<ClockName, string> = { accept: '受理', resolution: '办结', rework: '重新办理' };
 const levelLabel: Record<EscalationLevel, string> = { GRID_WORKER: '网格', COMMUNITY: '社区', STREET_DEPARTMENT: '街道部门', DISTRICT_SUPERVISION: '区级督办' };
 const eventKind: Partial<Record<CaseStatus, string>> = { ACCEPTED: 'ACCEPTED', HANDLING: 'HANDLING', HANDLED: 'HANDLED', CLOSED: 'CLOSED' };
 const stampOf: Partial<Record<CaseStatus, 'acceptedAt' | 'handledAt' | 'closedAt'>> = { ACCEPTED: 'acceptedAt', HANDLED: 'handledAt', CLOSED: 'closedAt' };
@@ -33,7 +33,7 @@ export class CaseProgressService {
     return this.cases.transaction(async (tx) => {
       const before = await this.requireCase(input.caseId, tx);
       const created = await this.cases.addEventOnce({
-        caseId: input.caseId, dedupKey: `${workflowId}:${input.step}`, kind: eventKind[input.status] ?? input.status,
+        caseId: input.caseId, dedupKey: `${workflowId}:${input.step}`, kind: input.kind ?? eventKind[input.status] ?? input.status,
         actorId: input.actorId, note: input.note, data: { status: input.status },
       }, tx);
       if (!created) return { created };
@@ -42,7 +42,24 @@ export class CaseProgressService {
         status: input.status, ...(stamp ? { [stamp]: new Date() } : {}),
         ...(input.resolveDeadlineMs ? { resolveDeadline: new Date(input.resolveDeadlineMs) } : {}),
       }, tx);
-      await this.audit.record({ action: `case.${input.step}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId, actorId: input.actorId, workflowId, before, after }, tx);
+      await this.audit.record({ action: `case.${(input.kind ?? input.step).toLowerCase().replace(/-\d+$/, '')}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId, actorId: input.actorId, workflowId, before, after }, tx);
+      return { created };
+    });
+  }
+
+  /** A timeline entry that changes no status (progress, info requested, extension …), written once per step. */
+  async recordNote(workflowId: string, input: NoteInput): Promise<{ created: boolean }> {
+    return this.cases.transaction(async (tx) => {
+      const before = await this.requireCase(input.caseId, tx);
+      const created = await this.cases.addEventOnce({
+        caseId: input.caseId, dedupKey: `${workflowId}:${input.step}`, kind: input.kind, actorId: input.actorId, note: input.note, data: input.data as Prisma.InputJsonValue,
+      }, tx);
+      if (!created) return { created };
+      if (input.resolveDeadlineMs && input.resolveDeadlineMs !== before.resolveDeadline?.getTime()) {
+        await this.cases.update(input.caseId, { resolveDeadline: new Date(input.resolveDeadlineMs) }, tx);
+      }
+      await this.audit.record({ action: `case.${input.kind.toLowerCase()}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId,
+        actorId: input.actorId, workflowId, after: { note: input.note, ...input.data } }, tx);
       return { created };
     });
   }

@@ -9,7 +9,8 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
-  CaseNoteDto, caseNoteSchema, HandledDto, handledSchema, IntakeCaseDto, intakeCaseSchema, ListCasesQuery, listCasesSchema,
+  CaseNoteDto, caseNoteSchema, ExtensionDecisionDto, extensionDecisionSchema, ExtensionDto, extensionSchema, HandledDto, handledSchema,
+  IntakeCaseDto, intakeCaseSchema, ListCasesQuery, listCasesSchema, RequiredNoteDto, requiredNoteSchema,
 } from './dto/request-case.dto';
 import { RequestCaseService } from './request-case.service';
 
@@ -52,6 +53,60 @@ export class RequestCaseController {
   @ApiZodBody(caseNoteSchema)
   accept(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(caseNoteSchema) dto: CaseNoteDto) {
     return this.cases.act(principal, scope, id, 'accept', dto);
+  }
+
+  @Post(':id/progress')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '添加处置进展（已受理的诉求随之转为处置中）' })
+  @ApiZodBody(requiredNoteSchema)
+  progress(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+    return this.cases.act(principal, scope, id, 'progress', dto);
+  }
+
+  @Post(':id/request-info')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '请群众补充信息：办结时限暂停，补充后继续' })
+  @ApiZodBody(requiredNoteSchema)
+  requestInfo(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+    return this.cases.act(principal, scope, id, 'requestInfo', dto);
+  }
+
+  @Post(':id/provide-info')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '登记群众补充的信息，办结时限恢复计时（暂停时间不计入）' })
+  @ApiZodBody(requiredNoteSchema)
+  provideInfo(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+    return this.cases.act(principal, scope, id, 'provideInfo', dto);
+  }
+
+  @Post(':id/extension')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '申请延期（工作日数与次数受流程策略限制），待督导审批' })
+  @ApiZodBody(extensionSchema)
+  requestExtension(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(extensionSchema) dto: ExtensionDto) {
+    return this.cases.act(principal, scope, id, 'requestExtension', dto);
+  }
+
+  @Post(':id/extension/decision')
+  @HttpCode(200)
+  @Permit(Permission.CaseSupervise)
+  @ApiOperation({ summary: '督导审批延期：批准则办结时限顺延相应工作日' })
+  @ApiZodBody(extensionDecisionSchema)
+  decideExtension(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(extensionDecisionSchema) dto: ExtensionDecisionDto) {
+    return this.cases.act(principal, scope, id, 'decideExtension', dto);
+  }
+
+  @Post(':id/dispute')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '群众对处置结果有异议：诉求重新打开，重新计算办理时限' })
+  @ApiZodBody(requiredNoteSchema)
+  dispute(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+    return this.cases.act(principal, scope, id, 'dispute', dto);
   }
 
   @Post(':id/handled')

@@ -3,6 +3,9 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { OrgModule } from '../org/org.module';
 import { PolicyModule } from '../policy/policy.module';
+import { CaseMeasuresController } from './case-measures.controller';
+import { CaseMeasuresRepository } from './case-measures.repository';
+import { CaseMeasuresService } from './case-measures.service';
 import { CaseProgressService } from './case-progress.service';
 import { RequestCaseController } from './request-case.controller';
 import { RequestCaseRepository } from './request-case.repository';
@@ -10,8 +13,8 @@ import { RequestCaseService } from './request-case.service';
 
 @Module({
   imports: [AuditModule, OrgModule, PolicyModule, CalendarModule],
-  controllers: [RequestCaseController],
-  providers: [RequestCaseRepository, RequestCaseService, CaseProgressService],
+  controllers: [RequestCaseController, CaseMeasuresController],
+  providers: [RequestCaseRepository, RequestCaseService, CaseProgressService, CaseMeasuresRepository, CaseMeasuresService],
   exports: [CaseProgressService],
 })
 export class RequestCaseModule {}

@@ -17,15 +17,22 @@ import { OrgService } from '../org/org.service';
 import { ProcessPolicyService } from '../policy/policy.service';
 import { RequestLoopPolicy, resolutionLimitFor } from '../policy/request-loop-policy.schema';
 import type { ClockView, RequestCaseInput } from '../../../workflows/request-case.workflow';
-import type { HandledDto, IntakeCaseDto, ListCasesQuery } from './dto/request-case.dto';
+import type { IntakeCaseDto, ListCasesQuery } from './dto/request-case.dto';
 import { casesInScope, RequestCaseRepository } from './request-case.repository';
 
 type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
-type Action = 'accept' | 'markHandled' | 'close';
+type Action = 'accept' | 'progress' | 'requestInfo' | 'provideInfo' | 'requestExtension' | 'decideExtension' | 'markHandled' | 'dispute' | 'close';
 
+/** A quick refusal from the read model; the case's workflow makes the authoritative check in its update validators. */
 const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
   accept: { from: ['REPORTED'], label: '受理' },
+  progress: { from: ['ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '添加进展' },
+  requestInfo: { from: ['ACCEPTED', 'HANDLING'], label: '请群众补充信息' },
+  provideInfo: { from: ['WAITING_RESIDENT'], label: '补充信息' },
+  requestExtension: { from: ['ACCEPTED', 'HANDLING'], label: '申请延期' },
+  decideExtension: { from: ['ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '审批延期' },
   markHandled: { from: ['ACCEPTED', 'HANDLING'], label: '标记为已处置' },
+  dispute: { from: ['HANDLED'], label: '提出异议' },
   close: { from: ['HANDLED'], label: '办结' },
 };
 const QUERY_TIMEOUT_MS = 3000;
@@ -35,6 +42,7 @@ const caseNoOf = (id: string, at: Date) => `SQ-${new Date(at.getTime() + 8 * 3_6
 const inputFor = (row: CaseRow, policy: RequestLoopPolicy, calendar: BusinessCalendar): RequestCaseInput => ({
   caseId: row.id, category: row.category, urgency: row.urgency, acceptLimit: policy.clocks.accept.limit,
   resolutionLimit: resolutionLimitFor(policy, row.category), reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar,
+  extension: policy.extension,
 });
 
 /** 群众诉求: intake (idempotent by requestKey), scoped reads, and the human steps, which the case's workflow decides. */
@@ -101,7 +109,7 @@ export class RequestCaseService {
     return { ...rest, timeline: events, supervisionOrders, clocks: await this.liveClocks(found.workflowId) };
   }
 
-  async act(principal: Principal, scope: UnitScope, id: string, action: Action, body: { note?: string } | HandledDto) {
+  async act(principal: Principal, scope: UnitScope, id: string, action: Action, body: object) {
     const found = await this.cases.inScope(id, scope);
     if (!found) throw new DomainError('NOT_FOUND', '诉求不存在或不在您的管辖范围内');
     const rule = allowedFrom[action];

@@ -2,7 +2,7 @@ import type { CaseStatus, Role } from '../../generated/prisma/enums';
 import type { EscalationLevel } from '../policy/request-loop-policy.schema';
 import type { Limit } from '../../shared/calendar';
 
-export type ClockName = 'accept' | 'resolution';
+export type ClockName = 'accept' | 'resolution' | 'rework';
 export interface LadderStep { level: EscalationLevel; notify: Role[]; supervisionOrderLimit: Limit }
 
 export interface TransitionInput {
@@ -10,8 +10,22 @@ export interface TransitionInput {
   /** Stable step name; with the workflowId it is the event's dedup key. */
   step: string;
   status: CaseStatus;
+  /** The timeline entry's kind when it is not simply the new status (INFO_REQUESTED, DISPUTED …). */
+  kind?: string;
   actorId?: string;
   note?: string;
+  resolveDeadlineMs?: number;
+}
+
+export interface NoteInput {
+  caseId: string;
+  /** Stable step name; with the workflowId it is the event's dedup key. */
+  step: string;
+  kind: string;
+  actorId?: string;
+  note?: string;
+  data: Record<string, unknown>;
+  /** The resolution deadline after this step, when it may have moved (an approved extension, a pause). */
   resolveDeadlineMs?: number;
 }
 

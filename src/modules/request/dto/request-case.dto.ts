@@ -25,3 +25,15 @@ export type CaseNoteDto = z.infer<typeof caseNoteSchema>;
 
 export const handledSchema = z.object({ reply: z.string().trim().min(1, '处置答复不能为空').max(2000, '处置答复最多 2000 字') });
 export type HandledDto = z.infer<typeof handledSchema>;
+
+export const requiredNoteSchema = z.object({ note: z.string().trim().min(1, '说明不能为空').max(1000, '说明最多 1000 字') });
+export type RequiredNoteDto = z.infer<typeof requiredNoteSchema>;
+
+export const extensionSchema = z.object({
+  workingDays: z.number().int('延期天数须为整数').min(1, '至少延期 1 个工作日').max(30, '单次延期最多 30 个工作日'),
+  reason: z.string().trim().min(1, '请写明延期理由').max(500, '延期理由最多 500 字'),
+});
+export type ExtensionDto = z.infer<typeof extensionSchema>;
+
+export const extensionDecisionSchema = z.object({ approve: z.boolean(), comment: z.string().trim().max(500).optional() });
+export type ExtensionDecisionDto = z.infer<typeof extensionDecisionSchema>;
