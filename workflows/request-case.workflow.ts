@@ -1,4 +1,4 @@
-import { allHandlersFinished, ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
 import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
 import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, workingReminderTimes } from '../src/shared/calendar';
@@ -44,6 +44,8 @@ export const markHandledUpdate = defineUpdate<CaseState, [HandledInput]>('markHa
 export const disputeUpdate = defineUpdate<CaseState, [ActorInput]>('dispute');
 export const closeUpdate = defineUpdate<CaseState, [ActorInput]>('close');
 export const clocksQuery = defineQuery<ClockView[]>('clocks');
+/** A supervisor changed the business calendar: running clocks re-compute their deadlines with it. */
+export const calendarChangedSignal = defineSignal<[BusinessCalendar]>('calendarChanged');
 
 const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } = proxyActivities<RequestCaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -87,9 +89,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   let reopenings = 0;
   const clocks: Clock[] = [];
   let current: Clock | undefined;
+  let calendar = input.calendar;
   setHandler(clocksQuery, () => clocks.map((c) => c.view));
 
-  const deadlineOf = (c: Clock) => deadlineWithPauses(input.calendar, c.startMs, c.limit, c.pauses, c.extensionWorkingDays);
+  const deadlineOf = (c: Clock) => deadlineWithPauses(calendar, c.startMs, c.limit, c.pauses, c.extensionWorkingDays);
   const touch = (c: Clock) => {
     c.revision += 1;
     c.view.deadline = new Date(deadlineOf(c)).toISOString();
@@ -110,7 +113,16 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       resolveDeadlineMs: current && current.view.name !== 'accept' ? deadlineOf(current) : undefined });
   };
 
-  setHandler(acceptUpdate, (a) => transition('accept', 'ACCEPTED', a.actorId, a.note, computeDeadline(input.calendar, Date.now(), input.resolutionLimit)), {
+  setHandler(calendarChangedSignal, async (changed) => {
+    const before = current?.view.deadline;
+    calendar = changed;
+    for (const clock of clocks) if (clock.view.state !== 'met') touch(clock);
+    if (current && current.view.state !== 'met' && current.view.deadline !== before) {
+      await note('DEADLINE_RECOMPUTED', undefined, '工作日历已调整，时限按新日历重算', { clock: current.view.name, from: before, to: current.view.deadline });
+    }
+  });
+
+  setHandler(acceptUpdate, (a) => transition('accept', 'ACCEPTED', a.actorId, a.note, computeDeadline(calendar, Date.now(), input.resolutionLimit)), {
     validator: (_: ActorInput) => { if (state !== 'REPORTED') illegal('受理', state); },
   });
   setHandler(progressUpdate, async (a) => {
@@ -211,7 +223,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       const deadlineMs = deadlineOf(clock);
       const reminders = isRoundTheClock(limit)
         ? reminderTimes(startMs, deadlineMs, input.reminderFractions)
-        : workingReminderTimes(input.calendar, startMs, deadlineMs, input.reminderFractions);
+        : workingReminderTimes(calendar, startMs, deadlineMs, input.reminderFractions);
       const lapseAt = orderDeadlineMs ?? deadlineMs;
       const nextReminder = orderDeadlineMs === undefined ? reminders[remindersSent] : undefined;
       const wakeAt = nextReminder !== undefined && nextReminder < lapseAt ? nextReminder : lapseAt;
@@ -231,7 +243,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
         await condition(done);
         break;
       }
-      orderDeadlineMs = computeDeadline(input.calendar, Date.now(), input.ladder[level].supervisionOrderLimit);
+      orderDeadlineMs = computeDeadline(calendar, Date.now(), input.ladder[level].supervisionOrderLimit);
       await escalateCase({
         caseId: input.caseId, clock: name, level, step: input.ladder[level], missed: input.ladder[level - 1],
         lapsedDeadlineMs: lapseAt, orderDeadlineMs,

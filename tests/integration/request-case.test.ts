@@ -3,9 +3,10 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
+import { BusinessCalendar, nextWorkingDay } from '../../src/shared/calendar';
 
 interface CaseBody { id: string; caseNo: string; status: string; workflowId: string; gridId: string }
-interface Detail extends CaseBody { timeline: { kind: string; actorId: string | null }[]; clocks: { name: string; state: string }[] | null }
+interface Detail extends CaseBody { timeline: { kind: string; actorId: string | null }[]; clocks: { name: string; state: string; deadline: string }[] | null }
 
 describe('resident requests (诉求) through HTTP, the real worker and Temporal', () => {
   let api: { app: INestApplication; url: string };
@@ -90,5 +91,23 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
     expect((await get('gridWorkerG2', `/${created.id}`)).status).toBe(404);
     expect((await post('gridWorkerG2', `/${created.id}/accept`)).status).toBe(404);
     expect((await get('partyMemberA', q)).status).toBe(403);
+  });
+
+  it('a new district calendar re-computes the deadline of an open case', async () => {
+    const created = (await (await intake('gridWorkerG1', `key-${randomUUID()}`)).json()) as CaseBody;
+    await eventually(async () => (await post('gridWorkerG1', `/${created.id}/accept`)).status === 200, 'the case accepted');
+    const resolution = async () => ((await (await get('gridWorkerG1', `/${created.id}`)).json()) as Detail)
+      .clocks?.find((c) => c.name === 'resolution');
+    const before = await eventually(resolution, 'the resolution clock');
+    // make the first counted working day after acceptance a district holiday: the deadline must move one working day later
+    const { calendar } = (await (await fetch(`${api.url}/api/v1/calendars/effective?districtId=${f.units.D.id}`, authed(token.gridWorkerG1))).json()) as { calendar: BusinessCalendar };
+    const firstCounted = nextWorkingDay(calendar, Date.now());
+    const admin = (await login(api.url, f.people.admin.username)).accessToken;
+    const created2 = await fetch(`${api.url}/api/v1/calendars/versions`, authed(admin, { method: 'POST', body: JSON.stringify({ districtId: f.units.D.id, holidays: [firstCounted], makeUpWorkdays: [] }) }));
+    expect(created2.status).toBe(201);
+    const after = await eventually(async () => { const c = await resolution(); return c && c.deadline !== before.deadline ? c : null; }, 'the moved deadline');
+    expect(Date.parse(after.deadline)).toBeGreaterThan(Date.parse(before.deadline));
+    const detail = (await (await get('gridWorkerG1', `/${created.id}`)).json()) as Detail;
+    expect(detail.timeline.map((e) => e.kind)).toContain('DEADLINE_RECOMPUTED');
   });
 });

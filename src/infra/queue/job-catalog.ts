@@ -5,6 +5,7 @@ export const QueueName = {
   NotifySms: 'notify-sms',
   NotifyRobot: 'notify-robot',
   NotifyControl: 'notify-control',
+  Cases: 'cases',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -13,6 +14,7 @@ export interface JobPayloads {
   'notify.deliver': { deliveryId: string; channel: string };
   'notify.ack-check': { messageId: string };
   'notify.digest': { period: 'daily' | 'weekly' };
+  'cases.calendar-changed': { calendarVersionId: string; districtId: string | null };
 }
 export type JobName = keyof JobPayloads;
 
@@ -22,6 +24,7 @@ export const queuesOfJob: Record<JobName, readonly QueueName[]> = {
   'notify.deliver': [QueueName.NotifyWebhook, QueueName.NotifySms, QueueName.NotifyRobot],
   'notify.ack-check': [QueueName.NotifyControl],
   'notify.digest': [QueueName.NotifyControl],
+  'cases.calendar-changed': [QueueName.Cases],
 };
 
 export interface QueueTuning { concurrency: number; limiter?: { max: number; duration: number } }
@@ -33,6 +36,7 @@ export const queueTuning = (config: { NOTIFY_WEBHOOK_RATE_PER_SECOND: number; NO
   'notify-sms': { concurrency: 8, limiter: { max: config.NOTIFY_SMS_RATE_PER_SECOND, duration: 1_000 } },
   'notify-robot': { concurrency: 4, limiter: { max: 20, duration: 60_000 } }, // group robots allow ~20 messages a minute
   'notify-control': { concurrency: 8 },
+  cases: { concurrency: 2 },
 });
 
 /** Thrown by a handler whose downstream is failing: the whole queue pauses for `retryAfterMs` (circuit open). */

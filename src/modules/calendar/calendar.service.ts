@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import {
   BusinessCalendar, CalendarOverride, CN_2026_HOLIDAYS, calendarFromFestivals, computeDeadline, createCalendar, mergeCalendars,
 } from '../../shared/calendar';
+import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { AuditService } from '../audit/audit.service';
 import { OrgRepository } from '../org/org.repository';
 import { appendFestivalsToBase, appendFestivalsToOverride, baseCalendarData, districtOverrideData } from './calendar-data.factory';
@@ -39,7 +40,12 @@ function validCalendar<T>(build: () => T): T {
 /** Versioned business calendars: a national base and per-district overrides, read fresh on every call. */
 @Injectable()
 export class CalendarService {
-  constructor(private readonly repository: CalendarRepository, private readonly org: OrgRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly repository: CalendarRepository,
+    private readonly org: OrgRepository,
+    private readonly audit: AuditService,
+    private readonly queues: JobQueueService,
+  ) {}
 
   async effectiveCalendar(districtId?: string): Promise<EffectiveCalendar> {
     if (districtId) await this.requireDistrict(districtId);
@@ -110,14 +116,17 @@ export class CalendarService {
     if (!mayConfigureDistrict(principal)) throw new DomainError('FORBIDDEN', '只有区级督导或系统管理员可以修改全国基础日历');
   }
 
-  private insertNext(scope: CalendarScope, note: string | undefined, createdBy: string,
+  private async insertNext(scope: CalendarScope, note: string | undefined, createdBy: string,
     build: (previous: Row | null, tx: Tx) => Promise<BusinessCalendar | CalendarOverride>) {
-    return this.repository.transaction(async (tx) => {
+    const created = await this.repository.transaction(async (tx) => {
       await this.repository.lockScope(scope, tx);
       const previous = await this.repository.latest(scope, tx);
       const data = await build(previous, tx);
       return this.insertIn(tx, { scopeUnitId: scope, version: (previous?.version ?? 0) + 1, data: asJson(data), note, createdBy }, previous);
     });
+    // running cases re-compute their deadlines with the new calendar (the job is keyed by the version, so it runs once)
+    await this.queues.enqueue('cases.calendar-changed', { calendarVersionId: created.id, districtId: scope }, { jobId: `calendar-changed-${created.id}` });
+    return created;
   }
 
   private async insertIn(tx: Tx, row: Parameters<CalendarRepository['insert']>[0], previous: Row | null) {

@@ -6,6 +6,7 @@ import { PolicyModule } from '../policy/policy.module';
 import { CaseMeasuresController } from './case-measures.controller';
 import { CaseMeasuresRepository } from './case-measures.repository';
 import { CaseMeasuresService } from './case-measures.service';
+import { CalendarChangedProcessor } from './calendar-changed.processor';
 import { CaseProgressService } from './case-progress.service';
 import { RequestCaseController } from './request-case.controller';
 import { RequestCaseRepository } from './request-case.repository';
@@ -14,7 +15,7 @@ import { RequestCaseService } from './request-case.service';
 @Module({
   imports: [AuditModule, OrgModule, PolicyModule, CalendarModule],
   controllers: [RequestCaseController, CaseMeasuresController],
-  providers: [RequestCaseRepository, RequestCaseService, CaseProgressService, CaseMeasuresRepository, CaseMeasuresService],
+  providers: [RequestCaseRepository, RequestCaseService, CaseProgressService, CaseMeasuresRepository, CaseMeasuresService, CalendarChangedProcessor],
   exports: [CaseProgressService],
 })
 export class RequestCaseModule {}

@@ -40,6 +40,15 @@ export class RequestCaseRepository {
     ]);
   }
 
+  /** Open cases (their clocks still run) with the district they belong to; all districts when `districtId` is null. */
+  openCasesWithDistrict(districtId: string | null) {
+    return this.prisma.$queryRaw<{ workflowId: string; districtId: string }[]>`
+      SELECT c.workflow_id AS "workflowId", s.parent_id::text AS "districtId"
+      FROM request_case c JOIN org_unit s ON s.id = c.street_id
+      WHERE c.status IN ('REPORTED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT')
+        AND (${districtId}::uuid IS NULL OR s.parent_id = ${districtId}::uuid)`;
+  }
+
   create(data: Prisma.RequestCaseUncheckedCreateInput, tx: Tx) {
     return tx.requestCase.create({ data });
   }
