@@ -4,7 +4,7 @@ import type { ClockName, LadderStep } from '../src/modules/request/request-case.
 import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, workingReminderTimes } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
 
-export type CaseState = 'REPORTED' | 'ACCEPTED' | 'HANDLING' | 'WAITING_RESIDENT' | 'HANDLED' | 'CLOSED';
+export type CaseState = 'REPORTED' | 'RETURNED' | 'ACCEPTED' | 'HANDLING' | 'WAITING_RESIDENT' | 'HANDLED' | 'CLOSED' | 'MERGED';
 
 /** Everything the case needs from its policy version and calendar, frozen at intake so replays never re-read them. */
 export interface RequestCaseInput {
@@ -17,6 +17,10 @@ export interface RequestCaseInput {
   ladder: LadderStep[];
   calendar: BusinessCalendar;
   extension?: { maxWorkingDays: number; maxExtensions: number };
+  /** After acceptance, the first feedback (a progress note or the reply) is due within this limit. */
+  firstResponseLimit?: Limit;
+  /** Beyond the community's authority: the street department must be contacted within this limit of intake. */
+  contactDepartmentLimit?: Limit;
 }
 
 export interface ClockView {
@@ -33,6 +37,8 @@ export interface ActorInput { actorId?: string; note?: string }
 export interface HandledInput { actorId?: string; reply: string }
 export interface ExtensionInput { actorId?: string; workingDays: number; reason: string }
 export interface DecisionInput { actorId?: string; approve: boolean; comment?: string }
+export interface ReassignInput { actorId?: string; gridId: string; note?: string }
+export interface MergeInput { actorId?: string; intoCaseId: string; note?: string }
 
 export const acceptUpdate = defineUpdate<CaseState, [ActorInput]>('accept');
 export const progressUpdate = defineUpdate<CaseState, [ActorInput]>('progress');
@@ -43,6 +49,10 @@ export const decideExtensionUpdate = defineUpdate<CaseState, [DecisionInput]>('d
 export const markHandledUpdate = defineUpdate<CaseState, [HandledInput]>('markHandled');
 export const disputeUpdate = defineUpdate<CaseState, [ActorInput]>('dispute');
 export const closeUpdate = defineUpdate<CaseState, [ActorInput]>('close');
+export const returnUpdate = defineUpdate<CaseState, [ActorInput]>('returnCase');
+export const reassignUpdate = defineUpdate<CaseState, [ReassignInput]>('reassign');
+export const mergeUpdate = defineUpdate<CaseState, [MergeInput]>('merge');
+export const departmentContactedUpdate = defineUpdate<CaseState, [ActorInput]>('departmentContacted');
 export const clocksQuery = defineQuery<ClockView[]>('clocks');
 /** A supervisor changed the business calendar: running clocks re-compute their deadlines with it. */
 export const calendarChangedSignal = defineSignal<[BusinessCalendar]>('calendarChanged');
@@ -53,8 +63,10 @@ const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } =
 });
 
 const stateLabel: Record<CaseState, string> = {
-  REPORTED: '待受理', ACCEPTED: '已受理', HANDLING: '处置中', WAITING_RESIDENT: '待群众补充', HANDLED: '已处置', CLOSED: '已办结',
+  REPORTED: '待受理', RETURNED: '已退回待重新派单', ACCEPTED: '已受理', HANDLING: '处置中', WAITING_RESIDENT: '待群众补充', HANDLED: '已处置',
+  CLOSED: '已办结', MERGED: '已合并',
 };
+const FINISHED: readonly CaseState[] = ['CLOSED', 'MERGED'];
 const OPEN: readonly CaseState[] = ['ACCEPTED', 'HANDLING'];
 
 function illegal(action: string, from: CaseState): never {
@@ -100,9 +112,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     c.view.extensionWorkingDays = c.extensionWorkingDays;
   };
   // The state moves before the write so a second update's validator already sees it.
-  const transition = async (step: string, to: CaseState, actorId?: string, note?: string, resolveDeadlineMs?: number, kind?: string) => {
+  const transition = async (step: string, to: CaseState, actorId?: string, note?: string, resolveDeadlineMs?: number, kind?: string,
+    extra: { assignGridId?: string; mergedIntoId?: string } = {}) => {
     state = to;
-    await recordCaseTransition({ caseId: input.caseId, step, status: to, actorId, note, kind,
+    await recordCaseTransition({ caseId: input.caseId, step, status: to, actorId, note, kind, ...extra,
       resolveDeadlineMs: resolveDeadlineMs ?? (current && current.view.name !== 'accept' ? deadlineOf(current) : undefined) });
     return to;
   };
@@ -204,15 +217,51 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   setHandler(closeUpdate, (a) => transition('close', 'CLOSED', a.actorId, a.note), {
     validator: (_: ActorInput) => { if (state !== 'HANDLED') illegal('办结', state); },
   });
+  let departmentContacted = false;
+  setHandler(departmentContactedUpdate, async (a) => {
+    departmentContacted = true;
+    await note('DEPARTMENT_CONTACTED', a.actorId, a.note);
+    return state;
+  }, {
+    validator: (a: ActorInput) => {
+      if (!input.contactDepartmentLimit) invalid('本诉求属社区职责，无需联系街道部门');
+      if (departmentContacted) invalid('已登记联系街道部门');
+      if (FINISHED.includes(state)) illegal('登记联系部门', state);
+      if (!a?.note?.trim()) invalid('请写明联系的部门与结果');
+    },
+  });
+  let returns = 0;
+  setHandler(returnUpdate, (a) => {
+    returns += 1;
+    return transition(`return-${returns}`, 'RETURNED', a.actorId, a.note);
+  }, {
+    validator: (a: ActorInput) => {
+      if (state !== 'REPORTED') illegal('退回', state); // after acceptance the unit has taken the case on
+      if (!a?.note?.trim()) invalid('退回须写明理由（为何不属于本单位职责）');
+    },
+  });
+  setHandler(reassignUpdate, (a) => transition(`reassign-${returns}`, 'REPORTED', a.actorId, a.note, undefined, 'REASSIGNED', { assignGridId: a.gridId }), {
+    validator: (a: ReassignInput) => {
+      if (state !== 'RETURNED') illegal('重新派单', state);
+      if (!a?.gridId) invalid('请指定承接的网格');
+    },
+  });
+  setHandler(mergeUpdate, (a) => transition('merge', 'MERGED', a.actorId, a.note, undefined, 'MERGED', { mergedIntoId: a.intoCaseId }), {
+    validator: (a: MergeInput) => {
+      if (FINISHED.includes(state) || state === 'HANDLED') illegal('合并', state);
+      if (!a?.intoCaseId || a.intoCaseId === input.caseId) invalid('请指定要并入的另一件诉求');
+    },
+  });
 
-  const runClock = async (name: ClockName, limit: Limit, startMs: number, done: () => boolean): Promise<void> => {
+  /** `primary` clocks (accept, resolution, rework) are the ones pauses and extensions apply to. */
+  const runClock = async (name: ClockName, limit: Limit, startMs: number, done: () => boolean, primary = true): Promise<void> => {
     const clock: Clock = {
       startMs, limit, pauses: [], extensionWorkingDays: 0, revision: 0,
       view: { name, startedAt: new Date(startMs).toISOString(), deadline: '', state: 'running', escalationLevel: 0, pausedMs: 0, extensionWorkingDays: 0 },
     };
     touch(clock);
     clocks.push(clock);
-    current = clock;
+    if (primary) current = clock;
     let remindersSent = 0;
     let orderDeadlineMs: number | undefined;
     while (!done()) {
@@ -253,14 +302,23 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     if (clock.view.state === 'running') clock.view.state = 'met';
   };
 
-  await runClock('accept', input.acceptLimit, Date.now(), () => state !== 'REPORTED');
+  const side: Promise<void>[] = [];
+  if (input.contactDepartmentLimit) {
+    side.push(runClock('contactDepartment', input.contactDepartmentLimit, Date.now(), () => departmentContacted || FINISHED.includes(state), false));
+  }
+  // a returned case is still waiting to be accepted by someone: the accept clock keeps running through a re-dispatch
+  await runClock('accept', input.acceptLimit, Date.now(), () => state !== 'REPORTED' && state !== 'RETURNED');
+  if (input.firstResponseLimit) {
+    side.push(runClock('firstResponse', input.firstResponseLimit, Date.now(),
+      () => !['REPORTED', 'RETURNED', 'ACCEPTED'].includes(state), false)); // any progress, question or reply is a first response
+  }
   let resolution: ClockName = 'resolution';
-  for (;;) {
-    await runClock(resolution, input.resolutionLimit, Date.now(), () => state === 'HANDLED' || state === 'CLOSED');
-    await condition(() => state === 'CLOSED' || OPEN.includes(state));
-    if ((state as CaseState) === 'CLOSED') break; // updates mutate `state`, which the compiler cannot see
+  while (!FINISHED.includes(state)) {
+    await runClock(resolution, input.resolutionLimit, Date.now(), () => state === 'HANDLED' || FINISHED.includes(state));
+    await condition(() => FINISHED.includes(state) || OPEN.includes(state));
     resolution = 'rework'; // a dispute reopened the case: a fresh resolution clock
   }
+  await Promise.all(side);
   await condition(allHandlersFinished);
   return state;
 }

@@ -41,6 +41,8 @@ const cases: Record<Side, { id: string; caseNo: string; requestKey: string }> = 
   away: { id: randomUUID(), caseNo: `SQ-AM-${randomUUID().slice(0, 8)}`, requestKey: `am-${randomUUID()}` },
 };
 const caseScoped = (ok: number) => ({ ...readScoped(403), admin: ok, supervisorS1: [ok, 404], secretaryC1: [ok, 404], gridWorkerG1: [ok, 404], deptStaffDEP1: [ok, 404] }) as RouteCase['expect'];
+// The home case was reported by the fixture resident: only they see it under /my/cases, and every other caller gets 404.
+const ownOnly = (ok: number) => ({ ...everyone(404), resident: [ok, 404], anonymous: 401 }) as RouteCase['expect'];
 const deadlineQuery = `start=${encodeURIComponent('2026-09-18T10:00:00+08:00')}&unit=workingDays&amount=7`;
 
 /** Every route of the API. A route missing here fails the first test, so new routes must state who may call them. */
@@ -161,7 +163,29 @@ const routes: Record<string, RouteCase> = {
     call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/extension/decision`, body: { approve: true } }),
     expect: { ...caseScoped(409), secretaryC1: 403, gridWorkerG1: 403, deptStaffDEP1: 403 },
   },
+  'POST /api/v1/cases/{id}/return': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/return`, body: { note: '非本网格' } }), expect: caseScoped(409) },
+  'POST /api/v1/cases/{id}/reassign': {
+    // dispatching is for secretaries and supervisors: grid and department staff are refused before the case is looked at
+    call: (f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/reassign`, body: { gridId: f.units.G1.id } }),
+    expect: { ...caseScoped(409), gridWorkerG1: 403, deptStaffDEP1: 403 },
+  },
+  'POST /api/v1/cases/{id}/merge': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/merge`, body: { intoCaseId: cases[side === 'home' ? 'away' : 'home'].id } }),
+    expect: { ...caseScoped(409), gridWorkerG1: 403, deptStaffDEP1: 403 },
+  },
   'POST /api/v1/cases/{id}/dispute': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/dispute`, body: { note: '不满意' } }), expect: caseScoped(409) },
+  'GET /api/v1/my/cases': {
+    call: () => ({ method: 'GET', path: '/api/v1/my/cases' }), present: (body, _f, side) => body.includes(cases[side].id), expect: ownOnly(200),
+  },
+  'GET /api/v1/my/cases/{id}': { call: (_f, side) => ({ method: 'GET', path: `/api/v1/my/cases/${cases[side].id}` }), expect: ownOnly(200) },
+  // the seeded cases are closed: the owner reaches the state check (409)
+  'POST /api/v1/my/cases/{id}/provide-info': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/my/cases/${cases[side].id}/provide-info`, body: { note: '补充' } }), expect: ownOnly(409),
+  },
+  'POST /api/v1/my/cases/{id}/confirm': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/my/cases/${cases[side].id}/confirm`, body: {} }), expect: ownOnly(409) },
+  'POST /api/v1/my/cases/{id}/dispute': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/my/cases/${cases[side].id}/dispute`, body: { note: '不满意' } }), expect: ownOnly(409),
+  },
   'GET /api/v1/case-measures': {
     // the seeded cases were created just now: the home or away grid is in the answer only for callers whose scope holds it
     call: () => ({ method: 'GET', path: `/api/v1/case-measures?${new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() })}` }),
@@ -208,8 +232,9 @@ describe('access matrix: every route × role × home/away scope', () => {
       const [grid, community, street] = [g(side), c(side), s(side)].map((k) => fixture.units[k].id);
       await db.query(`INSERT INTO request_case (id, case_no, request_key, workflow_id, channel, category, description, address, grid_id, community_id,
         street_id, reporter_phone, urgency, status, policy_version, accept_deadline, accountable_unit_id, closed_at)
-        VALUES ($1, $2, $3, $4, 'PATROL', $5, '权限矩阵', $6, $7, $8, $9, '13700000000', 'NORMAL', 'CLOSED', 1, now(), $7, now())`,
-      [id, caseNo, requestKey, `case-${id}`, fixture.category, fixture.addresses[g(side)], grid, community, street]);
+        VALUES ($1, $2, $3, $4, 'PATROL', $5, '权限矩阵', $6, $7, $8, $9, $10, 'NORMAL', 'CLOSED', 1, now(), $7, now())`,
+      [id, caseNo, requestKey, `case-${id}`, fixture.category, fixture.addresses[g(side)], grid, community, street,
+        side === 'home' ? fixture.people.resident.phone : '13700000000']);
     }
     await db.end();
   });

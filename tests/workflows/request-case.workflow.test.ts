@@ -15,7 +15,7 @@ import { CaseProgressService } from '../../src/modules/request/case-progress.ser
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
   acceptUpdate, closeUpdate, clocksQuery, decideExtensionUpdate, disputeUpdate, markHandledUpdate, progressUpdate, provideInfoUpdate,
-  requestCaseWorkflow, RequestCaseInput, requestExtensionUpdate, requestInfoUpdate,
+  departmentContactedUpdate, mergeUpdate, reassignUpdate, requestCaseWorkflow, RequestCaseInput, requestExtensionUpdate, requestInfoUpdate, returnUpdate,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
@@ -51,7 +51,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   // runUntil shuts its worker down, so each test gets its own.
   const newWorker = () => createTestWorker(env, services, taskQueue);
 
-  async function newCase(options: { start: boolean } = { start: true }) {
+  async function newCase(options: { start: boolean; extra?: Partial<RequestCaseInput> } = { start: true }) {
     const id = randomUUID();
     const workflowId = `case-${id}`;
     await prisma.requestCase.create({ data: {
@@ -62,6 +62,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     const input: RequestCaseInput = {
       caseId: id, category: f.category, urgency: 'NORMAL', acceptLimit: policy.clocks.accept.limit, resolutionLimit: resolutionLimitFor(policy, f.category),
       reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar, extension: policy.extension,
+      ...options.extra,
     };
     if (!options.start) return { id, workflowId, handle: env.client.workflow.getHandle(workflowId) };
     const handle = await env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [input] });
@@ -233,5 +234,69 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     });
     expect(result).toBe('CLOSED');
     expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual(['ACCEPTED', 'PROGRESS', 'HANDLING', 'HANDLED', 'DISPUTED', 'HANDLED', 'CLOSED']);
+  });
+
+  it('returned as not ours: the dispatcher is told, the case is re-dispatched, and the first grid stays accountable until the new one accepts', async () => {
+    const { id, workflowId, handle } = await newCase();
+    await (await newWorker()).runUntil(async () => {
+      expect(failure(await handle.executeUpdate(returnUpdate, { args: [{ ...actor(), note: ' ' }] }).catch((e: unknown) => e))).toMatchObject({ type: 'VALIDATION_FAILED' });
+      expect(await handle.executeUpdate(returnUpdate, { args: [{ ...actor(), note: '属于G2网格' }] })).toBe('RETURNED');
+      expect((await handle.query(clocksQuery))[0]).toMatchObject({ name: 'accept', state: 'running' }); // still waiting for someone to accept
+      expect(failure(await handle.executeUpdate(acceptUpdate, { args: [actor()] }).catch((e: unknown) => e))).toMatchObject({ type: 'ILLEGAL_TRANSITION' });
+      expect(await handle.executeUpdate(reassignUpdate, { args: [{ actorId: f.people.secretaryC1.id, gridId: f.units.G2.id }] })).toBe('REPORTED');
+      const moved = (await db.query('SELECT grid_id, community_id, street_id, accountable_unit_id FROM request_case WHERE id = $1', [id])).rows[0];
+      expect(moved).toEqual({ grid_id: f.units.G2.id, community_id: f.units.C2.id, street_id: f.units.S2.id, accountable_unit_id: f.units.G1.id });
+      await handle.executeUpdate(acceptUpdate, { args: [{ actorId: f.people.gridWorkerG2.id }] });
+      expect((await db.query('SELECT accountable_unit_id FROM request_case WHERE id = $1', [id])).rows[0].accountable_unit_id).toBe(f.units.G2.id);
+      await handle.terminate('test over');
+    });
+    expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual(['RETURNED', 'REASSIGNED', 'ACCEPTED']);
+    expect(await messages(f.people.secretaryC1.id, workflowId)).toEqual(['request.returned']);
+  });
+
+  it('a merged duplicate stops its clocks and finishes', async () => {
+    const target = await newCase({ start: false }); // only its row is needed to merge into
+    const { id, handle } = await newCase();
+    const result = await (await newWorker()).runUntil(async () => {
+      expect(failure(await handle.executeUpdate(mergeUpdate, { args: [{ ...actor(), intoCaseId: id }] }).catch((e: unknown) => e))).toMatchObject({ type: 'VALIDATION_FAILED' });
+      expect(await handle.executeUpdate(mergeUpdate, { args: [{ ...actor(), intoCaseId: target.id }] })).toBe('MERGED');
+      return handle.result();
+    });
+    expect(result).toBe('MERGED');
+    expect((await db.query('SELECT status, merged_into_id FROM request_case WHERE id = $1', [id])).rows[0]).toEqual({ status: 'MERGED', merged_into_id: target.id });
+  });
+
+  it('runs the contact-department and first-response clocks beside the main ones, each escalating on its own', async () => {
+    const { id, handle } = await newCase({ start: true, extra: {
+      contactDepartmentLimit: policy.clocks.contactDepartment.limit, firstResponseLimit: policy.clocks.firstResponse.limit,
+    } });
+    await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(acceptUpdate, { args: [actor()] });
+      await env.sleep('3 hours'); // past 30 minutes to contact the department and 2 hours to a first response
+      const lapsed = await handle.query(clocksQuery);
+      expect(lapsed.map((c) => [c.name, c.state, c.escalationLevel])).toEqual([
+        ['contactDepartment', 'lapsed', 1], ['accept', 'met', 0], ['firstResponse', 'lapsed', 1], ['resolution', 'running', 0],
+      ]);
+      await handle.executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: '已电话联系城管中队' }] });
+      expect(failure(await handle.executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: '再次' }] }).catch((e: unknown) => e)))
+        .toMatchObject({ type: 'VALIDATION_FAILED' });
+      await handle.executeUpdate(progressUpdate, { args: [{ ...actor(), note: '已到现场' }] });
+      await env.sleep('1 day');
+      const after = await handle.query(clocksQuery);
+      expect(after.find((c) => c.name === 'contactDepartment')?.escalationLevel).toBe(1); // stopped climbing once contacted
+      expect(after.find((c) => c.name === 'firstResponse')?.escalationLevel).toBe(1);
+      await handle.terminate('test over');
+    });
+    const orders = await db.query('SELECT clock FROM supervision_order WHERE case_id = $1 ORDER BY clock', [id]);
+    expect(orders.rows.map((o: { clock: string }) => o.clock)).toEqual(['contactDepartment', 'firstResponse']);
+  });
+
+  it('a community-duty case refuses a department contact', async () => {
+    const { handle } = await newCase();
+    await (await newWorker()).runUntil(async () => {
+      expect(failure(await handle.executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: 'x' }] }).catch((e: unknown) => e)))
+        .toMatchObject({ type: 'VALIDATION_FAILED', message: expect.stringContaining('社区职责') });
+      await handle.terminate('test over');
+    });
   });
 });

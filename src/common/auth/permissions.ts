@@ -18,6 +18,7 @@ export const Permission = {
   CaseRead: 'case.read',
   CaseWrite: 'case.write',
   CaseSupervise: 'case.supervise',
+  CaseDispatch: 'case.dispatch',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -30,9 +31,9 @@ const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, P.CaseRead, P.CaseWrite
 /** Role × permission. Where a role may use a permission is its position's scope unit (see PrincipalLoader). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
-  SUPERVISOR: [...everyStaff, P.CaseSupervise, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite, P.NotificationAdmin],
-  STREET_LEADER: [...everyStaff, P.CaseSupervise, P.AuditRead],
-  COMMUNITY_SECRETARY: [...everyStaff, P.PeopleWrite],
+  SUPERVISOR: [...everyStaff, P.CaseSupervise, P.CaseDispatch, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite, P.NotificationAdmin],
+  STREET_LEADER: [...everyStaff, P.CaseSupervise, P.CaseDispatch, P.AuditRead],
+  COMMUNITY_SECRETARY: [...everyStaff, P.CaseDispatch, P.PeopleWrite],
   COMMITTEE_MEMBER: everyStaff,
   GRID_LEADER: everyStaff,
   GRID_WORKER: everyStaff,

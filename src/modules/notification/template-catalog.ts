@@ -33,6 +33,11 @@ export const templateCatalog = {
     title: '诉求 {{caseNo}} {{clockLabel}}超时，已上报{{levelLabel}}',
     body: '诉求 {{caseNo}} 的{{clockLabel}}已于 {{deadline}} 超时，已自动升级至{{levelLabel}}督办。',
   },
+  'request.returned': {
+    variables: ['caseNo', 'reason'],
+    title: '诉求 {{caseNo}} 被退回，请重新派单',
+    body: '承办网格认为诉求 {{caseNo}} 不属于本单位职责，理由：{{reason}}。请核实后重新派单。',
+  },
 } as const satisfies Record<string, { variables: readonly string[]; title: string; body: string }>;
 
 export type TemplateKey = keyof typeof templateCatalog;

@@ -12,9 +12,9 @@ import type { ClockName, EscalationInput, LadderStep, NoteInput, ReminderInput, 
 
 type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
 
-const clockLabel: Record<ClockName, string> = { accept: '受理', resolution: '办结', rework: '重新办理' };
+const clockLabel: Record<ClockName, string> = { accept: '受理', resolution: '办结', rework: '重新办理', firstResponse: '首次反馈', contactDepartment: '联系街道部门' };
 const levelLabel: Record<EscalationLevel, string> = { GRID_WORKER: '网格', COMMUNITY: '社区', STREET_DEPARTMENT: '街道部门', DISTRICT_SUPERVISION: '区级督办' };
-const eventKind: Partial<Record<CaseStatus, string>> = { ACCEPTED: 'ACCEPTED', HANDLING: 'HANDLING', HANDLED: 'HANDLED', CLOSED: 'CLOSED' };
+const eventKind: Partial<Record<CaseStatus, string>> = { ACCEPTED: 'ACCEPTED', HANDLING: 'HANDLING', HANDLED: 'HANDLED', CLOSED: 'CLOSED', RETURNED: 'RETURNED' };
 const stampOf: Partial<Record<CaseStatus, 'acceptedAt' | 'handledAt' | 'closedAt'>> = { ACCEPTED: 'acceptedAt', HANDLED: 'handledAt', CLOSED: 'closedAt' };
 const departmentRoles: readonly Role[] = ['DEPARTMENT_HEAD', 'DEPARTMENT_STAFF'];
 const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -30,6 +30,20 @@ export class CaseProgressService {
   ) {}
 
   async recordTransition(workflowId: string, input: TransitionInput): Promise<{ created: boolean }> {
+    const result = await this.writeTransition(workflowId, input);
+    if (input.status === 'RETURNED') {
+      const row = await this.requireCase(input.caseId);
+      if (row.communityId) {
+        await this.notifications.notify({
+          recipients: [{ role: 'COMMUNITY_SECRETARY', unitId: row.communityId }], template: 'request.returned',
+          data: { caseNo: row.caseNo, reason: input.note ?? '' }, options: { dedupKey: `${workflowId}:${input.step}`, urgency: 'URGENT' },
+        });
+      }
+    }
+    return result;
+  }
+
+  private async writeTransition(workflowId: string, input: TransitionInput): Promise<{ created: boolean }> {
     return this.cases.transaction(async (tx) => {
       const before = await this.requireCase(input.caseId, tx);
       const created = await this.cases.addEventOnce({
@@ -40,6 +54,10 @@ export class CaseProgressService {
       const stamp = stampOf[input.status];
       const after = await this.cases.update(input.caseId, {
         status: input.status, ...(stamp ? { [stamp]: new Date() } : {}),
+        ...(input.assignGridId ? await this.unitsOfGrid(input.assignGridId) : {}),
+        ...(input.mergedIntoId ? { mergedIntoId: input.mergedIntoId } : {}),
+        // the first unit stays accountable until the one a case was handed to accepts it
+        ...(input.status === 'ACCEPTED' ? { accountableUnitId: before.gridId } : {}),
         ...(input.resolveDeadlineMs ? { resolveDeadline: new Date(input.resolveDeadlineMs) } : {}),
       }, tx);
       await this.audit.record({ action: `case.${(input.kind ?? input.step).toLowerCase().replace(/-\d+$/, '')}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId, actorId: input.actorId, workflowId, before, after }, tx);
@@ -62,6 +80,13 @@ export class CaseProgressService {
         actorId: input.actorId, workflowId, after: { note: input.note, ...input.data } }, tx);
       return { created };
     });
+  }
+
+  private async unitsOfGrid(gridId: string) {
+    const chain = await this.org.ancestorsOf(gridId);
+    const of = (kind: string) => chain.find((c) => c.ancestor.kind === kind)?.ancestor.id ?? null;
+    if (!chain.some((c) => c.distance === 0 && c.ancestor.kind === 'GRID')) throw ApplicationFailure.nonRetryable(`${gridId} 不是网格`, 'UNKNOWN_UNIT');
+    return { gridId, communityId: of('COMMUNITY'), streetId: of('STREET') };
   }
 
   async sendReminder(workflowId: string, input: ReminderInput): Promise<void> {
@@ -125,7 +150,7 @@ export class CaseProgressService {
     return (await this.org.ancestorsOf(from)).find((a) => a.ancestor.kind === 'DISTRICT')?.ancestor.id ?? null;
   }
 
-  private async requireCase(caseId: string, tx: Prisma.TransactionClient): Promise<CaseRow> {
+  private async requireCase(caseId: string, tx?: Prisma.TransactionClient): Promise<CaseRow> {
     const row = await this.cases.byId(caseId, tx);
     if (!row) throw ApplicationFailure.nonRetryable(`诉求 ${caseId} 不存在`, 'NOT_FOUND');
     return row;

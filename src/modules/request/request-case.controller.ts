@@ -10,7 +10,8 @@ import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
   CaseNoteDto, caseNoteSchema, ExtensionDecisionDto, extensionDecisionSchema, ExtensionDto, extensionSchema, HandledDto, handledSchema,
-  IntakeCaseDto, intakeCaseSchema, ListCasesQuery, listCasesSchema, RequiredNoteDto, requiredNoteSchema,
+  IntakeCaseDto, intakeCaseSchema, ListCasesQuery, listCasesSchema, MergeDto, mergeSchema, ReassignDto, reassignSchema, RequiredNoteDto,
+  requiredNoteSchema,
 } from './dto/request-case.dto';
 import { RequestCaseService } from './request-case.service';
 
@@ -22,18 +23,21 @@ export class RequestCaseController {
 
   @Post()
   @Permit(Permission.CaseWrite)
-  @ApiOperation({ summary: '登记诉求（同一 requestKey 只登记一次：首次 201，之后 200 返回同一诉求）' })
+  @ApiOperation({
+    summary: '登记诉求（同一 requestKey 只登记一次：首次 201，之后 200 返回同一诉求）。带位置的诉求若在策略的时间窗与半径内有同类未办结诉求，'
+      + '标记为疑似重复并在 possibleDuplicateOf 中返回最近的一件；不带位置的诉求从不标记',
+  })
   @ApiZodBody(intakeCaseSchema)
   async intake(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @ZodBody(intakeCaseSchema) dto: IntakeCaseDto,
     @Res({ passthrough: true }) res: Response) {
-    const { created, case: row } = await this.cases.intake(principal, scope, dto);
+    const { created, case: row, possibleDuplicateOf } = await this.cases.intake(principal, scope, dto);
     res.status(created ? 201 : 200);
-    return row;
+    return { ...row, possibleDuplicateOf };
   }
 
   @Get()
   @Permit(Permission.CaseRead)
-  @ApiOperation({ summary: '辖区内的诉求（按状态筛选，分页）' })
+  @ApiOperation({ summary: '辖区内的诉求（按状态筛选，分页）；不指定状态时不含已合并的诉求' })
   @ApiZodQuery(listCasesSchema)
   list(@CurrentScope() scope: UnitScope, @ZodQuery(listCasesSchema) q: ListCasesQuery) {
     return this.cases.list(scope, q);
@@ -107,6 +111,33 @@ export class RequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   dispute(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
     return this.cases.act(principal, scope, id, 'dispute', dto);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '退回：不属于本单位职责（写明理由），退回社区重新派单；受理时限继续计算' })
+  @ApiZodBody(requiredNoteSchema)
+  returnCase(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+    return this.cases.act(principal, scope, id, 'returnCase', dto);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Permit(Permission.CaseDispatch)
+  @ApiOperation({ summary: '重新派单给另一网格；原单位在新单位受理前仍承担责任' })
+  @ApiZodBody(reassignSchema)
+  reassign(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(reassignSchema) dto: ReassignDto) {
+    return this.cases.act(principal, scope, id, 'reassign', dto);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Permit(Permission.CaseDispatch)
+  @ApiOperation({ summary: '把重复诉求并入另一件诉求，本件停止计时' })
+  @ApiZodBody(mergeSchema)
+  merge(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(mergeSchema) dto: MergeDto) {
+    return this.cases.act(principal, scope, id, 'merge', dto);
   }
 
   @Post(':id/handled')

@@ -8,13 +8,14 @@ import { CaseMeasuresRepository } from './case-measures.repository';
 import { CaseMeasuresService } from './case-measures.service';
 import { CalendarChangedProcessor } from './calendar-changed.processor';
 import { CaseProgressService } from './case-progress.service';
+import { MyCasesController } from './my-cases.controller';
 import { RequestCaseController } from './request-case.controller';
 import { RequestCaseRepository } from './request-case.repository';
 import { RequestCaseService } from './request-case.service';
 
 @Module({
   imports: [AuditModule, OrgModule, PolicyModule, CalendarModule],
-  controllers: [RequestCaseController, CaseMeasuresController],
+  controllers: [RequestCaseController, MyCasesController, CaseMeasuresController],
   providers: [RequestCaseRepository, RequestCaseService, CaseProgressService, CaseMeasuresRepository, CaseMeasuresService, CalendarChangedProcessor],
   exports: [CaseProgressService],
 })

@@ -9,6 +9,17 @@ type Tx = Prisma.TransactionClient;
 /** Cases whose grid lies in the scope; an administrator also sees cases without a grid. */
 export const casesInScope = (scope: UnitScope): Prisma.RequestCaseWhereInput => (scope.all ? {} : { grid: unitsInScope(scope) });
 
+/** Cases a person reported: by their phone, or by their person id when staff registered it for them. */
+export interface Reporter { personId: string; phone: string }
+export const reportedBy = (who: Reporter): Prisma.RequestCaseWhereInput => ({ OR: [{ reporterPhone: who.phone }, { reporterPersonId: who.personId }] });
+
+export interface DuplicateSearch {
+  category: string;
+  since: Date;
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number };
+  scope: UnitScope;
+}
+
 @Injectable()
 export class RequestCaseRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -30,6 +41,28 @@ export class RequestCaseRepository {
     return this.prisma.requestCase.findFirst({
       where: { id, ...casesInScope(scope) },
       include: { events: { orderBy: { seq: 'asc' } }, supervisionOrders: { orderBy: { openedAt: 'asc' } } },
+    });
+  }
+
+  /** The reporter's own case with its timeline; null for anyone else's. */
+  ownCase(id: string, who: Reporter) {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.prisma.requestCase.findFirst({ where: { id, ...reportedBy(who) }, include: { events: { orderBy: { seq: 'asc' } } } });
+  }
+
+  /**
+   * Open cases of a category created since `since` whose location falls in the box; the (category, created_at) index
+   * narrows the rows first, the box the rest. The caller checks the exact distance.
+   */
+  duplicateCandidates(q: DuplicateSearch) {
+    return this.prisma.requestCase.findMany({
+      where: {
+        category: q.category, createdAt: { gte: q.since }, status: { notIn: ['CLOSED', 'MERGED'] },
+        latitude: { gte: q.box.minLat, lte: q.box.maxLat }, longitude: { gte: q.box.minLng, lte: q.box.maxLng }, ...casesInScope(q.scope),
+      },
+      select: { id: true, caseNo: true, latitude: true, longitude: true },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
     });
   }
 

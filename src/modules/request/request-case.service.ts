@@ -10,6 +10,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
 import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
+import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.util';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgRepository } from '../org/org.repository';
@@ -18,10 +19,16 @@ import { ProcessPolicyService } from '../policy/policy.service';
 import { RequestLoopPolicy, resolutionLimitFor } from '../policy/request-loop-policy.schema';
 import type { ClockView, RequestCaseInput } from '../../../workflows/request-case.workflow';
 import type { IntakeCaseDto, ListCasesQuery } from './dto/request-case.dto';
-import { casesInScope, RequestCaseRepository } from './request-case.repository';
+import type { PageQuery } from '../../common/http/pagination';
+import { casesInScope, Reporter, reportedBy, RequestCaseRepository } from './request-case.repository';
 
 type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
-type Action = 'accept' | 'progress' | 'requestInfo' | 'provideInfo' | 'requestExtension' | 'decideExtension' | 'markHandled' | 'dispute' | 'close';
+type OwnCase = NonNullable<Awaited<ReturnType<RequestCaseRepository['ownCase']>>>;
+export interface LikelyDuplicate { id: string; caseNo: string; distanceMeters: number }
+/** What a reporter may do on their own case, through the same workflow updates staff use. */
+export type ReporterAction = 'provideInfo' | 'close' | 'dispute';
+type Action = 'accept' | 'progress' | 'requestInfo' | 'provideInfo' | 'requestExtension' | 'decideExtension' | 'markHandled' | 'dispute' | 'close'
+  | 'returnCase' | 'reassign' | 'merge';
 
 /** A quick refusal from the read model; the case's workflow makes the authoritative check in its update validators. */
 const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
@@ -34,8 +41,15 @@ const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
   markHandled: { from: ['ACCEPTED', 'HANDLING'], label: '标记为已处置' },
   dispute: { from: ['HANDLED'], label: '提出异议' },
   close: { from: ['HANDLED'], label: '办结' },
+  returnCase: { from: ['REPORTED'], label: '退回' },
+  reassign: { from: ['RETURNED'], label: '重新派单' },
+  merge: { from: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '合并' },
 };
 const QUERY_TIMEOUT_MS = 3000;
+/** Timeline entries about internal supervision, not shown to residents. */
+const INTERNAL_KINDS = new Set(['REMINDED', 'ESCALATED']);
+const pointOf = (row: { latitude: number | null; longitude: number | null }): Point | null =>
+  (row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude });
 const caseNoOf = (id: string, at: Date) => `SQ-${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '')}-${id.slice(0, 8).toUpperCase()}`;
 
 /** The workflow's input: the policy version and calendar frozen at intake. */
@@ -58,10 +72,13 @@ export class RequestCaseService {
     private readonly audit: AuditService,
   ) {}
 
-  async intake(principal: Principal, scope: UnitScope, dto: IntakeCaseDto): Promise<{ created: boolean; case: CaseRow }> {
+  async intake(principal: Principal, scope: UnitScope, dto: IntakeCaseDto): Promise<{ created: boolean; case: CaseRow; possibleDuplicateOf: LikelyDuplicate | null }> {
     const gridId = await this.gridOf(scope, dto.address);
     const existing = await this.cases.byRequestKey(dto.requestKey);
-    if (existing) return { created: false, case: await this.replay(scope, existing) };
+    if (existing) {
+      const replayed = await this.replay(scope, existing);
+      return { created: false, case: replayed, possibleDuplicateOf: await this.flaggedDuplicate(replayed) };
+    }
 
     const chain = await this.orgUnits.ancestorsOf(gridId);
     const unitOf = (kind: string) => chain.find((c) => c.ancestor.kind === kind)?.ancestor.id ?? null;
@@ -70,6 +87,7 @@ export class RequestCaseService {
     const now = new Date();
     const workflowId = `case-${id}`;
     const acceptLimit = policy.data.clocks.accept.limit;
+    const duplicate = dto.location ? await this.likelyDuplicate(scope, dto.category, dto.location, policy.data, now) : null;
     let row: CaseRow;
     try {
       row = await this.cases.transaction(async (tx) => {
@@ -77,6 +95,8 @@ export class RequestCaseService {
           id, caseNo: caseNoOf(id, now), requestKey: dto.requestKey, workflowId, channel: dto.channel, category: dto.category,
           description: dto.description, address: dto.address, gridId, communityId: unitOf('COMMUNITY'), streetId: unitOf('STREET'),
           reporterPhone: dto.reporterPhone, urgency: dto.urgency, policyVersion: policy.version,
+          latitude: dto.location?.latitude ?? null, longitude: dto.location?.longitude ?? null, attachments: dto.attachments,
+          possibleDuplicateOfId: duplicate?.id ?? null,
           acceptDeadline: new Date(computeDeadline(calendar, now.getTime(), acceptLimit)), accountableUnitId: gridId, createdAt: now,
         }, tx);
         await this.cases.addEventOnce({ caseId: id, dedupKey: `${workflowId}:reported`, kind: 'REPORTED', actorId: principal.personId, data: { channel: dto.channel } }, tx);
@@ -87,15 +107,16 @@ export class RequestCaseService {
       // Two intakes with one key at the same moment: the loser answers with the winner's case.
       const raced = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' ? await this.cases.byRequestKey(dto.requestKey) : null;
       if (!raced) throw err;
-      return { created: false, case: await this.replay(scope, raced) };
+      const replayed = await this.replay(scope, raced);
+      return { created: false, case: replayed, possibleDuplicateOf: await this.flaggedDuplicate(replayed) };
     }
     await this.startWorkflow(row, inputFor(row, policy.data, calendar));
-    return { created: true, case: row };
+    return { created: true, case: row, possibleDuplicateOf: duplicate };
   }
 
   async list(scope: UnitScope, q: ListCasesQuery) {
     const where: Prisma.RequestCaseWhereInput = {
-      ...casesInScope(scope), ...(q.status ? { status: q.status } : {}),
+      ...casesInScope(scope), status: q.status ?? { not: 'MERGED' },
       ...(q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {}),
     };
     const [items, total] = await this.cases.list(where, toSkipTake(q));
@@ -112,8 +133,40 @@ export class RequestCaseService {
   async act(principal: Principal, scope: UnitScope, id: string, action: Action, body: object) {
     const found = await this.cases.inScope(id, scope);
     if (!found) throw new DomainError('NOT_FOUND', '诉求不存在或不在您的管辖范围内');
-    const rule = allowedFrom[action];
-    if (!rule.from.includes(found.status)) throw new DomainError('ILLEGAL_TRANSITION', `诉求当前状态为 ${found.status}，不能${rule.label}`);
+    assertAllowed(found, action);
+    if (action === 'reassign') await this.assertGridInScope((body as { gridId: string }).gridId, scope);
+    if (action === 'merge') await this.assertMergeTarget(id, (body as { intoCaseId: string }).intoCaseId, scope);
+    await this.runUpdate(principal, found, action, body);
+    return this.detail(scope, id);
+  }
+
+  /** The reporter's own cases, newest first (merged ones too: the resident sees where theirs went). */
+  async mine(principal: Principal, q: PageQuery) {
+    const [items, total] = await this.cases.list(reportedBy(reporterOf(principal)), toSkipTake(q));
+    return pageOf(items.map((row) => residentView(row)), total, q);
+  }
+
+  async mineDetail(principal: Principal, id: string) {
+    const found = await this.requireOwn(principal, id);
+    return residentView(found, await this.liveClocks(found.workflowId));
+  }
+
+  /** The reporter acting on their own case; anyone else's is 404, as if it did not exist. */
+  async actAsReporter(principal: Principal, id: string, action: ReporterAction, body: object) {
+    const found = await this.requireOwn(principal, id);
+    assertAllowed(found, action);
+    await this.runUpdate(principal, found, action, body);
+    return this.mineDetail(principal, id);
+  }
+
+  private async requireOwn(principal: Principal, id: string): Promise<OwnCase> {
+    const found = await this.cases.ownCase(id, reporterOf(principal));
+    if (!found) throw new DomainError('NOT_FOUND', '诉求不存在');
+    return found;
+  }
+
+  /** Runs the workflow update and maps its refusals to domain errors. */
+  private async runUpdate(principal: Principal, found: CaseRow, action: Action, body: object): Promise<void> {
     try {
       await this.temporal.client.workflow.getHandle(found.workflowId).executeUpdate(action, { args: [{ ...body, actorId: principal.personId }] });
     } catch (err) {
@@ -123,7 +176,27 @@ export class RequestCaseService {
       }
       throw err;
     }
-    return this.detail(scope, id);
+  }
+
+  /** The nearest open case of the category reported within the policy's window and radius, in the caller's scope. */
+  private async likelyDuplicate(scope: UnitScope, category: string, at: Point, policy: RequestLoopPolicy, now: Date): Promise<LikelyDuplicate | null> {
+    const { radiusMeters, windowHours } = policy.duplicates;
+    const candidates = await this.cases.duplicateCandidates({
+      category, since: new Date(now.getTime() - windowHours * 3_600_000), box: boundingBox(at, radiusMeters), scope,
+    });
+    let nearest: LikelyDuplicate | null = null;
+    for (const c of candidates) {
+      const distanceMeters = Math.round(haversineMeters(at, pointOf(c) as Point));
+      if (distanceMeters <= radiusMeters && (!nearest || distanceMeters < nearest.distanceMeters)) nearest = { id: c.id, caseNo: c.caseNo, distanceMeters };
+    }
+    return nearest;
+  }
+
+  /** A repeated intake answers with the duplicate flagged the first time. */
+  private async flaggedDuplicate(row: CaseRow): Promise<LikelyDuplicate | null> {
+    const other = row.possibleDuplicateOfId ? await this.cases.byId(row.possibleDuplicateOfId) : null;
+    const [a, b] = [pointOf(row), other && pointOf(other)];
+    return other && a && b ? { id: other.id, caseNo: other.caseNo, distanceMeters: Math.round(haversineMeters(a, b)) } : null;
   }
 
   private async gridOf(scope: UnitScope, address: string): Promise<string> {
@@ -177,4 +250,35 @@ export class RequestCaseService {
       clearTimeout(timer);
     }
   }
+
+  private async assertGridInScope(gridId: string, scope: UnitScope): Promise<void> {
+    const grid = await this.orgUnits.findUnit(gridId);
+    const visible = grid?.kind === 'GRID' && (scope.all || await this.orgUnits.isWithin(gridId, scope.roots));
+    if (!visible) throw new DomainError('UNKNOWN_UNIT', '承接单位必须是您管辖范围内的网格');
+  }
+
+  private async assertMergeTarget(id: string, intoCaseId: string, scope: UnitScope): Promise<void> {
+    const into = intoCaseId === id ? null : await this.cases.inScope(intoCaseId, scope);
+    if (!into || into.status === 'CLOSED' || into.status === 'MERGED') {
+      throw new DomainError('INVALID_REFERENCE', '只能并入您管辖范围内另一件尚未办结的诉求');
+    }
+  }
+}
+
+function assertAllowed(found: CaseRow, action: Action): void {
+  const rule = allowedFrom[action];
+  if (!rule.from.includes(found.status)) throw new DomainError('ILLEGAL_TRANSITION', `诉求当前状态为 ${found.status}，不能${rule.label}`);
+}
+
+const reporterOf = (principal: Principal): Reporter => ({ personId: principal.personId, phone: principal.phone });
+
+/** What a resident sees of their case: no staff ids, no internal supervision entries. */
+function residentView(row: CaseRow & { events?: OwnCase['events'] }, clocks?: ClockView[] | null) {
+  const base = {
+    id: row.id, caseNo: row.caseNo, status: row.status, category: row.category, description: row.description, address: row.address,
+    attachments: row.attachments, createdAt: row.createdAt, handledAt: row.handledAt, closedAt: row.closedAt, mergedIntoId: row.mergedIntoId,
+  };
+  if (!row.events) return base;
+  const timeline = row.events.filter((e) => !INTERNAL_KINDS.has(e.kind)).map((e) => ({ kind: e.kind, note: e.note, at: e.at }));
+  return { ...base, timeline, clocks: clocks ?? null };
 }

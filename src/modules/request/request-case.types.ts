@@ -2,7 +2,7 @@ import type { CaseStatus, Role } from '../../generated/prisma/enums';
 import type { EscalationLevel } from '../policy/request-loop-policy.schema';
 import type { Limit } from '../../shared/calendar';
 
-export type ClockName = 'accept' | 'resolution' | 'rework';
+export type ClockName = 'accept' | 'resolution' | 'rework' | 'firstResponse' | 'contactDepartment';
 export interface LadderStep { level: EscalationLevel; notify: Role[]; supervisionOrderLimit: Limit }
 
 export interface TransitionInput {
@@ -12,6 +12,9 @@ export interface TransitionInput {
   status: CaseStatus;
   /** The timeline entry's kind when it is not simply the new status (INFO_REQUESTED, DISPUTED …). */
   kind?: string;
+  /** A re-dispatch: the grid that takes the case over (it becomes accountable once it accepts). */
+  assignGridId?: string;
+  mergedIntoId?: string;
   actorId?: string;
   note?: string;
   resolveDeadlineMs?: number;

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { CaseChannel, CaseStatus, Urgency } from '../../../generated/prisma/enums';
 import { pageQuerySchema } from '../../../common/http/pagination';
 
+/** A photo or file stored elsewhere: an http(s) URL or an object key (no spaces, no leading slash). */
+const attachmentRef = z.string().trim().max(500, '附件引用最多 500 个字符')
+  .refine((v) => /^https?:\/\/\S+$/.test(v) || /^[\w.-][\w./-]*$/.test(v), '附件须为 http(s) 地址或对象存储键');
+
+export const locationSchema = z.object({
+  latitude: z.number().min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间'),
+  longitude: z.number().min(-180, '经度须在 -180 到 180 之间').max(180, '经度须在 -180 到 180 之间'),
+});
+export type Location = z.infer<typeof locationSchema>;
+
 export const intakeCaseSchema = z.object({
   requestKey: z.string().trim().min(8, '幂等键至少 8 个字符').max(100, '幂等键最多 100 个字符'),
   channel: z.enum(CaseChannel),
@@ -10,10 +20,14 @@ export const intakeCaseSchema = z.object({
   address: z.string().trim().min(1, '地址不能为空').max(200, '地址最多 200 字'),
   reporterPhone: z.string().regex(/^1\d{10}$/, '手机号格式不正确'),
   urgency: z.enum(Urgency).default('NORMAL'),
+  /** WGS-84; without it the case is never flagged as a likely duplicate. */
+  location: locationSchema.optional(),
+  attachments: z.array(attachmentRef).max(9, '附件最多 9 个').default([]),
 });
 export type IntakeCaseDto = z.infer<typeof intakeCaseSchema>;
 
 export const listCasesSchema = pageQuerySchema.extend({
+  /** Without a status, merged cases are left out (the case they were merged into carries on). */
   status: z.enum(CaseStatus).optional(),
   /** Matches the case number or the description. */
   q: z.string().trim().min(1).max(100).optional(),
@@ -37,3 +51,9 @@ export type ExtensionDto = z.infer<typeof extensionSchema>;
 
 export const extensionDecisionSchema = z.object({ approve: z.boolean(), comment: z.string().trim().max(500).optional() });
 export type ExtensionDecisionDto = z.infer<typeof extensionDecisionSchema>;
+
+export const reassignSchema = z.object({ gridId: z.uuid('请指定承接网格'), note: z.string().trim().max(500).optional() });
+export type ReassignDto = z.infer<typeof reassignSchema>;
+
+export const mergeSchema = z.object({ intoCaseId: z.uuid('请指定要并入的诉求'), note: z.string().trim().max(500).optional() });
+export type MergeDto = z.infer<typeof mergeSchema>;
