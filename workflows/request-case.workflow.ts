@@ -27,7 +27,8 @@ export interface ClockView {
   name: ClockName;
   startedAt: string;
   deadline: string;
-  state: 'running' | 'paused' | 'met' | 'lapsed';
+  /** `stopped`: the case ended before what the clock waited for happened (closed or merged without it). */
+  state: 'running' | 'paused' | 'met' | 'lapsed' | 'stopped';
   escalationLevel: number;
   pausedMs: number;
   extensionWorkingDays: number;
@@ -254,7 +255,8 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   });
 
   /** `primary` clocks (accept, resolution, rework) are the ones pauses and extensions apply to. */
-  const runClock = async (name: ClockName, limit: Limit, startMs: number, done: () => boolean, primary = true): Promise<void> => {
+  const runClock = async (name: ClockName, limit: Limit, startMs: number, done: () => boolean, primary = true,
+    stopped: () => boolean = () => false): Promise<void> => {
     const clock: Clock = {
       startMs, limit, pauses: [], extensionWorkingDays: 0, revision: 0,
       view: { name, startedAt: new Date(startMs).toISOString(), deadline: '', state: 'running', escalationLevel: 0, pausedMs: 0, extensionWorkingDays: 0 },
@@ -299,12 +301,13 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       });
       clock.view.escalationLevel = level;
     }
-    if (clock.view.state === 'running') clock.view.state = 'met';
+    if (clock.view.state === 'running') clock.view.state = stopped() ? 'stopped' : 'met';
   };
 
   const side: Promise<void>[] = [];
   if (input.contactDepartmentLimit) {
-    side.push(runClock('contactDepartment', input.contactDepartmentLimit, Date.now(), () => departmentContacted || FINISHED.includes(state), false));
+    side.push(runClock('contactDepartment', input.contactDepartmentLimit, Date.now(), () => departmentContacted || FINISHED.includes(state), false,
+      () => !departmentContacted));
   }
   // a returned case is still waiting to be accepted by someone: the accept clock keeps running through a re-dispatch
   await runClock('accept', input.acceptLimit, Date.now(), () => state !== 'REPORTED' && state !== 'RETURNED');

@@ -163,6 +163,9 @@ const routes: Record<string, RouteCase> = {
     call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/extension/decision`, body: { approve: true } }),
     expect: { ...caseScoped(409), secretaryC1: 403, gridWorkerG1: 403, deptStaffDEP1: 403 },
   },
+  'POST /api/v1/cases/{id}/department-contacted': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/department-contacted`, body: { note: '已联系' } }), expect: caseScoped(409),
+  },
   'POST /api/v1/cases/{id}/return': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/return`, body: { note: '非本网格' } }), expect: caseScoped(409) },
   'POST /api/v1/cases/{id}/reassign': {
     // dispatching is for secretaries and supervisors: grid and department staff are refused before the case is looked at

@@ -61,7 +61,8 @@ describe('residents follow and act on their own requests', () => {
 
     const detail = await eventually(async () => { const d = await expectOk(mine(`/${own.id}`)); return d.clocks?.length ? d : null; }, 'live clocks');
     expect(detail).toMatchObject({ id: own.id, caseNo: own.caseNo, status: 'REPORTED', category: f.category, description: `噪音扰民-${f.tag}` });
-    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'accept', state: 'running' })]);
+    // the fixture's category is handled by the street's 城管 department: it must be contacted too
+    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'contactDepartment', state: 'running' }), expect.objectContaining({ name: 'accept', state: 'running' })]);
     expect(detail.timeline).toEqual([{ kind: 'REPORTED', note: null, at: expect.any(String) }]);
     expect(JSON.stringify(detail)).not.toContain(f.people.gridWorkerG1.id);
 

@@ -40,14 +40,15 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
     const again = await intake('secretaryC1', requestKey);
     expect(again.status).toBe(200);
     expect(((await again.json()) as CaseBody).id).toBe(created.id);
-    const rows = await db.query('SELECT count(*)::int AS n FROM request_case WHERE request_key = $1', [requestKey]);
-    expect(rows.rows[0].n).toBe(1);
+    const rows = await db.query('SELECT count(*)::int AS n, min(department_id::text) AS department FROM request_case WHERE request_key = $1', [requestKey]);
+    expect(rows.rows[0]).toEqual({ n: 1, department: f.units.DEP1.id });
     // the workflow is running and answers its query
     const detail = await eventually(async () => {
       const d = (await (await get('gridWorkerG1', `/${created.id}`)).json()) as Detail;
       return d.clocks?.length ? d : null;
     }, 'live clocks');
-    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'accept', state: 'running' })]);
+    // the fixture's category is handled by the street's 城管 department: it must be contacted too
+    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'contactDepartment', state: 'running' }), expect.objectContaining({ name: 'accept', state: 'running' })]);
   });
 
   it('an unknown address is refused, and so is a caller without case.write', async () => {
@@ -77,7 +78,7 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
     expect(detail.status).toBe('CLOSED');
     expect(detail.timeline.map((e) => e.kind)).toEqual(['REPORTED', 'ACCEPTED', 'HANDLED', 'CLOSED']);
     expect(detail.timeline[1].actorId).toBe(f.people.gridWorkerG1.id);
-    expect(detail.clocks?.map((c) => [c.name, c.state])).toEqual([['accept', 'met'], ['resolution', 'met']]);
+    expect(detail.clocks?.map((c) => [c.name, c.state])).toEqual([['contactDepartment', 'stopped'], ['accept', 'met'], ['firstResponse', 'met'], ['resolution', 'met']]);
   });
 
   it('lists only cases in the caller\'s scope; out-of-scope cases answer 404', async () => {

@@ -113,6 +113,15 @@ export class RequestCaseController {
     return this.cases.act(principal, scope, id, 'dispute', dto);
   }
 
+  @Post(':id/department-contacted')
+  @HttpCode(200)
+  @Permit(Permission.CaseWrite)
+  @ApiOperation({ summary: '登记已联系街道相关部门（超出社区职权的诉求须在时限内联系，默认 30 分钟）' })
+  @ApiZodBody(requiredNoteSchema)
+  departmentContacted(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+    return this.cases.act(principal, scope, id, 'departmentContacted', dto);
+  }
+
   @Post(':id/return')
   @HttpCode(200)
   @Permit(Permission.CaseWrite)

@@ -28,7 +28,7 @@ export interface LikelyDuplicate { id: string; caseNo: string; distanceMeters: n
 /** What a reporter may do on their own case, through the same workflow updates staff use. */
 export type ReporterAction = 'provideInfo' | 'close' | 'dispute';
 type Action = 'accept' | 'progress' | 'requestInfo' | 'provideInfo' | 'requestExtension' | 'decideExtension' | 'markHandled' | 'dispute' | 'close'
-  | 'returnCase' | 'reassign' | 'merge';
+  | 'returnCase' | 'reassign' | 'merge' | 'departmentContacted';
 
 /** A quick refusal from the read model; the case's workflow makes the authoritative check in its update validators. */
 const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
@@ -44,6 +44,7 @@ const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
   returnCase: { from: ['REPORTED'], label: '退回' },
   reassign: { from: ['RETURNED'], label: '重新派单' },
   merge: { from: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '合并' },
+  departmentContacted: { from: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'], label: '登记联系街道部门' },
 };
 const QUERY_TIMEOUT_MS = 3000;
 /** Timeline entries about internal supervision, not shown to residents. */
@@ -57,6 +58,9 @@ const inputFor = (row: CaseRow, policy: RequestLoopPolicy, calendar: BusinessCal
   caseId: row.id, category: row.category, urgency: row.urgency, acceptLimit: policy.clocks.accept.limit,
   resolutionLimit: resolutionLimitFor(policy, row.category), reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar,
   extension: policy.extension,
+  firstResponseLimit: policy.clocks.firstResponse.limit,
+  // beyond the community's authority: a street department handles this category and must be contacted in time
+  ...(row.departmentId ? { contactDepartmentLimit: policy.clocks.contactDepartment.limit } : {}),
 });
 
 /** 群众诉求: intake (idempotent by requestKey), scoped reads, and the human steps, which the case's workflow decides. */
@@ -88,15 +92,17 @@ export class RequestCaseService {
     const workflowId = `case-${id}`;
     const acceptLimit = policy.data.clocks.accept.limit;
     const duplicate = dto.location ? await this.likelyDuplicate(scope, dto.category, dto.location, policy.data, now) : null;
+    const streetId = unitOf('STREET');
+    const department = streetId ? await this.orgUnits.departmentFor(streetId, dto.category) : null;
     let row: CaseRow;
     try {
       row = await this.cases.transaction(async (tx) => {
         const created = await this.cases.create({
           id, caseNo: caseNoOf(id, now), requestKey: dto.requestKey, workflowId, channel: dto.channel, category: dto.category,
-          description: dto.description, address: dto.address, gridId, communityId: unitOf('COMMUNITY'), streetId: unitOf('STREET'),
+          description: dto.description, address: dto.address, gridId, communityId: unitOf('COMMUNITY'), streetId,
           reporterPhone: dto.reporterPhone, urgency: dto.urgency, policyVersion: policy.version,
           latitude: dto.location?.latitude ?? null, longitude: dto.location?.longitude ?? null, attachments: dto.attachments,
-          possibleDuplicateOfId: duplicate?.id ?? null,
+          possibleDuplicateOfId: duplicate?.id ?? null, departmentId: department?.id ?? null,
           acceptDeadline: new Date(computeDeadline(calendar, now.getTime(), acceptLimit)), accountableUnitId: gridId, createdAt: now,
         }, tx);
         await this.cases.addEventOnce({ caseId: id, dedupKey: `${workflowId}:reported`, kind: 'REPORTED', actorId: principal.personId, data: { channel: dto.channel } }, tx);
