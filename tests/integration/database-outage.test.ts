@@ -20,7 +20,7 @@ interface Health { status: string; checks: Record<'database' | 'redis' | 'tempor
  * answers 503 naming the database while it is down, 200 after. A cluster of its own (started, stopped and restarted
  * here), with the API and the worker in this process pointed at it, on their own task queue and BullMQ prefix.
  */
-const ACCEPT_SECONDS = 8;
+const ACCEPT_SECONDS = 15; // slack for a loaded machine: both reminders must land well before the lapse
 
 describe('database outage during an activity', () => {
   const parent = mkdtempSync(join(tmpdir(), 'govflow-pg-outage-'));
@@ -92,7 +92,7 @@ describe('database outage during an activity', () => {
     const pending = await eventually(async () => {
       const found = (await handle.describe()).raw.pendingActivities?.find((a) => a.activityType?.name === 'escalateCase');
       return found && (found.attempt ?? 0) >= 3 ? found : null;
-    }, 'the escalation to fail twice on the dead database', 30_000);
+    }, 'the escalation to fail twice on the dead database', 60_000); // each failed attempt waits out the 5 s connect timeout
     expect(pending.lastFailure?.message).toMatch(/database/i);
     expect((await health()).status).toBe(503);
     const restartedAt = Date.now();
@@ -127,5 +127,5 @@ describe('database outage during an activity', () => {
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toMatchObject({ completed: true });
     expect(escalations[0].attempt).toBeGreaterThanOrEqual(2);
-  }, 90_000);
+  }, 150_000);
 });
