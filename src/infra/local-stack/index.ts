@@ -44,4 +44,9 @@ export class LocalStack {
     await this.redis?.process.stop();
     await this.pg?.process.stop();
   }
+
+  /** Where the PostgreSQL cluster really lives (outside the project when the project folder is root-only). */
+  get postgresDataDir(): string | undefined {
+    return this.pg?.dataDir;
+  }
 }
