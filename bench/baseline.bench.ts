@@ -1,7 +1,5 @@
-import { rmSync } from 'node:fs';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { dataDir } from '../src/infra/local-stack/paths';
-import { startBenchStack } from './bench-stack';
+import { reportFigures, runBench, startBenchStack } from './bench-stack';
 import { bullmqFigures, temporalFigures } from './baseline-figures';
 
 /**
@@ -16,16 +14,10 @@ async function main(): Promise<void> {
       ...(await temporalFigures(env.temporalAddress)),
       ...(await bullmqFigures(env.redisUrl)),
     };
-    console.log('\n基线 baseline (one run, this machine):');
-    console.table(figures);
-    console.log(`BENCH_BASELINE ${JSON.stringify(figures)}`);
+    reportFigures('基线 baseline (one run, this machine):', 'BENCH_BASELINE', figures);
   } finally {
     await env.stop();
-    rmSync(dataDir(`bench-${process.pid}`), { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

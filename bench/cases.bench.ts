@@ -1,14 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../src/config/load-config';
 import { createApi } from '../src/create-api';
 import { PrismaService } from '../src/infra/prisma/prisma.service';
-import { dataDir } from '../src/infra/local-stack/paths';
 import { hashPassword } from '../src/modules/auth/password-hasher';
 import { closureRowsFor } from '../src/modules/org/closure-rows';
 import { startBenchWorker } from './bench-app';
-import { inParallel, percentile, startBenchStack } from './bench-stack';
+import { inParallel, percentile, reportFigures, runBench, startBenchStack } from './bench-stack';
 
 // 10 000 open cases take over 6 minutes of intake alone on the 2-core machine, so the default stays at 2 000.
 const CASES = Number(process.env.BENCH_CASES ?? 2_000);
@@ -165,18 +163,12 @@ async function main(): Promise<void> {
       measuresYearByGridP99Ms: round(percentile(measures, 99)),
       rssBeforeMb: round(rssBefore), rssAfterMb: round(rssAfter), rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
     };
-    console.log('\n诉求压测 cases (one run, this machine; API and worker share this process, so RSS covers both):');
-    console.table(figures);
-    console.log(`BENCH_CASES ${JSON.stringify(figures)}`);
+    reportFigures('诉求压测 cases (one run, this machine; API and worker share this process, so RSS covers both):', 'BENCH_CASES', figures);
     await app.close();
     await worker.close();
   } finally {
     await env.stop();
-    rmSync(dataDir(`bench-${process.pid}`), { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

@@ -1,14 +1,12 @@
-import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { PrismaService } from '../src/infra/prisma/prisma.service';
-import { dataDir } from '../src/infra/local-stack/paths';
 import { NotificationService } from '../src/modules/notification/notification.service';
 import { bullmqFigures } from './baseline-figures';
 import { startBenchWorker } from './bench-app';
-import { inParallel, percentile, startBenchStack } from './bench-stack';
+import { inParallel, percentile, reportFigures, runBench, startBenchStack } from './bench-stack';
 
 const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 50_000);
 const DELAYED = Number(process.env.BENCH_DELAYED ?? 2_000);
@@ -69,18 +67,12 @@ async function main(): Promise<void> {
       delayedReminders: DELAYED, delayedLatenessP50Ms: percentile(spread, 50), delayedLatenessP99Ms: percentile(spread, 99),
       sameSecondReminders: SAME_SECOND, sameSecondLatenessP50Ms: percentile(burst, 50), sameSecondLatenessP99Ms: percentile(burst, 99),
     };
-    console.log('\n通知投递压测 notify (one run, this machine):');
-    console.table(figures);
-    console.log(`BENCH_NOTIFY ${JSON.stringify(figures)}`);
+    reportFigures('通知投递压测 notify (one run, this machine):', 'BENCH_NOTIFY', figures);
     await worker.close();
   } finally {
     sink.close();
     await env.stop();
-    rmSync(dataDir(`bench-${process.pid}`), { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);
