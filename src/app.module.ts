@@ -13,12 +13,13 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { NotificationModule } from './modules/notification/notification.module';
+import { RatingModule } from './modules/rating/rating.module';
 import { OrgModule } from './modules/org/org.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { RequestCaseModule } from './modules/request/request-case.module';
 
 /** Modules shared by the API and the worker process. */
-export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule];
+export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule, RatingModule];
 
 @Module({})
 export class AppModule {

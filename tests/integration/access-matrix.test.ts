@@ -43,6 +43,9 @@ const cases: Record<Side, { id: string; caseNo: string; requestKey: string }> = 
 const caseScoped = (ok: number) => ({ ...readScoped(403), admin: ok, supervisorS1: [ok, 404], secretaryC1: [ok, 404], gridWorkerG1: [ok, 404], deptStaffDEP1: [ok, 404] }) as RouteCase['expect'];
 // The home case was reported by the fixture resident: only they see it under /my/cases, and every other caller gets 404.
 const ownOnly = (ok: number) => ({ ...everyone(404), resident: [ok, 404], anonymous: 401 }) as RouteCase['expect'];
+// A rectified yellow card on each side (no workflow), with its one-star rating and points entry.
+const cards: Record<Side, string> = { home: randomUUID(), away: randomUUID() };
+const aroundNow = () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
 const deadlineQuery = `start=${encodeURIComponent('2026-09-18T10:00:00+08:00')}&unit=workingDays&amount=7`;
 
 /** Every route of the API. A route missing here fails the first test, so new routes must state who may call them. */
@@ -189,6 +192,44 @@ const routes: Record<string, RouteCase> = {
   'POST /api/v1/my/cases/{id}/dispute': {
     call: (_f, side) => ({ method: 'POST', path: `/api/v1/my/cases/${cases[side].id}/dispute`, body: { note: '不满意' } }), expect: ownOnly(409),
   },
+  // the home case carries a one-star rating by its reporter: rating again is refused (409)
+  'GET /api/v1/my/cases/{id}/rating': { call: (_f, side) => ({ method: 'GET', path: `/api/v1/my/cases/${cases[side].id}/rating` }), expect: ownOnly(200) },
+  'POST /api/v1/my/cases/{id}/rating': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/my/cases/${cases[side].id}/rating`, body: { stars: 5 } }), expect: ownOnly(409),
+  },
+  'GET /api/v1/yellow-cards': {
+    call: () => ({ method: 'GET', path: '/api/v1/yellow-cards?pageSize=200' }), present: (body, _f, side) => body.includes(cards[side]), expect: caseScoped(200),
+  },
+  'GET /api/v1/yellow-cards/summary': {
+    call: () => ({ method: 'GET', path: `/api/v1/yellow-cards/summary?${new URLSearchParams({ ...aroundNow(), level: 'grid' })}` }),
+    present: (body, f, side) => body.includes(f.units[g(side)].id), expect: caseScoped(200),
+  },
+  'GET /api/v1/yellow-cards/{id}': { call: (_f, side) => ({ method: 'GET', path: `/api/v1/yellow-cards/${cards[side]}` }), expect: caseScoped(200) },
+  // the seeded cards are rectified: callers in scope reach the state check (409)
+  'POST /api/v1/yellow-cards/{id}/explanation': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/yellow-cards/${cards[side]}/explanation`, body: { explanation: '说明', rectificationPlan: '方案' } }),
+    expect: caseScoped(409),
+  },
+  'POST /api/v1/yellow-cards/{id}/appeal': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/yellow-cards/${cards[side]}/appeal`, body: { reason: '评价不实' } }), expect: caseScoped(409),
+  },
+  'POST /api/v1/yellow-cards/{id}/review': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/yellow-cards/${cards[side]}/review`, body: { accept: true } }), expect: superviseOnly(409),
+  },
+  'POST /api/v1/yellow-cards/{id}/appeal/decision': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/yellow-cards/${cards[side]}/appeal/decision`, body: { uphold: false, reason: '理由' } }),
+    expect: superviseOnly(409),
+  },
+  'POST /api/v1/yellow-cards/{id}/interview': {
+    call: (_f, side) => ({ method: 'POST', path: `/api/v1/yellow-cards/${cards[side]}/interview`, body: { note: '已约谈' } }), expect: superviseOnly(409),
+  },
+  'GET /api/v1/points/entries': {
+    call: () => ({ method: 'GET', path: '/api/v1/points/entries?pageSize=200' }), present: (body, f, side) => body.includes(f.units[g(side)].id), expect: caseScoped(200),
+  },
+  'GET /api/v1/points/balances': {
+    call: () => ({ method: 'GET', path: `/api/v1/points/balances?${new URLSearchParams(aroundNow())}` }),
+    present: (body, f, side) => body.includes(f.units[g(side)].id), expect: caseScoped(200),
+  },
   'GET /api/v1/case-measures': {
     // the seeded cases were created just now: the home or away grid is in the answer only for callers whose scope holds it
     call: () => ({ method: 'GET', path: `/api/v1/case-measures?${new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() })}` }),
@@ -238,6 +279,13 @@ describe('access matrix: every route × role × home/away scope', () => {
         VALUES ($1, $2, $3, $4, 'PATROL', $5, '权限矩阵', $6, $7, $8, $9, $10, 'NORMAL', 'CLOSED', 1, now(), $7, now())`,
       [id, caseNo, requestKey, `case-${id}`, fixture.category, fixture.addresses[g(side)], grid, community, street,
         side === 'home' ? fixture.people.resident.phone : '13700000000']);
+      const rating = randomUUID();
+      await db.query(`INSERT INTO case_rating (id, case_id, outcome, stars, unit_id, policy_version, window_ends_at)
+        VALUES ($1, $2, 'RATED', 1, $3, 1, now() + interval '7 days')`, [rating, id, grid]);
+      await db.query(`INSERT INTO yellow_card (id, card_no, workflow_id, case_id, rating_id, holder_kind, unit_id, status, policy_version, appeal_evidence)
+        VALUES ($1, $2, $3, $4, $5, 'UNIT', $6, 'RECTIFIED', 1, '{}')`, [cards[side], `HP-AM-${cards[side].slice(0, 8)}`, `card-${id}-unit`, id, rating, grid]);
+      await db.query(`INSERT INTO points_entry (id, holder_kind, unit_id, points, reason, case_id, policy_version, dedup_key)
+        VALUES ($1, 'UNIT', $2, -2, '权限矩阵', $3, 1, $4)`, [randomUUID(), grid, id, `rating:${id}:UNIT`]);
     }
     await db.end();
   });

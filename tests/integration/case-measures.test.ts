@@ -7,9 +7,9 @@ import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixt
 interface Counts { total: number; accepted: number; acceptedOnTime: number; responseDue: number; handled: number; handledOnTime: number; resolutionDue: number; escalated: number }
 interface Item {
   rank: number; unit?: { id: string }; person?: { id: string }; counts: Counts;
-  responseRate: number | null; resolutionRate: number | null; onTimeRate: { accept: number | null; resolution: number | null }; satisfactionRate: null;
+  responseRate: number | null; resolutionRate: number | null; onTimeRate: { accept: number | null; resolution: number | null }; satisfactionRate: number | null;
 }
-interface Answer { total: number; items: Item[]; satisfactionNote: string }
+interface Answer { total: number; items: Item[] }
 
 // A past month (UTC+8), so every clock in it has run out and `asOf` changes nothing.
 const FROM = '2025-03-01T00:00:00+08:00';
@@ -21,6 +21,8 @@ const DAY = 24 * 60;
 interface Seed {
   grid: 'G1' | 'G2' | 'G3'; status: string; created?: Date; acceptDeadline?: Date; accepted?: number; resolveDeadline?: number; handled?: number;
   escalation?: number; acceptor?: string; handler?: string;
+  /** The resident's rating; `struck` when an upheld appeal struck it out of the measures. */
+  rating?: { stars: number; struck?: boolean } | 'UNRATED';
 }
 
 describe('三率 case measures: rates per unit and per person, scoped and ranked', () => {
@@ -42,6 +44,11 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
       VALUES ($1, $2, $3, $4, 'HOTLINE', $5, '三率测试', '三率测试地址', $6, $7, $8, '13900000000', 'NORMAL', $9, 1, $10, $11, $12, $6, $13, $14, $15, $16)`,
     [id, `SQ-M-${id.slice(0, 8)}`, `measure-${id}`, `case-${id}`, f.category, grid, community, street, s.status, s.acceptDeadline ?? at(5),
       stamp(s.resolveDeadline), s.escalation ?? 0, created, stamp(s.accepted), stamp(s.handled), s.status === 'CLOSED' ? stamp((s.handled ?? 0) + 60) : null]);
+    if (s.rating) {
+      const rated = s.rating === 'UNRATED' ? null : s.rating;
+      await db.query(`INSERT INTO case_rating (id, case_id, outcome, stars, unit_id, policy_version, window_ends_at, struck_out_at)
+        VALUES ($1, $2, $3, $4, $5, 1, $6, $7)`, [randomUUID(), id, rated ? 'RATED' : 'UNRATED', rated?.stars ?? null, grid, at(10 * DAY), rated?.struck ? at(9 * DAY) : null]);
+    }
     for (const [kind, actor, m] of [['ACCEPTED', s.acceptor, s.accepted], ['HANDLED', s.handler, s.handled]] as const) {
       if (actor && m !== undefined) {
         await db.query('INSERT INTO case_event (id, case_id, kind, actor_id, dedup_key, at) VALUES ($1, $2, $3, $4, $5, $6)',
@@ -68,7 +75,7 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
       [randomUUID(), districtSupervisor, f.units.D.id]);
 
     // G1: on time and closed; accepted late and escalated; accepted but past its resolve deadline; never accepted, escalated twice.
-    await insertCase({ grid: 'G1', status: 'CLOSED', accepted: 2, resolveDeadline: 7 * DAY, handled: DAY, acceptor: 'gridWorkerG1', handler: 'gridWorkerG1' });
+    await insertCase({ grid: 'G1', status: 'CLOSED', accepted: 2, resolveDeadline: 7 * DAY, handled: DAY, acceptor: 'gridWorkerG1', handler: 'gridWorkerG1', rating: { stars: 5 } });
     await insertCase({ grid: 'G1', status: 'HANDLED', accepted: 10, resolveDeadline: 7 * DAY, handled: 2 * DAY, escalation: 1, acceptor: 'gridWorkerG1', handler: 'secretaryC1' });
     await insertCase({ grid: 'G1', status: 'HANDLING', accepted: 3, resolveDeadline: 7 * DAY, acceptor: 'gridWorkerG1' });
     await insertCase({ grid: 'G1', status: 'REPORTED', escalation: 2 });
@@ -76,11 +83,11 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
     await insertCase({ grid: 'G1', status: 'REPORTED', created: new Date(TO), acceptDeadline: new Date(Date.parse(TO) + 300_000) });
     await insertCase({ grid: 'G1', status: 'REPORTED', created: new Date('2025-02-28T15:59:59.999Z') });
     // G3: on time throughout; handled after its resolve deadline (escalated on that clock).
-    await insertCase({ grid: 'G3', status: 'CLOSED', accepted: 1, resolveDeadline: 7 * DAY, handled: 3 * DAY, acceptor: 'secretaryC1', handler: 'gridWorkerG1' });
+    await insertCase({ grid: 'G3', status: 'CLOSED', accepted: 1, resolveDeadline: 7 * DAY, handled: 3 * DAY, acceptor: 'secretaryC1', handler: 'gridWorkerG1', rating: { stars: 1 } });
     await insertCase({ grid: 'G3', status: 'HANDLED', accepted: 4, resolveDeadline: 7 * DAY, handled: 9 * DAY, escalation: 1, acceptor: 'secretaryC1', handler: 'secretaryC1' });
-    // G2 (street S2): on time; late on both clocks; reported with an accept window not yet over (not due).
-    await insertCase({ grid: 'G2', status: 'CLOSED', accepted: 1, resolveDeadline: 7 * DAY, handled: DAY, acceptor: 'gridWorkerG2', handler: 'gridWorkerG2' });
-    await insertCase({ grid: 'G2', status: 'CLOSED', accepted: 30, resolveDeadline: 7 * DAY, handled: 8 * DAY, escalation: 1, acceptor: 'gridWorkerG2', handler: 'gridWorkerG2' });
+    // G2 (street S2): on time; late on both clocks (its one-star rating struck out on appeal); reported with an accept window not yet over (not due).
+    await insertCase({ grid: 'G2', status: 'CLOSED', accepted: 1, resolveDeadline: 7 * DAY, handled: DAY, acceptor: 'gridWorkerG2', handler: 'gridWorkerG2', rating: { stars: 4 } });
+    await insertCase({ grid: 'G2', status: 'CLOSED', accepted: 30, resolveDeadline: 7 * DAY, handled: 8 * DAY, escalation: 1, acceptor: 'gridWorkerG2', handler: 'gridWorkerG2', rating: { stars: 1, struck: true } });
     await insertCase({ grid: 'G2', status: 'REPORTED', acceptDeadline: new Date('2099-01-01T00:00:00Z') });
 
     for (const who of ['supervisorS1', 'gridWorkerG1', 'partyMemberA']) token[who] = (await login(api.url, f.people[who].username)).accessToken;
@@ -100,19 +107,19 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
   const unitIds = (a: Answer) => a.items.map((i) => i.unit?.id);
 
   const g1 = {
-    counts: { total: 4, accepted: 3, acceptedOnTime: 2, responseDue: 4, handled: 2, handledOnTime: 2, resolutionDue: 3, escalated: 2 },
-    responseRate: 0.5, resolutionRate: 0.6667, onTimeRate: { accept: 0.6667, resolution: 0.6667 }, satisfactionRate: null,
+    counts: { total: 4, accepted: 3, acceptedOnTime: 2, responseDue: 4, handled: 2, handledOnTime: 2, resolutionDue: 3, escalated: 2, rated: 1, satisfied: 1 },
+    responseRate: 0.5, resolutionRate: 0.6667, onTimeRate: { accept: 0.6667, resolution: 0.6667 }, satisfactionRate: 1,
   };
   const g3 = {
-    counts: { total: 2, accepted: 2, acceptedOnTime: 2, responseDue: 2, handled: 2, handledOnTime: 1, resolutionDue: 2, escalated: 1 },
-    responseRate: 1, resolutionRate: 1, onTimeRate: { accept: 1, resolution: 0.5 }, satisfactionRate: null,
+    counts: { total: 2, accepted: 2, acceptedOnTime: 2, responseDue: 2, handled: 2, handledOnTime: 1, resolutionDue: 2, escalated: 1, rated: 1, satisfied: 0 },
+    responseRate: 1, resolutionRate: 1, onTimeRate: { accept: 1, resolution: 0.5 }, satisfactionRate: 0,
   };
   const g2 = {
-    counts: { total: 3, accepted: 2, acceptedOnTime: 1, responseDue: 2, handled: 2, handledOnTime: 1, resolutionDue: 2, escalated: 1 },
-    responseRate: 0.5, resolutionRate: 1, onTimeRate: { accept: 0.5, resolution: 0.5 }, satisfactionRate: null,
+    counts: { total: 3, accepted: 2, acceptedOnTime: 1, responseDue: 2, handled: 2, handledOnTime: 1, resolutionDue: 2, escalated: 1, rated: 1, satisfied: 1 },
+    responseRate: 0.5, resolutionRate: 1, onTimeRate: { accept: 0.5, resolution: 0.5 }, satisfactionRate: 1,
   };
 
-  it('per grid: exact rates and counts, ranked by resolution on-time rate then response rate; satisfaction is null with the reason', async () => {
+  it('per grid: exact rates and counts, ranked by resolution on-time rate then response rate; satisfaction counts only ratings that stand', async () => {
     const a = await answer('district', { groupBy: 'unit', level: 'grid' });
     expect(a.items).toEqual([
       { rank: 1, unit: expect.objectContaining({ id: f.units.G1.id, kind: 'GRID' }), ...g1 },
@@ -120,13 +127,12 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
       { rank: 3, unit: expect.objectContaining({ id: f.units.G2.id }), ...g2 },
     ]);
     expect(a.total).toBe(3);
-    expect(a.satisfactionNote).toContain('issue 6');
   });
 
   it('rolls grids up to communities and streets through the closure table', async () => {
     const c1 = {
-      counts: { total: 6, accepted: 5, acceptedOnTime: 4, responseDue: 6, handled: 4, handledOnTime: 3, resolutionDue: 5, escalated: 3 },
-      responseRate: 0.6667, resolutionRate: 0.8, onTimeRate: { accept: 0.8, resolution: 0.6 },
+      counts: { total: 6, accepted: 5, acceptedOnTime: 4, responseDue: 6, handled: 4, handledOnTime: 3, resolutionDue: 5, escalated: 3, rated: 2, satisfied: 1 },
+      responseRate: 0.6667, resolutionRate: 0.8, onTimeRate: { accept: 0.8, resolution: 0.6 }, satisfactionRate: 0.5,
     };
     const community = await answer('district', { level: 'community' });
     expect(community.items).toEqual([
@@ -154,13 +160,13 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
     expect(a.items).toEqual([
       expect.objectContaining({
         rank: 1, person: expect.objectContaining({ id: f.people.gridWorkerG1.id }),
-        counts: { total: 4, accepted: 4, acceptedOnTime: 3, responseDue: 4, handled: 3, handledOnTime: 3, resolutionDue: 4, escalated: 1 },
-        responseRate: 0.75, resolutionRate: 0.75, onTimeRate: { accept: 0.75, resolution: 0.75 },
+        counts: { total: 4, accepted: 4, acceptedOnTime: 3, responseDue: 4, handled: 3, handledOnTime: 3, resolutionDue: 4, escalated: 1, rated: 2, satisfied: 1 },
+        responseRate: 0.75, resolutionRate: 0.75, onTimeRate: { accept: 0.75, resolution: 0.75 }, satisfactionRate: 0.5,
       }),
       expect.objectContaining({
         rank: 2, person: expect.objectContaining({ id: f.people.secretaryC1.id }),
-        counts: { total: 3, accepted: 3, acceptedOnTime: 2, responseDue: 3, handled: 3, handledOnTime: 2, resolutionDue: 3, escalated: 2 },
-        responseRate: 0.6667, resolutionRate: 1, onTimeRate: { accept: 0.6667, resolution: 0.6667 },
+        counts: { total: 3, accepted: 3, acceptedOnTime: 2, responseDue: 3, handled: 3, handledOnTime: 2, resolutionDue: 3, escalated: 2, rated: 1, satisfied: 0 },
+        responseRate: 0.6667, resolutionRate: 1, onTimeRate: { accept: 0.6667, resolution: 0.6667 }, satisfactionRate: 0,
       }),
     ]);
     const everyone = await answer('district', { groupBy: 'person' });

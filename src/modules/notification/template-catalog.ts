@@ -38,6 +38,36 @@ export const templateCatalog = {
     title: '诉求 {{caseNo}} 被退回，请重新派单',
     body: '承办网格认为诉求 {{caseNo}} 不属于本单位职责，理由：{{reason}}。请核实后重新派单。',
   },
+  'rating.invitation': {
+    variables: ['caseNo', 'days'],
+    title: '请评价诉求 {{caseNo}} 的办理情况',
+    body: '您反映的诉求 {{caseNo}} 已办结。请在 {{days}} 天内登录为办理情况评价（1–5 星），您的评价将用于考核承办单位。',
+  },
+  'card.issued': {
+    variables: ['cardNo', 'caseNo', 'holderLabel', 'deadline', 'repeatCount'],
+    title: '黄牌预警 {{cardNo}}：{{holderLabel}}',
+    body: '因诉求 {{caseNo}} 被群众评为一星，向{{holderLabel}}发出黄牌预警（周期内第 {{repeatCount}} 张）。请于 {{deadline}} 前提交书面说明和整改方案。',
+  },
+  'card.reminder': {
+    variables: ['cardNo', 'whatLabel', 'deadline', 'percent'],
+    title: '黄牌 {{cardNo}} {{whatLabel}}即将到期',
+    body: '黄牌 {{cardNo}} 的{{whatLabel}}时限已用去 {{percent}}%，截止 {{deadline}}，请尽快办理。',
+  },
+  'card.escalation': {
+    variables: ['cardNo', 'whatLabel', 'deadline', 'levelLabel', 'holderLabel'],
+    title: '黄牌 {{cardNo}} {{whatLabel}}超时，已上报{{levelLabel}}',
+    body: '{{holderLabel}}的黄牌 {{cardNo}} {{whatLabel}}已于 {{deadline}} 超时，已上报{{levelLabel}}督导。',
+  },
+  'card.progress': {
+    variables: ['cardNo', 'eventLabel', 'note'],
+    title: '黄牌 {{cardNo}}：{{eventLabel}}',
+    body: '黄牌 {{cardNo}} {{eventLabel}}。{{note}}',
+  },
+  'card.interview': {
+    variables: ['cardNo', 'holderLabel', 'deadline', 'repeatCount'],
+    title: '约谈提醒：{{holderLabel}}',
+    body: '{{holderLabel}}在统计周期内已累计 {{repeatCount}} 张黄牌（最新 {{cardNo}}），请督导于 {{deadline}} 前完成约谈并登记。',
+  },
 } as const satisfies Record<string, { variables: readonly string[]; title: string; body: string }>;
 
 export type TemplateKey = keyof typeof templateCatalog;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ZodType } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
 import { mayConfigureDistrict } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
@@ -52,7 +53,8 @@ export class ProcessPolicyService {
   async create<K extends string>(principal: Principal, process: K, body: unknown, note?: string): Promise<PolicyVersionView<PolicyDataOf<K>>> {
     const key = this.processKey(process);
     if (!mayConfigureDistrict(principal)) throw new DomainError('FORBIDDEN', '只有区级督导或系统管理员可以修改流程策略');
-    const data = new ZodValidationPipe(processPolicies[key].schema).transform(body);
+    const schema: ZodType = processPolicies[key].schema;
+    const data = new ZodValidationPipe(schema).transform(body);
     return view(await this.insertNext(key, data as Prisma.InputJsonValue, note, principal.personId));
   }
 

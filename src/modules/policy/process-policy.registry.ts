@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { DEFAULT_REQUEST_LOOP_POLICY } from './request-loop-policy.defaults';
 import { requestLoopPolicySchema } from './request-loop-policy.schema';
+import { DEFAULT_RATING_POLICY } from '../rating/rating-policy.defaults';
+import { ratingPolicySchema } from '../rating/rating-policy.schema';
 
 /** Every process whose settings supervisors version: its schema and its version-1 defaults. */
 export const processPolicies = {
   'request-loop': { label: '群众诉求闭环', schema: requestLoopPolicySchema, defaults: DEFAULT_REQUEST_LOOP_POLICY },
+  rating: { label: '一事一评与黄牌预警', schema: ratingPolicySchema, defaults: DEFAULT_RATING_POLICY },
 } as const;
 
 export type ProcessKey = keyof typeof processPolicies;

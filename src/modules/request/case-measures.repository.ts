@@ -5,7 +5,7 @@ import { PrismaService } from '../../infra/prisma/prisma.service';
 
 export interface MeasureCounts {
   total: number; accepted: number; acceptedOnTime: number; responseDue: number;
-  handled: number; handledOnTime: number; resolutionDue: number; escalated: number;
+  handled: number; handledOnTime: number; resolutionDue: number; escalated: number; rated: number; satisfied: number;
 }
 export interface UnitCountsRow extends MeasureCounts { id: string; code: string; name: string; kind: string }
 export interface PersonCountsRow extends MeasureCounts { id: string; name: string }
@@ -23,7 +23,9 @@ const counts = (asOf: Date) => Prisma.sql`
   count(*) FILTER (WHERE rc.status IN ('HANDLED', 'CLOSED'))::int AS handled,
   count(*) FILTER (WHERE rc.status IN ('HANDLED', 'CLOSED') AND rc.handled_at <= rc.resolve_deadline)::int AS "handledOnTime",
   count(*) FILTER (WHERE rc.status IN ('HANDLED', 'CLOSED') OR (rc.status <> 'REPORTED' AND rc.resolve_deadline < ${asOf}))::int AS "resolutionDue",
-  count(*) FILTER (WHERE rc.escalation_level > 0)::int AS escalated`;
+  count(*) FILTER (WHERE rc.escalation_level > 0)::int AS escalated,
+  count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL)::int AS rated,
+  count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL AND r.stars >= 4)::int AS satisfied`;
 
 /** Is `column` (a unit id) inside the scope: itself or below one of its roots, one closure-table look-up. */
 const inScope = (scope: UnitScope, column: Prisma.Sql) => (scope.all ? Prisma.sql`TRUE`
@@ -39,6 +41,7 @@ export class CaseMeasuresRepository {
     return this.prisma.$queryRaw<UnitCountsRow[]>`
       SELECT u.id, u.code, u.name, u.kind::text AS kind, ${counts(period.asOf)}
       FROM request_case rc
+      LEFT JOIN case_rating r ON r.case_id = rc.id
       JOIN org_unit_closure c ON c.descendant_id = rc.grid_id
       JOIN org_unit u ON u.id = c.ancestor_id AND u.kind = ${unitKinds[level]}::"OrgUnitKind"
       WHERE rc.created_at >= ${period.from} AND rc.created_at < ${period.to} AND ${inScope(scope, Prisma.sql`u.id`)}
@@ -50,6 +53,7 @@ export class CaseMeasuresRepository {
     return this.prisma.$queryRaw<PersonCountsRow[]>`
       SELECT p.id, p.name, ${counts(period.asOf)}
       FROM request_case rc
+      LEFT JOIN case_rating r ON r.case_id = rc.id
       JOIN LATERAL (SELECT DISTINCT e.actor_id FROM case_event e
         WHERE e.case_id = rc.id AND e.kind IN ('ACCEPTED', 'HANDLED') AND e.actor_id IS NOT NULL) a ON TRUE
       JOIN person p ON p.id = a.actor_id

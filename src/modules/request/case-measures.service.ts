@@ -3,7 +3,6 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import type { CaseMeasuresQuery } from './dto/case-measures.dto';
 import { CaseMeasuresRepository, MeasureCounts } from './case-measures.repository';
 
-export const SATISFACTION_PENDING = '满意率待评价流程（issue 6，一事一评）上线后计算；目前没有评价数据，因此为 null。 Satisfaction needs the rating process (issue 6); there are no ratings yet, so it is null.';
 
 const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 /** Descending with "no figure" last. */
@@ -14,7 +13,7 @@ function ratesOf(c: MeasureCounts) {
     responseRate: rate(c.acceptedOnTime, c.responseDue),
     resolutionRate: rate(c.handled, c.accepted),
     onTimeRate: { accept: rate(c.acceptedOnTime, c.accepted), resolution: rate(c.handledOnTime, c.resolutionDue) },
-    satisfactionRate: null,
+    satisfactionRate: rate(c.satisfied, c.rated),
   };
 }
 
@@ -34,7 +33,7 @@ export class CaseMeasuresService {
       .map(({ label: _label, ...item }, i) => ({ rank: i + 1, ...item }));
     return {
       from: period.from.toISOString(), to: period.to.toISOString(), asOf: period.asOf.toISOString(),
-      groupBy: q.groupBy, level: q.groupBy === 'unit' ? q.level : null, satisfactionNote: SATISFACTION_PENDING, total: items.length, items,
+      groupBy: q.groupBy, level: q.groupBy === 'unit' ? q.level : null, total: items.length, items,
     };
   }
 }

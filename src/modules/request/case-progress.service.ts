@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
 import type { Recipient } from '../notification/notification.types';
 import { OrgRepository } from '../org/org.repository';
+import { RatingWindowService } from '../rating/rating-window.service';
 import type { EscalationLevel } from '../policy/request-loop-policy.schema';
 import { RequestCaseRepository } from './request-case.repository';
 import type { ClockName, EscalationInput, LadderStep, NoteInput, ReminderInput, TransitionInput } from './request-case.types';
@@ -27,10 +28,13 @@ export class CaseProgressService {
     private readonly org: OrgRepository,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
+    private readonly ratingWindow: RatingWindowService,
   ) {}
 
   async recordTransition(workflowId: string, input: TransitionInput): Promise<{ created: boolean }> {
     const result = await this.writeTransition(workflowId, input);
+    // 一事一评: closing opens the reporter's rating window (idempotent, so a retried activity opens it once)
+    if (input.status === 'CLOSED') await this.ratingWindow.open(await this.requireCase(input.caseId));
     if (input.status === 'RETURNED') {
       const row = await this.requireCase(input.caseId);
       if (row.communityId) {

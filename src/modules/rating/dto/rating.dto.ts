@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { CardStatus, HolderKind } from '../../../generated/prisma/enums';
+import { pageQuerySchema } from '../../../common/http/pagination';
+
+const uuid = z.uuid('须为 UUID');
+const isoDate = z.iso.datetime({ offset: true, message: '须为 ISO 8601 时间，如 2026-01-01T00:00:00+08:00' });
+const evidenceRef = z.string().trim().max(500, '证据引用最多 500 个字符')
+  .refine((v) => /^https?:\/\/\S+$/.test(v) || /^[\w.-][\w./-]*$/.test(v), '证据须为 http(s) 地址或对象存储键');
+
+export const rateSchema = z.object({
+  stars: z.number().int('评价须为 1–5 的整数').min(1, '评价须为 1–5 星').max(5, '评价须为 1–5 星'),
+  comment: z.string().trim().max(500, '评价意见最多 500 字').optional(),
+});
+export type RateDto = z.infer<typeof rateSchema>;
+
+export const listCardsSchema = pageQuerySchema.extend({
+  status: z.enum(CardStatus).optional(),
+  holderKind: z.enum(HolderKind).optional(),
+  unitId: uuid.optional(),
+  personId: uuid.optional(),
+  /** Only cards flagged for the annual 述职评议 report. */
+  annualReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type ListCardsQuery = z.infer<typeof listCardsSchema>;
+
+export const submitCardSchema = z.object({
+  explanation: z.string().trim().min(1, '请填写书面说明').max(2000, '书面说明最多 2000 字'),
+  rectificationPlan: z.string().trim().min(1, '请填写整改方案').max(2000, '整改方案最多 2000 字'),
+});
+export type SubmitCardDto = z.infer<typeof submitCardSchema>;
+
+export const reviewCardSchema = z.object({
+  accept: z.boolean({ message: '请选择通过或退回' }),
+  comment: z.string().trim().max(1000, '审核意见最多 1000 字').optional(),
+}).refine((r) => r.accept || !!r.comment, { message: '退回修改须写明审核意见', path: ['comment'] });
+export type ReviewCardDto = z.infer<typeof reviewCardSchema>;
+
+export const appealCardSchema = z.object({
+  reason: z.string().trim().min(1, '请写明申诉理由').max(2000, '申诉理由最多 2000 字'),
+  evidence: z.array(evidenceRef).max(9, '证据最多 9 项').default([]),
+});
+export type AppealCardDto = z.infer<typeof appealCardSchema>;
+
+export const appealDecisionSchema = z.object({
+  uphold: z.boolean({ message: '请选择申诉成立（true）或驳回（false）' }),
+  reason: z.string().trim().min(1, '请写明裁决理由').max(1000, '裁决理由最多 1000 字'),
+});
+export type AppealDecisionDto = z.infer<typeof appealDecisionSchema>;
+
+export const interviewSchema = z.object({ note: z.string().trim().min(1, '请记录约谈情况').max(2000, '约谈记录最多 2000 字') });
+export type InterviewDto = z.infer<typeof interviewSchema>;
+
+const MAX_PERIOD_MS = 366 * 24 * 3_600_000;
+const period = { from: isoDate, to: isoDate };
+const checkPeriod = (q: { from: string; to: string }, ctx: z.RefinementCtx) => {
+  const span = Date.parse(q.to) - Date.parse(q.from);
+  if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: '截止时间必须晚于起始时间' });
+  else if (span > MAX_PERIOD_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: '统计区间最长 366 天' });
+};
+
+export const cardSummarySchema = z.object({ ...period, level: z.enum(['grid', 'community', 'street']).default('community') }).superRefine(checkPeriod);
+export type CardSummaryQuery = z.infer<typeof cardSummarySchema>;
+
+export const pointsEntriesSchema = pageQuerySchema.extend({ unitId: uuid.optional(), personId: uuid.optional(), from: isoDate.optional(), to: isoDate.optional() });
+export type PointsEntriesQuery = z.infer<typeof pointsEntriesSchema>;
+
+export const pointsBalancesSchema = z.object({ ...period, groupBy: z.enum(['unit', 'person']).default('unit') }).superRefine(checkPeriod);
+export type PointsBalancesQuery = z.infer<typeof pointsBalancesSchema>;

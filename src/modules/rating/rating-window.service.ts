@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { NotificationService } from '../notification/notification.service';
+import { ProcessPolicyService } from '../policy/policy.service';
+import type { CaseRatingInput } from '../../../workflows/case-rating.workflow';
+
+const DAY_MS = 86_400_000;
+export const ratingWorkflowId = (caseId: string) => `rating-${caseId}`;
+
+interface ClosedCase { id: string; caseNo: string; policyVersion: number; closedAt: Date | null; reporterPhone: string }
+
+/** Opens a closed case's rating window: its workflow (at most one per case, ever) and the invitation to the reporter. */
+@Injectable()
+export class RatingWindowService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    private readonly policies: ProcessPolicyService,
+    private readonly notifications: NotificationService,
+  ) {}
+
+  /** The window's length comes from the request-loop policy version the case started with. */
+  async windowEndsAt(row: ClosedCase): Promise<Date> {
+    const policy = await this.policies.get('request-loop', row.policyVersion);
+    return new Date((row.closedAt ?? new Date()).getTime() + policy.data.rating.windowDays * DAY_MS);
+  }
+
+  /** Safe to repeat: a second start finds the workflow (running or finished) and the invitation already sent. */
+  async open(row: ClosedCase, invite = true): Promise<void> {
+    const windowEndsAt = await this.windowEndsAt(row);
+    const input: CaseRatingInput = { caseId: row.id, windowEndsMs: windowEndsAt.getTime() };
+    try {
+      await this.temporal.client.workflow.start('caseRatingWorkflow', {
+        workflowId: ratingWorkflowId(row.id), taskQueue: this.temporal.taskQueue, args: [input],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+    if (!invite) return;
+    const days = Math.round((windowEndsAt.getTime() - (row.closedAt ?? windowEndsAt).getTime()) / DAY_MS);
+    await this.notifications.notify({
+      recipients: [{ phone: row.reporterPhone }], template: 'rating.invitation', data: { caseNo: row.caseNo, days },
+      options: { dedupKey: `${ratingWorkflowId(row.id)}:invitation` },
+    });
+  }
+}

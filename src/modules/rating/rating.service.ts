@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Principal } from '../../common/auth/principal';
+import { DomainError } from '../../common/errors/domain-error';
+import type { ErrorCode } from '../../common/errors/error-code';
+import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { RequestCaseRepository } from '../request/request-case.repository';
+import type { RateDto } from './dto/rating.dto';
+import { RatingRepository } from './rating.repository';
+import { ratingWorkflowId, RatingWindowService } from './rating-window.service';
+
+const refusals = new Set<ErrorCode>(['ALREADY_RATED', 'RATING_WINDOW_CLOSED', 'VALIDATION_FAILED']);
+
+/** The reporter's side of 一事一评: rate their own closed case once, within the window the case's policy sets. */
+@Injectable()
+export class RatingService {
+  constructor(
+    private readonly cases: RequestCaseRepository,
+    private readonly ratings: RatingRepository,
+    private readonly window: RatingWindowService,
+    private readonly temporal: TemporalClientService,
+  ) {}
+
+  /** Quick refusals from the read model first; the case's rating workflow decides (and serialises racing ratings). */
+  async rate(principal: Principal, caseId: string, dto: RateDto) {
+    const found = await this.requireOwn(principal, caseId);
+    if (found.status !== 'CLOSED') throw new DomainError('CASE_NOT_CLOSED', '诉求办结后才能评价');
+    const existing = await this.ratings.ratingOf(caseId);
+    if (existing?.outcome === 'RATED') throw new DomainError('ALREADY_RATED', '该诉求已评价，每件诉求只能评价一次');
+    if (existing?.outcome === 'UNRATED') throw new DomainError('RATING_WINDOW_CLOSED', '评价期限已过，不能再评价');
+    const args: [object] = [{ stars: dto.stars, comment: dto.comment, raterPersonId: principal.personId }];
+    const handle = this.temporal.client.workflow.getHandle(ratingWorkflowId(caseId));
+    try {
+      try {
+        await handle.executeUpdate('rate', { args });
+      } catch (err) {
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+        // closed before its window was opened (e.g. the activity is still retrying): open it now, then rate
+        await this.window.open(found, false);
+        await handle.executeUpdate('rate', { args });
+      }
+    } catch (err) {
+      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+      if (cause instanceof ApplicationFailure && refusals.has(cause.type as ErrorCode)) throw new DomainError(cause.type as ErrorCode, cause.message);
+      throw err;
+    }
+    return this.view(principal, caseId);
+  }
+
+  /** The rating state of the reporter's own case: not yet closed, open (until when), rated, or unrated. */
+  async view(principal: Principal, caseId: string) {
+    const found = await this.requireOwn(principal, caseId);
+    const rating = await this.ratings.ratingOf(caseId);
+    if (rating) {
+      return { caseId, state: rating.outcome, stars: rating.stars, comment: rating.comment, ratedAt: rating.outcome === 'RATED' ? rating.createdAt : null,
+        windowEndsAt: rating.windowEndsAt };
+    }
+    if (found.status !== 'CLOSED') return { caseId, state: 'NOT_CLOSED', stars: null, comment: null, ratedAt: null, windowEndsAt: null };
+    return { caseId, state: 'OPEN', stars: null, comment: null, ratedAt: null, windowEndsAt: await this.window.windowEndsAt(found) };
+  }
+
+  private async requireOwn(principal: Principal, caseId: string) {
+    const found = await this.cases.ownCase(caseId, { personId: principal.personId, phone: principal.phone });
+    if (!found) throw new DomainError('NOT_FOUND', '诉求不存在，或不是您反映的诉求');
+    return found;
+  }
+}

@@ -1,0 +1,299 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Client } from 'pg';
+import type { Role } from '../../src/generated/prisma/enums';
+import { RatingProgressService } from '../../src/modules/rating/rating-progress.service';
+import { YellowCardProgressService } from '../../src/modules/rating/yellow-card-progress.service';
+import type { YellowCardInput } from '../../src/modules/rating/rating.types';
+import { caseRatingWorkflow, rateUpdate } from '../../workflows/case-rating.workflow';
+import {
+  appealUpdate, cardQuery, decideAppealUpdate, recordInterviewUpdate, reviewUpdate, submitUpdate, yellowCardWorkflow,
+} from '../../workflows/yellow-card.workflow';
+import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
+import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
+
+const DAY = 86_400_000;
+
+describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let services: INestApplicationContext;
+  let db: Client;
+  let f: OrgFixture;
+  const taskQueue = 'ts-rating';
+  const seated: Record<string, string> = {};
+
+  beforeAll(async () => {
+    [services, f] = await Promise.all([startServices(), buildOrgFixture()]);
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    // a street leader and a district supervisor, so every escalation level has someone to notify
+    for (const [key, role, unit] of [['streetLeader', 'STREET_LEADER', 'S1'], ['districtSupervisor', 'SUPERVISOR', 'D']] as [string, Role, string][]) {
+      const id = randomUUID();
+      await db.query("INSERT INTO person (id, name, phone, kind) VALUES ($1, $2, $3, 'STAFF')", [id, `${key}-${f.tag}`, `18${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`]);
+      await db.query("INSERT INTO position (id, person_id, unit_id, role, starts_on) VALUES ($1, $2, $3, $4, '2024-01-01')", [randomUUID(), id, f.units[unit].id, role]);
+      seated[key] = id;
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([services?.close(), db?.end()]);
+  });
+  // A fresh server per test: after an update is refused, the Java time-skipping server may stop skipping for later tests.
+  beforeEach(async () => {
+    env = await startTimeSkippingServer();
+  });
+  afterEach(async () => {
+    await env?.teardown();
+  });
+
+  const newWorker = () => createTestWorker(env, services, taskQueue);
+
+  /** A grid of its own in community C1 with the fixture's grid worker seated, so cards of one test never count as repeats in another. */
+  async function newGrid(fx: OrgFixture = f) {
+    const id = randomUUID();
+    await db.query('INSERT INTO org_unit (id, code, name, kind, parent_id, depth) VALUES ($1, $2, $3, $4, $5, $6)',
+      [id, `${fx.tag}-${id.slice(0, 8)}`, `评价测试网格${id.slice(0, 4)}`, 'GRID', fx.units.C1.id, fx.units.C1.depth + 1]);
+    await db.query(`INSERT INTO org_unit_closure (ancestor_id, descendant_id, distance)
+      SELECT ancestor_id, $1::uuid, distance + 1 FROM org_unit_closure WHERE descendant_id = $2::uuid UNION ALL SELECT $1::uuid, $1::uuid, 0`, [id, fx.units.C1.id]);
+    await db.query("INSERT INTO position (id, person_id, unit_id, role, starts_on) VALUES ($1, $2, $3, 'GRID_WORKER', '2024-01-01')", [randomUUID(), fx.people.gridWorkerG1.id, id]);
+    return id;
+  }
+
+  /** A closed case handled by the fixture's grid worker (the person a rating credits or warns). */
+  async function closedCase(fx: OrgFixture = f, grid?: string) {
+    const id = randomUUID();
+    const gridId = grid ?? await newGrid(fx);
+    const handler = fx.people.gridWorkerG1.id;
+    await db.query(`INSERT INTO request_case (id, case_no, request_key, workflow_id, channel, category, description, address, grid_id, community_id, street_id,
+        reporter_phone, urgency, status, policy_version, accept_deadline, accountable_unit_id, closed_at)
+      VALUES ($1, $2, $3, $4, 'HOTLINE', $5, '路灯不亮', $6, $7, $8, $9, $10, 'NORMAL', 'CLOSED', 1, now(), $7, now())`,
+    [id, `SQ-R-${id.slice(0, 8)}`, `rk-${id}`, `case-${id}`, fx.category, fx.addresses.G1, gridId, fx.units.C1.id, fx.units.S1.id, fx.people.resident.phone]);
+    await db.query("INSERT INTO case_event (id, case_id, kind, actor_id, dedup_key) VALUES ($1, $2, 'HANDLED', $3, $4)", [randomUUID(), id, handler, `case-${id}:handled-0`]);
+    return id;
+  }
+  async function startRating(caseId: string, windowDays = 7) {
+    const windowEndsMs = (await env.currentTimeMs()) + windowDays * DAY;
+    return env.client.workflow.start(caseRatingWorkflow, { workflowId: `rating-${caseId}`, taskQueue, args: [{ caseId, windowEndsMs }] });
+  }
+  const cardOf = async (caseId: string, holder = 'UNIT') =>
+    (await db.query('SELECT * FROM yellow_card WHERE case_id = $1 AND holder_kind = $2', [caseId, holder])).rows[0];
+  const cardEvents = async (cardId: string) =>
+    (await db.query('SELECT kind FROM card_event WHERE card_id = $1 ORDER BY seq', [cardId])).rows.map((r: { kind: string }) => r.kind);
+  const points = async (caseId: string) =>
+    (await db.query('SELECT holder_kind, points, reverses_id FROM points_entry WHERE case_id = $1 ORDER BY holder_kind, at', [caseId])).rows;
+  const inbox = async (personId: string, template: string, keyPrefix: string) => Number((await db.query(
+    'SELECT count(*)::int AS n FROM inbox_message WHERE recipient_id = $1 AND template = $2 AND dedup_key LIKE $3', [personId, template, `${keyPrefix}%`])).rows[0].n);
+  const refusal = async (p: Promise<unknown>) => {
+    const err = await p.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    return (err as WorkflowUpdateFailedError).cause as unknown as { type: string; message: string };
+  };
+  const rectify = async (card: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>) => {
+    await card.executeUpdate(submitUpdate, { args: [{ explanation: '说明', rectificationPlan: '整改' }] });
+    await card.executeUpdate(reviewUpdate, { args: [{ accept: true }] });
+    return card.result();
+  };
+  const record = async (name: string, handle: { fetchHistory: () => Promise<Parameters<typeof historyToJSON>[0]> }) => {
+    if (process.env.GOVFLOW_RECORD_HISTORIES !== '1') return;
+    const dir = join(__dirname, '..', 'fixtures', 'histories');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
+  };
+
+  it('an unrated case is recorded as unrated when the window ends, and counts in neither direction', async () => {
+    const caseId = await closedCase();
+    const handle = await startRating(caseId);
+    const result = await (await newWorker()).runUntil(async () => {
+      await env.sleep(7 * DAY + 60_000);
+      return handle.result();
+    });
+    expect(result).toBe('UNRATED');
+    expect((await db.query('SELECT outcome, stars FROM case_rating WHERE case_id = $1', [caseId])).rows).toEqual([{ outcome: 'UNRATED', stars: null }]);
+    expect(await points(caseId)).toEqual([]);
+    expect((await db.query("SELECT count(*)::int AS n FROM case_event WHERE case_id = $1 AND kind = 'UNRATED'", [caseId])).rows[0].n).toBe(1);
+  });
+
+  it('five stars credit the handling unit and person once; a second rating and a rating out of range are refused', async () => {
+    const caseId = await closedCase();
+    const handle = await startRating(caseId);
+    await (await newWorker()).runUntil(async () => {
+      expect((await refusal(handle.executeUpdate(rateUpdate, { args: [{ stars: 6 }] }))).type).toBe('VALIDATION_FAILED');
+      expect(await handle.executeUpdate(rateUpdate, { args: [{ stars: 5, comment: '很满意', raterPersonId: f.people.resident.id }] })).toBe('RATED');
+      await handle.result();
+    });
+    expect(await points(caseId)).toEqual([{ holder_kind: 'UNIT', points: 5, reverses_id: null }, { holder_kind: 'PERSON', points: 3, reverses_id: null }]);
+    const person = await db.query('SELECT unit_id, person_id FROM points_entry WHERE case_id = $1 AND holder_kind = $2', [caseId, 'PERSON']);
+    expect(person.rows[0]).toEqual({ unit_id: expect.any(String), person_id: f.people.gridWorkerG1.id });
+    expect(await db.query('SELECT count(*)::int AS n FROM yellow_card WHERE case_id = $1', [caseId]).then((r) => r.rows[0].n)).toBe(0);
+  });
+
+  it('replayed activities never write a second rating, points entry or card', async () => {
+    const caseId = await closedCase();
+    const ratings = services.get(RatingProgressService);
+    const first = await ratings.recordRating({ caseId, stars: 1 });
+    const again = await ratings.recordRating({ caseId, stars: 1 });
+    expect(again).toEqual(first);
+    expect(await points(caseId)).toHaveLength(2);
+    const cards = services.get(YellowCardProgressService);
+    const [spec] = first.cards;
+    const issued = await cards.issue(spec.workflowId, { ...spec.input, dueAtMs: Date.now() + DAY, appealEndsMs: Date.now() + DAY });
+    expect(await cards.issue(spec.workflowId, { ...spec.input, dueAtMs: Date.now() + DAY, appealEndsMs: Date.now() + DAY })).toEqual(issued);
+    await cards.remind(spec.workflowId, { step: 'reminder-0-0', what: 'explanation', percent: 50, deadlineMs: Date.now() + DAY });
+    await cards.remind(spec.workflowId, { step: 'reminder-0-0', what: 'explanation', percent: 50, deadlineMs: Date.now() + DAY });
+    expect((await db.query('SELECT count(*)::int AS n FROM yellow_card WHERE case_id = $1', [caseId])).rows[0].n).toBe(1);
+    expect(await cardEvents(issued.cardId)).toEqual(['ISSUED', 'REMINDED']);
+    expect(await inbox(f.people.gridWorkerG1.id, 'card.reminder', `${spec.workflowId}:`)).toBe(1);
+  });
+
+  it('one star → card issued and notified; missed deadlines escalate street then district; sent back once; rectified late', async () => {
+    const caseId = await closedCase();
+    const handle = await startRating(caseId);
+    const cardHandle = env.client.workflow.getHandle(`card-${caseId}-unit`);
+    const result = await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(rateUpdate, { args: [{ stars: 1, comment: '敷衍了事', raterPersonId: f.people.resident.id }] });
+      expect(await handle.result()).toBe('RATED');
+      expect((await cardHandle.query(cardQuery)).state).toBe('ISSUED');
+      expect((await refusal(cardHandle.executeUpdate(reviewUpdate, { args: [{ accept: true }] }))).type).toBe('ILLEGAL_TRANSITION');
+      await env.sleep(30 * DAY); // both follow-up deadlines lapse too: street, then district, never beyond
+      expect(await cardHandle.query(cardQuery)).toMatchObject({ state: 'ISSUED', escalationLevel: 2 });
+      expect((await refusal(cardHandle.executeUpdate(submitUpdate, { args: [{ explanation: ' ', rectificationPlan: '整改' }] }))).type).toBe('VALIDATION_FAILED');
+      await cardHandle.executeUpdate(submitUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, explanation: '人手不足', rectificationPlan: '增派人员回访' }] });
+      expect((await refusal(cardHandle.executeUpdate(reviewUpdate, { args: [{ accept: false }] }))).type).toBe('VALIDATION_FAILED');
+      await cardHandle.executeUpdate(reviewUpdate, { args: [{ actorId: f.people.supervisorS1.id, accept: false, comment: '方案不具体' }] });
+      expect((await cardHandle.query(cardQuery)).state).toBe('SENT_BACK');
+      await cardHandle.executeUpdate(submitUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, explanation: '人手不足', rectificationPlan: '每周回访两次并公示' }] });
+      await cardHandle.executeUpdate(reviewUpdate, { args: [{ actorId: f.people.supervisorS1.id, accept: true, comment: '同意' }] });
+      return cardHandle.result();
+    });
+    expect(result).toBe('RECTIFIED');
+    const card = await cardOf(caseId);
+    expect(card).toMatchObject({ status: 'RECTIFIED', escalation_level: 2, rectified_on_time: false, explanation: '人手不足', rectification_plan: '每周回访两次并公示' });
+    expect(await cardEvents(card.id)).toEqual(['ISSUED', 'REMINDED', 'REMINDED', 'ESCALATED', 'REMINDED', 'REMINDED', 'ESCALATED', 'REMINDED', 'REMINDED',
+      'SUBMITTED', 'SENT_BACK', 'SUBMITTED', 'RECTIFIED']);
+    expect(await inbox(f.people.gridWorkerG1.id, 'card.issued', `card-${caseId}`)).toBe(1);
+    expect(await inbox(f.people.secretaryC1.id, 'card.issued', `card-${caseId}`)).toBe(1); // the holder's leader
+    expect(await inbox(seated.streetLeader, 'card.escalation', `card-${caseId}`)).toBe(1);
+    expect(await inbox(seated.districtSupervisor, 'card.escalation', `card-${caseId}`)).toBe(1);
+    expect(await points(caseId)).toEqual([{ holder_kind: 'UNIT', points: -2, reverses_id: null }, { holder_kind: 'PERSON', points: -1, reverses_id: null }]);
+    await record('case-rating', handle);
+    await record('yellow-card', cardHandle);
+  });
+
+  it('an appeal pauses the deadline; rejected, the card continues with the deadline moved by the pause; a second appeal is refused', async () => {
+    const caseId = await closedCase();
+    const handle = await startRating(caseId);
+    const cardHandle = env.client.workflow.getHandle(`card-${caseId}-unit`);
+    await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
+      await handle.result();
+      const before = (await cardHandle.query(cardQuery)).deadline as string;
+      await cardHandle.executeUpdate(appealUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, reason: '群众诉求超出职责范围', evidence: ['evidence/photo-1.jpg'] }] });
+      expect(await cardHandle.query(cardQuery)).toMatchObject({ state: 'APPEALED', paused: true });
+      await env.sleep(20 * DAY); // a long appeal: nothing lapses while it is pending
+      await cardHandle.executeUpdate(decideAppealUpdate, { args: [{ actorId: f.people.supervisorS1.id, uphold: false, reason: '属于本网格职责' }] });
+      const after = await cardHandle.query(cardQuery);
+      expect(after).toMatchObject({ state: 'ISSUED', paused: false, escalationLevel: 0, appealed: true });
+      expect(Date.parse(after.deadline as string)).toBeGreaterThan(Date.parse(before) + 19 * DAY);
+      expect((await refusal(cardHandle.executeUpdate(appealUpdate, { args: [{ reason: '再次申诉' }] }))).type).toBe('APPEAL_ALREADY_USED');
+      await cardHandle.executeUpdate(submitUpdate, { args: [{ explanation: '已说明', rectificationPlan: '已整改' }] });
+      await cardHandle.executeUpdate(reviewUpdate, { args: [{ accept: true }] });
+      expect(await cardHandle.result()).toBe('RECTIFIED');
+    });
+    const card = await cardOf(caseId);
+    expect(card).toMatchObject({ status: 'RECTIFIED', rectified_on_time: true, appeal_decision: 'REJECTED', appeal_reason: '群众诉求超出职责范围',
+      appeal_evidence: ['evidence/photo-1.jpg'], appeal_decided_by: f.people.supervisorS1.id });
+    expect(await cardEvents(card.id)).toEqual(['ISSUED', 'APPEALED', 'APPEAL_REJECTED', 'SUBMITTED', 'RECTIFIED']);
+  });
+
+  it('an appeal after its window is refused', async () => {
+    const caseId = await closedCase();
+    const handle = await startRating(caseId);
+    const cardHandle = env.client.workflow.getHandle(`card-${caseId}-unit`);
+    await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
+      await handle.result();
+      await env.sleep(10 * DAY);
+      const refused = await refusal(cardHandle.executeUpdate(appealUpdate, { args: [{ reason: '迟到的申诉' }] }));
+      expect(refused).toMatchObject({ type: 'APPEAL_WINDOW_CLOSED', message: expect.stringContaining('申诉期限') });
+      await rectify(cardHandle);
+    });
+    expect((await cardOf(caseId)).appealed_at).toBeNull();
+  });
+
+  it('an upheld appeal voids the card and its sibling, strikes the rating out and reverses its points with new entries', async () => {
+    const caseId = await closedCase();
+    const { cards: [unitCard] } = await services.get(RatingProgressService).recordRating({ caseId, stars: 1 });
+    const personCard: YellowCardInput = { ...unitCard.input, holderKind: 'PERSON', personId: f.people.gridWorkerG1.id };
+    const [unitHandle, personHandle] = await Promise.all([
+      env.client.workflow.start(yellowCardWorkflow, { workflowId: unitCard.workflowId, taskQueue, args: [unitCard.input] }),
+      env.client.workflow.start(yellowCardWorkflow, { workflowId: `card-${caseId}-person`, taskQueue, args: [personCard] }),
+    ]);
+    const results = await (await newWorker()).runUntil(async () => {
+      await env.sleep(60_000);
+      await unitHandle.executeUpdate(appealUpdate, { args: [{ reason: '恶意差评' }] });
+      await unitHandle.executeUpdate(decideAppealUpdate, { args: [{ actorId: f.people.supervisorS1.id, uphold: true, reason: '经核实为恶意差评' }] });
+      return Promise.all([unitHandle.result(), personHandle.result()]);
+    });
+    expect(results).toEqual(['VOID', 'VOID']);
+    expect((await db.query('SELECT struck_out_at, struck_reason FROM case_rating WHERE case_id = $1', [caseId])).rows[0])
+      .toEqual({ struck_out_at: expect.any(Date), struck_reason: '经核实为恶意差评' });
+    const entries = await points(caseId);
+    expect(entries).toHaveLength(4);
+    expect(entries.reduce((sum: number, e: { points: number }) => sum + e.points, 0)).toBe(0);
+    expect(entries.filter((e: { reverses_id: string | null }) => e.reverses_id)).toHaveLength(2);
+    expect(await cardEvents((await cardOf(caseId, 'PERSON')).id)).toEqual(['ISSUED', 'VOIDED_WITH_RATING']);
+  });
+
+  it('repeats: the second live card schedules a 约谈 with reminders, the third flags the annual 述职评议', async () => {
+    const g = await buildOrgFixture(); // another street, so its supervisor is the one called to the interview
+    const grid = await newGrid(g);
+    const handles: string[] = [];
+    const second = async () => env.client.workflow.getHandle((await cardOf(handles[1])).workflow_id);
+    // one worker throughout: a worker stopped with activities in flight holds the time-skipping clock until they time out
+    await (await newWorker()).runUntil(async () => {
+      for (let i = 0; i < 3; i += 1) {
+        const caseId = await closedCase(g, grid);
+        const handle = await startRating(caseId);
+        await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
+        await handle.result();
+        handles.push(caseId);
+      }
+      await env.sleep(6 * DAY); // past the interview's 5 working days: reminded at 50 % and 80 %, then overdue
+      expect((await refusal((await second()).executeUpdate(recordInterviewUpdate, { args: [{ note: ' ' }] }))).type).toBe('VALIDATION_FAILED');
+      await (await second()).executeUpdate(recordInterviewUpdate, { args: [{ actorId: f.people.supervisorS1.id, note: '已约谈网格长，明确整改要求' }] });
+      expect((await (await second()).query(cardQuery)).interview).toBe('HELD');
+    });
+    const cards = await Promise.all(handles.map((caseId) => cardOf(caseId)));
+    expect(cards.map((c) => [c.repeat_count, c.annual_review])).toEqual([[1, false], [2, false], [3, true]]);
+    const interviews = await db.query('SELECT card_id FROM card_interview WHERE card_id = ANY($1::uuid[]) ORDER BY created_at', [cards.map((c) => c.id)]);
+    expect(interviews.rows.map((r: { card_id: string }) => r.card_id)).toEqual([cards[1].id, cards[2].id]);
+    expect((await db.query('SELECT status, held_by, note FROM card_interview WHERE card_id = $1', [cards[1].id])).rows[0])
+      .toEqual({ status: 'HELD', held_by: f.people.supervisorS1.id, note: '已约谈网格长，明确整改要求' });
+    const kinds = await cardEvents(cards[1].id);
+    expect(kinds.slice(0, 2)).toEqual(['ISSUED', 'INTERVIEW_SCHEDULED']);
+    expect(kinds).toContain('INTERVIEW_HELD');
+    expect(await cardEvents(cards[2].id)).toEqual(expect.arrayContaining(['ISSUED', 'ANNUAL_REVIEW_FLAGGED', 'INTERVIEW_SCHEDULED']));
+    expect(await inbox(f.people.supervisorS1.id, 'card.interview', cards[1].workflow_id)).toBe(0); // another street's supervisor
+    expect(await inbox(g.people.supervisorS1.id, 'card.interview', cards[1].workflow_id)).toBe(1);
+    expect(await inbox(g.people.supervisorS1.id, 'card.reminder', `${cards[1].workflow_id}:interview-reminder-`)).toBe(2); // 50 % and 80 %
+  });
+  it('two one-star ratings racing for the same case: one wins, the other is refused, and one card is issued', async () => {
+    const caseId = await closedCase();
+    const handle = await startRating(caseId);
+    const outcomes = await (await newWorker()).runUntil(async () => {
+      const settled = await Promise.allSettled([1, 2].map(() => handle.executeUpdate(rateUpdate, { args: [{ stars: 1, comment: '没解决' }] })));
+      await handle.result();
+      await rectify(env.client.workflow.getHandle(`card-${caseId}-unit`)); // leave no card running into the next test
+      return settled;
+    });
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect((rejected.reason as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ALREADY_RATED' });
+    expect((await db.query('SELECT count(*)::int AS n FROM yellow_card WHERE case_id = $1', [caseId])).rows[0].n).toBe(1);
+    expect((await db.query('SELECT count(*)::int AS n FROM case_rating WHERE case_id = $1', [caseId])).rows[0].n).toBe(1);
+  });
+});

@@ -1,0 +1,57 @@
+import { allHandlersFinished, ApplicationFailure, condition, defineQuery, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import type { RatingActivities } from '../activities/rating.activities';
+import { yellowCardWorkflow } from './yellow-card.workflow';
+
+export interface CaseRatingInput { caseId: string; windowEndsMs: number }
+export interface RateInput { raterPersonId?: string; stars: number; comment?: string }
+export type RatingState = 'OPEN' | 'RATED' | 'UNRATED';
+
+export const rateUpdate = defineUpdate<RatingState, [RateInput]>('rate');
+export const ratingStateQuery = defineQuery<{ state: RatingState; windowEndsAt: string }>('ratingState');
+
+const { recordCaseRating, recordCaseUnrated } = proxyActivities<RatingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+function refuse(type: string, message: string): never {
+  throw ApplicationFailure.create({ type, nonRetryable: true, message });
+}
+
+/**
+ * 一事一评: the rating window of one closed case. The first valid rating wins (updates run one at a time, and the state
+ * moves before the write, so a racing second rating is refused); a one-star rating starts its yellow card(s) as
+ * abandoned children, which outlive this window. At the window's end an unrated case is recorded as unrated.
+ */
+export async function caseRatingWorkflow(input: CaseRatingInput): Promise<RatingState> {
+  let state: RatingState = 'OPEN';
+  setHandler(ratingStateQuery, () => ({ state, windowEndsAt: new Date(input.windowEndsMs).toISOString() }));
+
+  setHandler(rateUpdate, async (r) => {
+    state = 'RATED';
+    const recorded = await recordCaseRating({ caseId: input.caseId, stars: r.stars, comment: r.comment, raterPersonId: r.raterPersonId });
+    for (const card of recorded.cards) {
+      await startChild(yellowCardWorkflow, {
+        workflowId: card.workflowId, args: [card.input],
+        parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      });
+    }
+    return state;
+  }, {
+    validator: (r: RateInput) => {
+      if (state === 'RATED') refuse('ALREADY_RATED', '该诉求已评价，每件诉求只能评价一次');
+      if (state === 'UNRATED' || Date.now() >= input.windowEndsMs) refuse('RATING_WINDOW_CLOSED', '评价期限已过，不能再评价');
+      if (!Number.isInteger(r?.stars) || r.stars < 1 || r.stars > 5) refuse('VALIDATION_FAILED', '评价须为 1–5 星');
+      if (r.comment !== undefined && (typeof r.comment !== 'string' || r.comment.length > 500)) refuse('VALIDATION_FAILED', '评价意见最多 500 字');
+    },
+  });
+
+  const remainingMs = input.windowEndsMs - Date.now();
+  const rated = remainingMs > 0 ? await condition(() => state !== 'OPEN', remainingMs) : false;
+  if (!rated) {
+    state = 'UNRATED';
+    await recordCaseUnrated({ caseId: input.caseId });
+  }
+  await condition(allHandlersFinished);
+  return state;
+}
