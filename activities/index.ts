@@ -1,6 +1,8 @@
 import type { ModuleRef } from '@nestjs/core';
 import { CaseProgressService } from '../src/modules/request/case-progress.service';
+import { CoHandlingProgressService } from '../src/modules/request/co-handling-progress.service';
 import { WiringCheckService } from '../src/modules/wiring-check/wiring-check.service';
+import { coHandlingActivities } from './co-handling.activities';
 import { requestCaseActivities } from './request-case.activities';
 import { wiringCheckActivities } from './wiring-check.activities';
 
@@ -10,5 +12,6 @@ export function createActivities(moduleRef: ModuleRef) {
   return {
     ...wiringCheckActivities(get(WiringCheckService)),
     ...requestCaseActivities(get(CaseProgressService)),
+    ...coHandlingActivities(get(CoHandlingProgressService)),
   };
 }
