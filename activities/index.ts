@@ -1,9 +1,11 @@
 import type { ModuleRef } from '@nestjs/core';
 import { CaseProgressService } from '../src/modules/request/case-progress.service';
+import { CoHandlingProgressService } from '../src/modules/request/co-handling-progress.service';
 import { WiringCheckService } from '../src/modules/wiring-check/wiring-check.service';
 import { RatingProgressService } from '../src/modules/rating/rating-progress.service';
 import { YellowCardProgressService } from '../src/modules/rating/yellow-card-progress.service';
 import { ratingActivities } from './rating.activities';
+import { coHandlingActivities } from './co-handling.activities';
 import { requestCaseActivities } from './request-case.activities';
 import { wiringCheckActivities } from './wiring-check.activities';
 
@@ -14,5 +16,6 @@ export function createActivities(moduleRef: ModuleRef) {
     ...wiringCheckActivities(get(WiringCheckService)),
     ...requestCaseActivities(get(CaseProgressService)),
     ...ratingActivities(get(RatingProgressService), get(YellowCardProgressService)),
+    ...coHandlingActivities(get(CoHandlingProgressService)),
   };
 }

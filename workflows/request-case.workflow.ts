@@ -1,10 +1,13 @@
-import { allHandlersFinished, ApplicationFailure, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
 import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
 import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, workingReminderTimes } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
+import { FINISHED, illegal, invalid, OPEN } from './case-refusals';
+import type { CaseState } from './case-refusals';
+import { installCoHandling } from './co-handling.handlers';
 
-export type CaseState = 'REPORTED' | 'RETURNED' | 'ACCEPTED' | 'HANDLING' | 'WAITING_RESIDENT' | 'HANDLED' | 'CLOSED' | 'MERGED';
+export type { CaseState } from './case-refusals';
 
 /** Everything the case needs from its policy version and calendar, frozen at intake so replays never re-read them. */
 export interface RequestCaseInput {
@@ -63,21 +66,6 @@ const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } =
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-const stateLabel: Record<CaseState, string> = {
-  REPORTED: '待受理', RETURNED: '已退回待重新派单', ACCEPTED: '已受理', HANDLING: '处置中', WAITING_RESIDENT: '待群众补充', HANDLED: '已处置',
-  CLOSED: '已办结', MERGED: '已合并',
-};
-const FINISHED: readonly CaseState[] = ['CLOSED', 'MERGED'];
-const OPEN: readonly CaseState[] = ['ACCEPTED', 'HANDLING'];
-
-function illegal(action: string, from: CaseState): never {
-  throw ApplicationFailure.create({ type: 'ILLEGAL_TRANSITION', nonRetryable: true, message: `诉求当前为「${stateLabel[from]}」，不能${action}` });
-}
-
-function invalid(message: string): never {
-  throw ApplicationFailure.create({ type: 'VALIDATION_FAILED', nonRetryable: true, message });
-}
-
 /** One SLA clock: its deadline follows pauses (waiting on the resident) and approved extensions. */
 interface Clock {
   view: ClockView;
@@ -104,6 +92,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   let current: Clock | undefined;
   let calendar = input.calendar;
   setHandler(clocksQuery, () => clocks.map((c) => c.view));
+  const coHandling = installCoHandling(input.caseId, () => state);
 
   const deadlineOf = (c: Clock) => deadlineWithPauses(calendar, c.startMs, c.limit, c.pauses, c.extensionWorkingDays);
   const touch = (c: Clock) => {
@@ -204,6 +193,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     validator: (a: HandledInput) => {
       if (!OPEN.includes(state)) illegal('标记为已处置', state);
       if (!a?.reply?.trim()) invalid('处置答复不能为空');
+      coHandling.assertNoOpenParts();
     },
   });
   setHandler(disputeUpdate, (a) => {
@@ -247,7 +237,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       if (!a?.gridId) invalid('请指定承接的网格');
     },
   });
-  setHandler(mergeUpdate, (a) => transition('merge', 'MERGED', a.actorId, a.note, undefined, 'MERGED', { mergedIntoId: a.intoCaseId }), {
+  setHandler(mergeUpdate, (a) => {
+    coHandling.stopOpenParts();
+    return transition('merge', 'MERGED', a.actorId, a.note, undefined, 'MERGED', { mergedIntoId: a.intoCaseId });
+  }, {
     validator: (a: MergeInput) => {
       if (FINISHED.includes(state) || state === 'HANDLED') illegal('合并', state);
       if (!a?.intoCaseId || a.intoCaseId === input.caseId) invalid('请指定要并入的另一件诉求');

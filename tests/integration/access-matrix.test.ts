@@ -179,6 +179,21 @@ const routes: Record<string, RouteCase> = {
     call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/merge`, body: { intoCaseId: cases[side === 'home' ? 'away' : 'home'].id } }),
     expect: { ...caseScoped(409), gridWorkerG1: 403, deptStaffDEP1: 403 },
   },
+  // co-handling on the closed seeded cases: dispatchers and the staff who can see the case reach the state check (409)
+  'POST /api/v1/cases/{id}/co-handlers': {
+    call: (f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/co-handlers`, body: { unitId: f.units.DEP1.id, reason: '请协办' } }),
+    expect: { ...caseScoped(409), gridWorkerG1: 403, deptStaffDEP1: 403 },
+  },
+  'DELETE /api/v1/cases/{id}/co-handlers/{unitId}': {
+    call: (f, side) => ({ method: 'DELETE', path: `/api/v1/cases/${cases[side].id}/co-handlers/${f.units.DEP1.id}`, body: { reason: '无需协办' } }),
+    expect: { ...caseScoped(409), gridWorkerG1: 403, deptStaffDEP1: 403 },
+  },
+  'POST /api/v1/cases/{id}/co-handlers/{unitId}/progress': {
+    call: (f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/co-handlers/${f.units.DEP1.id}/progress`, body: { note: '进展' } }), expect: caseScoped(409),
+  },
+  'POST /api/v1/cases/{id}/co-handlers/{unitId}/done': {
+    call: (f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/co-handlers/${f.units.DEP1.id}/done`, body: { note: '完成' } }), expect: caseScoped(409),
+  },
   'POST /api/v1/cases/{id}/dispute': { call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/dispute`, body: { note: '不满意' } }), expect: caseScoped(409) },
   'GET /api/v1/my/cases': {
     call: () => ({ method: 'GET', path: '/api/v1/my/cases' }), present: (body, _f, side) => body.includes(cases[side].id), expect: ownOnly(200),

@@ -68,6 +68,21 @@ export const templateCatalog = {
     title: '约谈提醒：{{holderLabel}}',
     body: '{{holderLabel}}在统计周期内已累计 {{repeatCount}} 张黄牌（最新 {{cardNo}}），请督导于 {{deadline}} 前完成约谈并登记。',
   },
+  'request.co-handling': {
+    variables: ['caseNo', 'category', 'address', 'reason'],
+    title: '诉求 {{caseNo}} 请贵单位协办',
+    body: '诉求 {{caseNo}}（{{category}}，{{address}}）需要贵单位协办：{{reason}}。请登记协办进展，完成后标记协办完成。',
+  },
+  'request.co-handling-removed': {
+    variables: ['caseNo', 'reason'],
+    title: '诉求 {{caseNo}} 已不需要贵单位协办',
+    body: '派单人员已将贵单位从诉求 {{caseNo}} 的协办单位中移除，理由：{{reason}}。',
+  },
+  'request.co-handling-done': {
+    variables: ['caseNo', 'unitName', 'note'],
+    title: '诉求 {{caseNo}} 协办单位已完成协办',
+    body: '{{unitName}}已完成诉求 {{caseNo}} 的协办：{{note}}',
+  },
 } as const satisfies Record<string, { variables: readonly string[]; title: string; body: string }>;
 
 export type TemplateKey = keyof typeof templateCatalog;

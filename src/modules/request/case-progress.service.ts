@@ -8,6 +8,7 @@ import type { Recipient } from '../notification/notification.types';
 import { OrgRepository } from '../org/org.repository';
 import { RatingWindowService } from '../rating/rating-window.service';
 import type { EscalationLevel } from '../policy/request-loop-policy.schema';
+import { CoHandlerRepository } from './co-handler.repository';
 import { RequestCaseRepository } from './request-case.repository';
 import type { ClockName, EscalationInput, LadderStep, NoteInput, ReminderInput, TransitionInput } from './request-case.types';
 
@@ -25,6 +26,7 @@ const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 
 export class CaseProgressService {
   constructor(
     private readonly cases: RequestCaseRepository,
+    private readonly coHandlers: CoHandlerRepository,
     private readonly org: OrgRepository,
     private readonly notifications: NotificationService,
     private readonly audit: AuditService,
@@ -64,6 +66,7 @@ export class CaseProgressService {
         ...(input.status === 'ACCEPTED' ? { accountableUnitId: before.gridId } : {}),
         ...(input.resolveDeadlineMs ? { resolveDeadline: new Date(input.resolveDeadlineMs) } : {}),
       }, tx);
+      if (input.status === 'MERGED') await this.coHandlers.stopOpen(input.caseId, tx);
       await this.audit.record({ action: `case.${(input.kind ?? input.step).toLowerCase().replace(/-\d+$/, '')}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId, actorId: input.actorId, workflowId, before, after }, tx);
       return { created };
     });

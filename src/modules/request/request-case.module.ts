@@ -9,6 +9,11 @@ import { CaseMeasuresRepository } from './case-measures.repository';
 import { CaseMeasuresService } from './case-measures.service';
 import { CalendarChangedProcessor } from './calendar-changed.processor';
 import { CaseProgressService } from './case-progress.service';
+import { CaseUpdatesService } from './case-updates.service';
+import { CoHandlerController } from './co-handler.controller';
+import { CoHandlerRepository } from './co-handler.repository';
+import { CoHandlerService } from './co-handler.service';
+import { CoHandlingProgressService } from './co-handling-progress.service';
 import { MyCasesController } from './my-cases.controller';
 import { RequestCaseController } from './request-case.controller';
 import { RequestCaseRepository } from './request-case.repository';
@@ -16,8 +21,11 @@ import { RequestCaseService } from './request-case.service';
 
 @Module({
   imports: [AuditModule, OrgModule, PolicyModule, CalendarModule, RatingWindowModule],
-  controllers: [RequestCaseController, MyCasesController, CaseMeasuresController],
-  providers: [RequestCaseRepository, RequestCaseService, CaseProgressService, CaseMeasuresRepository, CaseMeasuresService, CalendarChangedProcessor],
-  exports: [CaseProgressService, RequestCaseRepository],
+  controllers: [RequestCaseController, CoHandlerController, MyCasesController, CaseMeasuresController],
+  providers: [
+    RequestCaseRepository, RequestCaseService, CaseUpdatesService, CaseProgressService, CoHandlerRepository, CoHandlerService, CoHandlingProgressService,
+    CaseMeasuresRepository, CaseMeasuresService, CalendarChangedProcessor,
+  ],
+  exports: [CaseProgressService, CoHandlingProgressService, RequestCaseRepository],
 })
 export class RequestCaseModule {}

@@ -9,6 +9,15 @@ type Tx = Prisma.TransactionClient;
 /** Cases whose grid lies in the scope; an administrator also sees cases without a grid. */
 export const casesInScope = (scope: UnitScope): Prisma.RequestCaseWhereInput => (scope.all ? {} : { grid: unitsInScope(scope) });
 
+/** What staff may read: cases in their scope as above, and cases where a unit in their scope co-handles (removed ones no longer do). */
+export const casesVisibleTo = (scope: UnitScope): Prisma.RequestCaseWhereInput => (scope.all ? {} : {
+  OR: [{ grid: unitsInScope(scope) }, { coHandlers: { some: { state: { not: 'REMOVED' }, unit: unitsInScope(scope) } } }],
+});
+
+/** 主办单位 first: the accountable unit, then the grid a re-dispatched case waits on (both lead until it accepts). */
+export const leadUnitIds = (row: { accountableUnitId: string | null; gridId: string | null }): string[] =>
+  [...new Set([row.accountableUnitId, row.gridId].filter((id): id is string => !!id))];
+
 /** Cases a person reported: by their phone, or by their person id when staff registered it for them. */
 export interface Reporter { personId: string; phone: string }
 export const reportedBy = (who: Reporter): Prisma.RequestCaseWhereInput => ({ OR: [{ reporterPhone: who.phone }, { reporterPersonId: who.personId }] });
@@ -44,6 +53,14 @@ export class RequestCaseRepository {
     });
   }
 
+  visible(id: string, scope: UnitScope) {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.prisma.requestCase.findFirst({
+      where: { id, ...casesVisibleTo(scope) },
+      include: { events: { orderBy: { seq: 'asc' } }, supervisionOrders: { orderBy: { openedAt: 'asc' } } },
+    });
+  }
+
   /** The reporter's own case with its timeline; null for anyone else's. */
   ownCase(id: string, who: Reporter) {
     if (!isUuid(id)) return Promise.resolve(null);
@@ -66,9 +83,9 @@ export class RequestCaseRepository {
     });
   }
 
-  list(where: Prisma.RequestCaseWhereInput, page: { skip: number; take: number }) {
+  list(where: Prisma.RequestCaseWhereInput, page: { skip: number; take: number }, include?: Prisma.RequestCaseInclude) {
     return this.prisma.$transaction([
-      this.prisma.requestCase.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page.skip, take: page.take }),
+      this.prisma.requestCase.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page.skip, take: page.take, include }),
       this.prisma.requestCase.count({ where }),
     ]);
   }

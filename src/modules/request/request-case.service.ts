@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { Prisma } from '../../generated/prisma/client';
 import type { CaseStatus } from '../../generated/prisma/enums';
 import type { Principal } from '../../common/auth/principal';
@@ -20,7 +19,9 @@ import { RequestLoopPolicy, resolutionLimitFor } from '../policy/request-loop-po
 import type { ClockView, RequestCaseInput } from '../../../workflows/request-case.workflow';
 import type { IntakeCaseDto, ListCasesQuery } from './dto/request-case.dto';
 import type { PageQuery } from '../../common/http/pagination';
-import { casesInScope, Reporter, reportedBy, RequestCaseRepository } from './request-case.repository';
+import { CaseUpdatesService } from './case-updates.service';
+import { CoHandlerRepository } from './co-handler.repository';
+import { casesVisibleTo, leadUnitIds, Reporter, reportedBy, RequestCaseRepository } from './request-case.repository';
 
 type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
 type OwnCase = NonNullable<Awaited<ReturnType<RequestCaseRepository['ownCase']>>>;
@@ -48,7 +49,7 @@ const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
 };
 const QUERY_TIMEOUT_MS = 3000;
 /** Timeline entries about internal supervision, not shown to residents. */
-const INTERNAL_KINDS = new Set(['REMINDED', 'ESCALATED']);
+const INTERNAL_KINDS = new Set(['REMINDED', 'ESCALATED', 'CO_HANDLER_ADDED', 'CO_HANDLER_REMOVED', 'CO_HANDLER_PROGRESS', 'CO_HANDLER_DONE']);
 const pointOf = (row: { latitude: number | null; longitude: number | null }): Point | null =>
   (row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude });
 const caseNoOf = (id: string, at: Date) => `SQ-${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '')}-${id.slice(0, 8).toUpperCase()}`;
@@ -74,6 +75,8 @@ export class RequestCaseService {
     private readonly calendars: CalendarService,
     private readonly temporal: TemporalClientService,
     private readonly audit: AuditService,
+    private readonly updates: CaseUpdatesService,
+    private readonly coHandlers: CoHandlerRepository,
   ) {}
 
   async intake(principal: Principal, scope: UnitScope, dto: IntakeCaseDto): Promise<{ created: boolean; case: CaseRow; possibleDuplicateOf: LikelyDuplicate | null }> {
@@ -122,18 +125,29 @@ export class RequestCaseService {
 
   async list(scope: UnitScope, q: ListCasesQuery) {
     const where: Prisma.RequestCaseWhereInput = {
-      ...casesInScope(scope), status: q.status ?? { not: 'MERGED' },
-      ...(q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {}),
+      AND: [casesVisibleTo(scope), q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {}],
+      status: q.status ?? { not: 'MERGED' },
     };
-    const [items, total] = await this.cases.list(where, toSkipTake(q));
+    const [items, total] = await this.cases.list(where, toSkipTake(q), { coHandlers: { select: { unitId: true, state: true } } });
     return pageOf(items, total, q);
   }
 
+  /** Staff of the lead's units above the grid, and of any co-handling unit, see the case. */
   async detail(scope: UnitScope, id: string) {
-    const found = await this.cases.inScope(id, scope);
+    const found = await this.cases.visible(id, scope);
     if (!found) throw new DomainError('NOT_FOUND', '诉求不存在或不在您的管辖范围内');
     const { events, supervisionOrders, ...rest } = found;
-    return { ...rest, timeline: events, supervisionOrders, clocks: await this.liveClocks(found.workflowId) };
+    const [lead, coHandlers, clocks] = await Promise.all([this.leadOf(found), this.coHandlers.ofCase(id), this.liveClocks(found.workflowId)]);
+    return {
+      ...rest, lead, coHandlers: coHandlers.map(({ unit, caseId: _caseId, id: _id, ...part }) => ({ ...part, unitName: unit.name, unitKind: unit.kind })),
+      timeline: events, supervisionOrders, clocks,
+    };
+  }
+
+  /** 主办单位: the accountable unit (the first grid until a re-dispatched one accepts). */
+  private async leadOf(row: CaseRow) {
+    const unit = await this.orgUnits.findUnit(leadUnitIds(row)[0] ?? '');
+    return unit ? { unitId: unit.id, name: unit.name, kind: unit.kind } : null;
   }
 
   async act(principal: Principal, scope: UnitScope, id: string, action: Action, body: object) {
@@ -142,7 +156,8 @@ export class RequestCaseService {
     assertAllowed(found, action);
     if (action === 'reassign') await this.assertGridInScope((body as { gridId: string }).gridId, scope);
     if (action === 'merge') await this.assertMergeTarget(id, (body as { intoCaseId: string }).intoCaseId, scope);
-    await this.runUpdate(principal, found, action, body);
+    if (action === 'markHandled') await this.assertCoHandlingDone(id);
+    await this.updates.run(principal, found.workflowId, action, body);
     return this.detail(scope, id);
   }
 
@@ -161,7 +176,7 @@ export class RequestCaseService {
   async actAsReporter(principal: Principal, id: string, action: ReporterAction, body: object) {
     const found = await this.requireOwn(principal, id);
     assertAllowed(found, action);
-    await this.runUpdate(principal, found, action, body);
+    await this.updates.run(principal, found.workflowId, action, body);
     return this.mineDetail(principal, id);
   }
 
@@ -169,19 +184,6 @@ export class RequestCaseService {
     const found = await this.cases.ownCase(id, reporterOf(principal));
     if (!found) throw new DomainError('NOT_FOUND', '诉求不存在');
     return found;
-  }
-
-  /** Runs the workflow update and maps its refusals to domain errors. */
-  private async runUpdate(principal: Principal, found: CaseRow, action: Action, body: object): Promise<void> {
-    try {
-      await this.temporal.client.workflow.getHandle(found.workflowId).executeUpdate(action, { args: [{ ...body, actorId: principal.personId }] });
-    } catch (err) {
-      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-      if (cause instanceof ApplicationFailure && (cause.type === 'ILLEGAL_TRANSITION' || cause.type === 'VALIDATION_FAILED')) {
-        throw new DomainError(cause.type, cause.message);
-      }
-      throw err;
-    }
   }
 
   /** The nearest open case of the category reported within the policy's window and radius, in the caller's scope. */
@@ -261,6 +263,15 @@ export class RequestCaseService {
     const grid = await this.orgUnits.findUnit(gridId);
     const visible = grid?.kind === 'GRID' && (scope.all || await this.orgUnits.isWithin(gridId, scope.roots));
     if (!visible) throw new DomainError('UNKNOWN_UNIT', '承接单位必须是您管辖范围内的网格');
+  }
+
+  /** The workflow refuses too; this answer names the units still at work. */
+  private async assertCoHandlingDone(id: string): Promise<void> {
+    const open = (await this.coHandlers.ofCase(id)).filter((p) => p.state === 'OPEN');
+    if (open.length) {
+      throw new DomainError('CO_HANDLING_OPEN', `协办单位${open.map((p) => `「${p.unit.name}」`).join('')}尚未完成协办，主办单位暂不能标记为已处置；`
+        + '不再需要的协办单位请由派单人员移除');
+    }
   }
 
   private async assertMergeTarget(id: string, intoCaseId: string, scope: UnitScope): Promise<void> {

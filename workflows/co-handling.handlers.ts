@@ -1,0 +1,113 @@
+import { defineQuery, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { CoHandlingActivities } from '../activities/co-handling.activities';
+import type { CoHandlingAction } from '../src/modules/request/co-handling.types';
+import { FINISHED, illegal, invalid, refuse } from './case-refusals';
+import type { CaseState } from './case-refusals';
+
+/**
+ * Marks the histories that carry co-handling commands. Cases started before co-handling existed replay unchanged:
+ * their histories hold none of these updates, and the handlers below are the only code that records anything for it.
+ */
+export const CO_HANDLING_PATCH = 'request-case-co-handling-units';
+
+export type CoHandlerPartState = 'OPEN' | 'DONE' | 'REMOVED' | 'STOPPED';
+export interface AddCoHandlerInput {
+  actorId?: string;
+  unitId: string;
+  reason: string;
+  /** The lead units (grid, and the accountable unit during a re-dispatch) from the read model this workflow writes. */
+  leadUnitIds?: string[];
+}
+export interface RemoveCoHandlerInput { actorId?: string; unitId: string; reason: string }
+export interface CoHandlerNoteInput { actorId?: string; unitId: string; note: string }
+
+export const addCoHandlerUpdate = defineUpdate<CaseState, [AddCoHandlerInput]>('addCoHandler');
+export const removeCoHandlerUpdate = defineUpdate<CaseState, [RemoveCoHandlerInput]>('removeCoHandler');
+export const coHandlerProgressUpdate = defineUpdate<CaseState, [CoHandlerNoteInput]>('coHandlerProgress');
+export const coHandlerDoneUpdate = defineUpdate<CaseState, [CoHandlerNoteInput]>('coHandlerDone');
+export const coHandlersQuery = defineQuery<Record<string, CoHandlerPartState>>('coHandlers');
+
+const { recordCoHandling } = proxyActivities<CoHandlingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+// Once the lead has handled the case, a new helper could no longer change the answer the resident got.
+const NO_NEW_CO_HANDLERS: readonly CaseState[] = [...FINISHED, 'HANDLED'];
+
+/** 主办 + 协办: registers the co-handling updates on the case's workflow and returns the lead's gate. */
+export function installCoHandling(caseId: string, caseState: () => CaseState) {
+  const parts = new Map<string, CoHandlerPartState>();
+  let steps = 0;
+  const record = async (action: CoHandlingAction, unitId: string, actorId: string | undefined, note: string) => {
+    patched(CO_HANDLING_PATCH);
+    steps += 1;
+    await recordCoHandling({ caseId, step: `co-handler-${steps}`, action, unitId, actorId, note });
+    return caseState();
+  };
+  const requireOpenPart = (action: string, unitId: string | undefined) => {
+    if (FINISHED.includes(caseState())) illegal(action, caseState());
+    const part = unitId ? parts.get(unitId) : undefined;
+    if (part === 'DONE') refuse('ILLEGAL_TRANSITION', `该单位已完成协办，不能${action}`);
+    if (part !== 'OPEN') refuse('CO_HANDLER_NOT_FOUND', '该单位不是本诉求的协办单位（或已被移除）');
+  };
+
+  setHandler(coHandlersQuery, () => Object.fromEntries(parts));
+  setHandler(addCoHandlerUpdate, async (a) => {
+    const before = parts.get(a.unitId);
+    parts.set(a.unitId, 'OPEN');
+    try {
+      return await record('ADDED', a.unitId, a.actorId, a.reason);
+    } catch (err) {
+      // the unit turned out not to exist: the update fails and the case is as it was
+      if (before) parts.set(a.unitId, before);
+      else parts.delete(a.unitId);
+      throw err;
+    }
+  }, {
+    validator: (a: AddCoHandlerInput) => {
+      if (NO_NEW_CO_HANDLERS.includes(caseState())) illegal('添加协办单位', caseState());
+      if (!a?.unitId) invalid('请指定协办单位');
+      if (!a.reason?.trim()) invalid('请写明需要协办的事项');
+      if (a.leadUnitIds?.includes(a.unitId)) refuse('CO_HANDLER_IS_LEAD', '主办单位不能同时作为协办单位');
+      const part = parts.get(a.unitId);
+      if (part === 'OPEN' || part === 'DONE') refuse('CO_HANDLER_DUPLICATE', '该单位已是本诉求的协办单位');
+    },
+  });
+  setHandler(removeCoHandlerUpdate, (a) => {
+    parts.set(a.unitId, 'REMOVED');
+    return record('REMOVED', a.unitId, a.actorId, a.reason);
+  }, {
+    validator: (a: RemoveCoHandlerInput) => {
+      requireOpenPart('移除', a?.unitId);
+      if (!a.reason?.trim()) invalid('请写明移除协办单位的理由');
+    },
+  });
+  setHandler(coHandlerProgressUpdate, (a) => record('PROGRESS', a.unitId, a.actorId, a.note), {
+    validator: (a: CoHandlerNoteInput) => {
+      requireOpenPart('登记协办进展', a?.unitId);
+      if (!a.note?.trim()) invalid('协办进展不能为空');
+    },
+  });
+  setHandler(coHandlerDoneUpdate, (a) => {
+    parts.set(a.unitId, 'DONE');
+    return record('DONE', a.unitId, a.actorId, a.note);
+  }, {
+    validator: (a: CoHandlerNoteInput) => {
+      requireOpenPart('标记协办完成', a?.unitId);
+      if (!a.note?.trim()) invalid('请写明协办结果');
+    },
+  });
+
+  return {
+    /** The lead may answer the resident only when every co-handling part is done or was removed. */
+    assertNoOpenParts(): void {
+      const open = [...parts.values()].filter((p) => p === 'OPEN').length;
+      if (open) refuse('CO_HANDLING_OPEN', `尚有 ${open} 个协办单位未完成协办，主办单位暂不能标记为已处置；不再需要的协办单位请由派单人员移除`);
+    },
+    /** A merged case carries on elsewhere: open parts stop (the activity that records the merge stops them in the read model). */
+    stopOpenParts(): void {
+      for (const [unitId, part] of parts) if (part === 'OPEN') parts.set(unitId, 'STOPPED');
+    },
+  };
+}
