@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { Client } from 'pg';
+import { eventually, startApi, startWorker } from '../fixtures/test-app';
+import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
+
+interface Card { id: string; cardNo: string; status: string; caseId: string; unitId: string; timeline: { kind: string }[]; live: { state: string } | null }
+
+/** One case walked over HTTP from report to rating to a rectified yellow card, against the real stack. */
+describe('一事一评 and 黄牌预警 through the HTTP API', () => {
+  let api: { app: INestApplication; url: string };
+  let worker: INestApplicationContext;
+  let db: Client;
+  let f: OrgFixture;
+  const token: Record<string, string> = {};
+
+  beforeAll(async () => {
+    [f] = await Promise.all([buildOrgFixture(), startApi().then((a) => { api = a; }), startWorker().then((w) => { worker = w; })]);
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    for (const who of ['gridWorkerG1', 'secretaryC1', 'supervisorS1', 'gridWorkerG2']) token[who] = (await login(api.url, f.people[who].username)).accessToken;
+    const phone = f.people.resident.phone;
+    const post = (path: string, body: unknown) => fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post('/api/v1/auth/code', { phone })).status).toBe(202);
+    const { rows } = await db.query('SELECT body FROM inbox_message WHERE phone = $1 ORDER BY created_at DESC LIMIT 1', [phone]);
+    token.resident = ((await (await post('/api/v1/auth/code/verify', { phone, code: /(\d{6})/.exec(rows[0].body)?.[1] })).json()) as { accessToken: string }).accessToken;
+  });
+  afterAll(async () => {
+    await Promise.all([api?.app.close(), worker?.close(), db?.end()]);
+  });
+
+  const call = (who: string, method: string, path: string, body?: unknown) =>
+    fetch(`${api.url}${path}`, authed(token[who], { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }));
+  const json = async <T>(res: Response | Promise<Response>, status = 200): Promise<T> => {
+    const r = await res;
+    const body = await r.text();
+    expect({ status: r.status, body: r.status === status ? '' : body }).toEqual({ status, body: '' });
+    return JSON.parse(body) as T;
+  };
+  /** Reported by the resident's phone, accepted and handled by the grid worker, then confirmed closed by the resident. */
+  async function closedCase() {
+    const created = await json<{ id: string; caseNo: string }>(call('gridWorkerG1', 'POST', '/api/v1/cases', {
+      requestKey: `rate-${randomUUID()}`, channel: 'WECHAT', category: f.category, description: `路灯不亮-${f.tag}`, address: f.addresses.G1, reporterPhone: f.people.resident.phone,
+    }), 201);
+    await eventually(async () => (await call('gridWorkerG1', 'POST', `/api/v1/cases/${created.id}/accept`, {})).status === 200, 'the case accepted');
+    await json(call('gridWorkerG1', 'POST', `/api/v1/cases/${created.id}/handled`, { reply: '已更换灯泡' }));
+    await json(call('resident', 'POST', `/api/v1/my/cases/${created.id}/confirm`, {}));
+    return created;
+  }
+
+  it('walks a case from report to a one-star rating to a yellow card that is sent back once and rectified', async () => {
+    const reported = await closedCase();
+    const view = await eventually(async () => {
+      const v = await json<{ state: string; windowEndsAt: string }>(call('resident', 'GET', `/api/v1/my/cases/${reported.id}/rating`));
+      return v.state === 'OPEN' ? v : null;
+    }, 'the rating window open');
+    expect(Date.parse(view.windowEndsAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000); // the request-loop policy's 7 days
+    await eventually(async () => Number((await db.query("SELECT count(*)::int AS n FROM inbox_message WHERE phone = $1 AND template = 'rating.invitation' AND dedup_key LIKE $2",
+      [f.people.resident.phone, `rating-${reported.id}:invitation%`])).rows[0].n) === 1, 'the invitation to rate');
+
+    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 0 }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const rated = await json<{ state: string; stars: number }>(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 1, comment: '灯又坏了' }));
+    expect(rated).toMatchObject({ state: 'RATED', stars: 1 });
+    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 5 }), 409)).toMatchObject({ code: 'ALREADY_RATED' });
+
+    const listed = await eventually(async () => {
+      const page = await json<{ items: Card[] }>(call('gridWorkerG1', 'GET', `/api/v1/yellow-cards?unitId=${f.units.G1.id}`));
+      return page.items.find((c) => c.caseId === reported.id);
+    }, 'the yellow card issued');
+    expect(listed).toMatchObject({ status: 'ISSUED', unitId: f.units.G1.id, cardNo: expect.stringMatching(/^HP-\d{8}-/) });
+    expect((await call('gridWorkerG2', 'GET', `/api/v1/yellow-cards/${listed.id}`)).status).toBe(404); // another street's grid
+    const path = `/api/v1/yellow-cards/${listed.id}`;
+    await eventually(async () => (await json<Card>(call('gridWorkerG1', 'GET', path))).live?.state === 'ISSUED', 'the card workflow answering');
+    await eventually(async () => Number((await db.query("SELECT count(*)::int AS n FROM inbox_message WHERE recipient_id = $1 AND template = 'card.issued'",
+      [f.people.secretaryC1.id])).rows[0].n) === 1, 'the leader notified');
+
+    expect(await json(call('gridWorkerG1', 'POST', `${path}/review`, { accept: true }), 403)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await json(call('supervisorS1', 'POST', `${path}/review`, { accept: true }), 409)).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(await json(call('gridWorkerG1', 'POST', `${path}/explanation`, { explanation: '', rectificationPlan: '整改' }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    await json(call('gridWorkerG1', 'POST', `${path}/explanation`, { explanation: '灯具老化', rectificationPlan: '本周内更换整条路灯线路' }));
+    expect(await json(call('supervisorS1', 'POST', `${path}/review`, { accept: false }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await json<Card>(call('supervisorS1', 'POST', `${path}/review`, { accept: false, comment: '请写明完成时间' }))).toMatchObject({ status: 'SENT_BACK' });
+    await json(call('gridWorkerG1', 'POST', `${path}/explanation`, { explanation: '灯具老化', rectificationPlan: '11 月 27 日前更换整条路灯线路' }));
+    const done = await json<Card>(call('supervisorS1', 'POST', `${path}/review`, { accept: true, comment: '同意' }));
+    expect(done).toMatchObject({ status: 'RECTIFIED', rectifiedOnTime: true, rectificationPlan: '11 月 27 日前更换整条路灯线路' });
+    expect(done.timeline.map((e) => e.kind)).toEqual(['ISSUED', 'SUBMITTED', 'SENT_BACK', 'SUBMITTED', 'RECTIFIED']);
+    expect(await json(call('gridWorkerG1', 'POST', `${path}/appeal`, { reason: '已整改' }), 409)).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+
+    const around = new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
+    const summary = await json<{ items: { unit: { id: string }; issued: number; rectified: number; rectifiedOnTime: number }[] }>(
+      call('supervisorS1', 'GET', `/api/v1/yellow-cards/summary?${around}&level=grid`));
+    expect(summary.items.find((i) => i.unit.id === f.units.G1.id)).toMatchObject({ issued: 1, rectified: 1, rectifiedOnTime: 1 });
+    const entries = await json<{ items: { caseId: string; points: number; holderKind: string }[] }>(call('supervisorS1', 'GET', `/api/v1/points/entries?unitId=${f.units.G1.id}`));
+    expect(entries.items.filter((e) => e.caseId === reported.id).map((e) => [e.holderKind, e.points]).sort()).toEqual([['PERSON', -1], ['UNIT', -2]]);
+    const caseDetail = await json<{ timeline: { kind: string }[] }>(call('gridWorkerG1', 'GET', `/api/v1/cases/${reported.id}`));
+    expect(caseDetail.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['CLOSED', 'RATED', 'YELLOW_CARD']));
+  });
+
+  it('five stars credit points that the balances rank; ratings of open or foreign cases are refused', async () => {
+    const reported = await closedCase();
+    await eventually(async () => (await json<{ state: string }>(call('resident', 'GET', `/api/v1/my/cases/${reported.id}/rating`))).state === 'OPEN', 'the window open');
+    await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 5 }));
+    const around = new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
+    const balances = await eventually(async () => {
+      const b = await json<{ items: { rank: number; id: string; points: number }[] }>(call('supervisorS1', 'GET', `/api/v1/points/balances?${around}&groupBy=person`));
+      return b.items.find((i) => i.id === f.people.gridWorkerG1.id);
+    }, 'the balance');
+    const ledger = await db.query('SELECT coalesce(sum(points), 0)::int AS total FROM points_entry WHERE person_id = $1', [f.people.gridWorkerG1.id]);
+    expect(balances.points).toBe(ledger.rows[0].total);
+    expect((await db.query('SELECT points FROM points_entry WHERE case_id = $1 ORDER BY holder_kind', [reported.id])).rows).toEqual([{ points: 5 }, { points: 3 }]);
+
+    const open = await json<{ id: string }>(call('gridWorkerG1', 'POST', '/api/v1/cases', {
+      requestKey: `rate-${randomUUID()}`, channel: 'HOTLINE', category: f.category, description: '未办结', address: f.addresses.G1, reporterPhone: f.people.resident.phone,
+    }), 201);
+    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${open.id}/rating`, { stars: 5 }), 409)).toMatchObject({ code: 'CASE_NOT_CLOSED' });
+    const foreign = await json<{ id: string }>(call('gridWorkerG1', 'POST', '/api/v1/cases', {
+      requestKey: `rate-${randomUUID()}`, channel: 'HOTLINE', category: f.category, description: '别人的', address: f.addresses.G1, reporterPhone: '13600000001',
+    }), 201);
+    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${foreign.id}/rating`, { stars: 1 }), 404)).toMatchObject({ code: 'NOT_FOUND' });
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM case_rating WHERE case_id = ANY($1::uuid[])', [[open.id, foreign.id]])).rows[0].n)).toBe(0);
+  });
+});
