@@ -119,4 +119,48 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
     expect(await json(call('resident', 'POST', `/api/v1/my/cases/${foreign.id}/rating`, { stars: 1 }), 404)).toMatchObject({ code: 'NOT_FOUND' });
     expect(Number((await db.query('SELECT count(*)::int AS n FROM case_rating WHERE case_id = ANY($1::uuid[])', [[open.id, foreign.id]])).rows[0].n)).toBe(0);
   });
+  it('an upheld appeal voids the card, strikes the rating out of 满意率 and reverses its points; a rating policy that does not hold together is refused', async () => {
+    const reported = await closedCase();
+    await eventually(async () => (await json<{ state: string }>(call('resident', 'GET', `/api/v1/my/cases/${reported.id}/rating`))).state === 'OPEN', 'the window open');
+    await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 1 }));
+    const card = await eventually(async () => (await json<{ items: Card[] }>(call('gridWorkerG1', 'GET', `/api/v1/yellow-cards?unitId=${f.units.G1.id}&status=ISSUED`)))
+      .items.find((c) => c.caseId === reported.id), 'the yellow card issued');
+    const path = `/api/v1/yellow-cards/${card.id}`;
+    await eventually(async () => (await json<Card>(call('gridWorkerG1', 'GET', path))).live?.state === 'ISSUED', 'the card workflow answering');
+    expect(await json(call('gridWorkerG1', 'POST', `${path}/appeal`, { reason: '评价人反映的路灯不在本网格', evidence: ['not a key'] }), 400))
+      .toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(await json<Card>(call('gridWorkerG1', 'POST', `${path}/appeal`, { reason: '评价人反映的路灯不在本网格', evidence: ['evidence/map.png'] })))
+      .toMatchObject({ status: 'APPEALED', appealEvidence: ['evidence/map.png'] });
+    expect(await json(call('secretaryC1', 'POST', `${path}/appeal/decision`, { uphold: true, reason: '属实' }), 403)).toMatchObject({ code: 'FORBIDDEN' });
+    const voided = await json<Card & { appealDecision: string }>(call('supervisorS1', 'POST', `${path}/appeal/decision`, { uphold: true, reason: '经核实不属本网格' }));
+    expect(voided).toMatchObject({ status: 'VOID', appealDecision: 'UPHELD' });
+    expect(await json(call('gridWorkerG1', 'POST', `${path}/appeal`, { reason: '再来一次' }), 409)).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+
+    const rating = await db.query('SELECT struck_out_at, struck_reason FROM case_rating WHERE case_id = $1', [reported.id]);
+    expect(rating.rows[0]).toEqual({ struck_out_at: expect.any(Date), struck_reason: '经核实不属本网格' });
+    const entries = await db.query('SELECT points, reverses_id FROM points_entry WHERE case_id = $1', [reported.id]);
+    expect(entries.rows.reduce((sum: number, e: { points: number }) => sum + e.points, 0)).toBe(0);
+    expect(entries.rows.filter((e: { reverses_id: string | null }) => e.reverses_id)).toHaveLength(2);
+    const around = new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
+    const summary = await json<{ items: { unit: { id: string }; issued: number; appealed: number; upheld: number }[] }>(
+      call('supervisorS1', 'GET', `/api/v1/yellow-cards/summary?${around}&level=grid`));
+    expect(summary.items.find((i) => i.unit.id === f.units.G1.id)).toMatchObject({ issued: 2, appealed: 1, upheld: 1 });
+    // of this file's three ratings (one star rectified, five stars, one star struck out) two stand, one of them satisfied
+    const measures = await json<{ items: { unit: { id: string }; counts: { rated: number; satisfied: number }; satisfactionRate: number }[] }>(
+      call('supervisorS1', 'GET', `/api/v1/case-measures?${around}&level=grid`));
+    expect(measures.items.find((i) => i.unit.id === f.units.G1.id)).toMatchObject({ counts: expect.objectContaining({ rated: 2, satisfied: 1 }), satisfactionRate: 0.5 });
+
+    const admin = (await login(api.url, f.people.admin.username)).accessToken;
+    const before = await db.query("SELECT count(*)::int AS n FROM policy_version WHERE process = 'rating'");
+    const bad = await fetch(`${api.url}/api/v1/policies/rating/versions`, authed(admin, { method: 'POST', body: JSON.stringify({
+      points: { fiveStar: { unit: 5, person: 3 }, oneStar: { unit: 0, person: 0 } },
+      yellowCard: { holder: 'UNIT', explanationLimit: { unit: 'workingDays', amount: -1 }, resubmitLimit: { unit: 'workingDays', amount: 2 },
+        appealWindow: { unit: 'workingDays', amount: 3 }, reminderFractions: [0.8, 0.5], escalation: ['DISTRICT', 'STREET'] },
+      repeats: { periodDays: 365, interviewAt: 3, interviewLimit: { unit: 'workingDays', amount: 5 }, annualReviewAt: 2 },
+    }) }));
+    expect(bad.status).toBe(400);
+    const problems = JSON.stringify(await bad.json());
+    for (const text of ['时长必须大于 0', '提醒点必须严格递增', '超时上报只能逐级向上', '述职评议阈值不能低于约谈阈值']) expect(problems).toContain(text);
+    expect((await db.query("SELECT count(*)::int AS n FROM policy_version WHERE process = 'rating'")).rows[0].n).toBe(before.rows[0].n);
+  });
 });

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { updateOrRefuse } from '../../infra/temporal/workflow-calls';
 import { RequestCaseRepository } from '../request/request-case.repository';
 import type { RateDto } from './dto/rating.dto';
 import { RatingRepository } from './rating.repository';
 import { ratingWorkflowId, RatingWindowService } from './rating-window.service';
 
-const refusals = new Set<ErrorCode>(['ALREADY_RATED', 'RATING_WINDOW_CLOSED', 'VALIDATION_FAILED']);
+const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>(['ALREADY_RATED', 'RATING_WINDOW_CLOSED', 'VALIDATION_FAILED']);
 
 /** The reporter's side of 一事一评: rate their own closed case once, within the window the case's policy sets. */
 @Injectable()
@@ -29,21 +29,15 @@ export class RatingService {
     const existing = await this.ratings.ratingOf(caseId);
     if (existing?.outcome === 'RATED') throw new DomainError('ALREADY_RATED', '该诉求已评价，每件诉求只能评价一次');
     if (existing?.outcome === 'UNRATED') throw new DomainError('RATING_WINDOW_CLOSED', '评价期限已过，不能再评价');
-    const args: [object] = [{ stars: dto.stars, comment: dto.comment, raterPersonId: principal.personId }];
-    const handle = this.temporal.client.workflow.getHandle(ratingWorkflowId(caseId));
+    const rating = { stars: dto.stars, comment: dto.comment, raterPersonId: principal.personId };
+    const rate = () => updateOrRefuse(this.temporal.client, ratingWorkflowId(caseId), 'rate', rating, REFUSALS);
     try {
-      try {
-        await handle.executeUpdate('rate', { args });
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        // closed before its window was opened (e.g. the activity is still retrying): open it now, then rate
-        await this.window.open(found, false);
-        await handle.executeUpdate('rate', { args });
-      }
+      await rate();
     } catch (err) {
-      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-      if (cause instanceof ApplicationFailure && refusals.has(cause.type as ErrorCode)) throw new DomainError(cause.type as ErrorCode, cause.message);
-      throw err;
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      // closed before its window was opened (e.g. the activity is still retrying): open it now, then rate
+      await this.window.open(found, false);
+      await rate();
     }
     return this.view(principal, caseId);
   }

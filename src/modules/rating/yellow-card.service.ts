@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import type { Prisma } from '../../generated/prisma/client';
 import type { CardStatus } from '../../generated/prisma/enums';
 import type { Principal } from '../../common/auth/principal';
@@ -9,14 +7,14 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { queryWithin, updateOrRefuse } from '../../infra/temporal/workflow-calls';
 import type { CardView } from '../../../workflows/yellow-card.workflow';
 import type { CardSummaryQuery, ListCardsQuery } from './dto/rating.dto';
 import { RatingMeasuresRepository } from './rating-measures.repository';
 import { cardsInScope, RatingRepository } from './rating.repository';
 
 export type CardAction = 'submit' | 'review' | 'appeal' | 'decideAppeal' | 'recordInterview';
-const refusals = new Set<ErrorCode>(['ILLEGAL_TRANSITION', 'VALIDATION_FAILED', 'APPEAL_ALREADY_USED', 'APPEAL_WINDOW_CLOSED']);
-const QUERY_TIMEOUT_MS = 3000;
+const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>(['ILLEGAL_TRANSITION', 'VALIDATION_FAILED', 'APPEAL_ALREADY_USED', 'APPEAL_WINDOW_CLOSED']);
 /** A quick refusal from the read model; the card's workflow makes the authoritative check in its update validators. */
 const allowedFrom: Record<Exclude<CardAction, 'recordInterview'>, { from: CardStatus[]; label: string }> = {
   submit: { from: ['ISSUED', 'SENT_BACK'], label: '提交说明和整改方案' },
@@ -61,13 +59,7 @@ export class YellowCardService {
     } else if (!allowedFrom[action].from.includes(found.status)) {
       throw new DomainError('ILLEGAL_TRANSITION', `黄牌当前状态为 ${found.status}，不能${allowedFrom[action].label}`);
     }
-    try {
-      await this.temporal.client.workflow.getHandle(found.workflowId).executeUpdate(action, { args: [{ ...body, actorId: principal.personId }] });
-    } catch (err) {
-      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-      if (cause instanceof ApplicationFailure && refusals.has(cause.type as ErrorCode)) throw new DomainError(cause.type as ErrorCode, cause.message);
-      throw err;
-    }
+    await updateOrRefuse(this.temporal.client, found.workflowId, action, { ...body, actorId: principal.personId }, REFUSALS);
     return this.detail(scope, id);
   }
 
@@ -81,14 +73,7 @@ export class YellowCardService {
   }
 
   /** The workflow's own view (state, the running deadline, appeal window, interview); null when it cannot answer quickly. */
-  private async liveView(workflowId: string): Promise<CardView | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), QUERY_TIMEOUT_MS); });
-    const query = this.temporal.client.workflow.getHandle(workflowId).query<CardView>('card').catch(() => null);
-    try {
-      return await Promise.race([query, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private liveView(workflowId: string): Promise<CardView | null> {
+    return queryWithin<CardView>(this.temporal.client, workflowId, 'card');
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import type { Principal } from '../../common/auth/principal';
-import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { updateOrRefuse } from '../../infra/temporal/workflow-calls';
 
 /** Refusals a case's workflow answers with (validators, or an activity that found bad input): each is the API's error code. */
 const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>([
@@ -16,14 +14,7 @@ const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>([
 export class CaseUpdatesService {
   constructor(private readonly temporal: TemporalClientService) {}
 
-  async run(principal: Principal, workflowId: string, update: string, body: object): Promise<void> {
-    try {
-      await this.temporal.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [{ ...body, actorId: principal.personId }] });
-    } catch (err) {
-      let cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-      if (cause instanceof ActivityFailure) cause = cause.cause;
-      if (cause instanceof ApplicationFailure && cause.type && REFUSALS.has(cause.type)) throw new DomainError(cause.type as ErrorCode, cause.message);
-      throw err;
-    }
+  run(principal: Principal, workflowId: string, update: string, body: object): Promise<void> {
+    return updateOrRefuse(this.temporal.client, workflowId, update, { ...body, actorId: principal.personId }, REFUSALS);
   }
 }

@@ -8,6 +8,7 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { queryWithin } from '../../infra/temporal/workflow-calls';
 import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
 import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.util';
 import { AuditService } from '../audit/audit.service';
@@ -47,7 +48,6 @@ const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
   merge: { from: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '合并' },
   departmentContacted: { from: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'], label: '登记联系街道部门' },
 };
-const QUERY_TIMEOUT_MS = 3000;
 /** Timeline entries about internal supervision, not shown to residents. */
 const INTERNAL_KINDS = new Set(['REMINDED', 'ESCALATED', 'CO_HANDLER_ADDED', 'CO_HANDLER_REMOVED', 'CO_HANDLER_PROGRESS', 'CO_HANDLER_DONE']);
 const pointOf = (row: { latitude: number | null; longitude: number | null }): Point | null =>
@@ -248,15 +248,8 @@ export class RequestCaseService {
   }
 
   /** The workflow's own view of its clocks; null when it cannot answer quickly (no worker, or no workflow). */
-  private async liveClocks(workflowId: string): Promise<ClockView[] | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), QUERY_TIMEOUT_MS); });
-    const query = this.temporal.client.workflow.getHandle(workflowId).query<ClockView[]>('clocks').catch(() => null);
-    try {
-      return await Promise.race([query, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  private liveClocks(workflowId: string): Promise<ClockView[] | null> {
+    return queryWithin<ClockView[]>(this.temporal.client, workflowId, 'clocks');
   }
 
   private async assertGridInScope(gridId: string, scope: UnitScope): Promise<void> {
