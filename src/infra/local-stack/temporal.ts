@@ -12,7 +12,9 @@ export async function startLocalTemporal(dir: string, port: number, uiPort: numb
   }
   mkdirSync(dir, { recursive: true });
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
-    '--db-filename', `${dir}/temporal.db`, '--log-level', 'warn', '--namespace', 'default'];
+    '--db-filename', `${dir}/temporal.db`, '--log-level', 'warn', '--namespace', 'default',
+    // WAL with synchronous=NORMAL: commits survive a crash of the server process; only an OS crash may lose the last ones
+    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
   const proc = ManagedProcess.start('temporal', temporalCliPath, args, `${dir}/temporal.log`);
   await waitForPort(port, 'temporal server', 60_000);
   proc.assertRunning(`${dir}/temporal.log`);
