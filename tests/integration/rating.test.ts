@@ -96,7 +96,7 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
     expect(caseDetail.timeline.map((e) => e.kind)).toEqual(expect.arrayContaining(['CLOSED', 'RATED', 'YELLOW_CARD']));
   });
 
-  it('five stars credit points that the balances rank; ratings of open or foreign cases are refused', async () => {
+  it('five stars credit points that the balances rank; ratings of open, foreign or late cases are refused', async () => {
     const reported = await closedCase();
     await eventually(async () => (await json<{ state: string }>(call('resident', 'GET', `/api/v1/my/cases/${reported.id}/rating`))).state === 'OPEN', 'the window open');
     await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 5 }));
@@ -117,7 +117,11 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
       requestKey: `rate-${randomUUID()}`, channel: 'HOTLINE', category: f.category, description: '别人的', address: f.addresses.G1, reporterPhone: '13600000001',
     }), 201);
     expect(await json(call('resident', 'POST', `/api/v1/my/cases/${foreign.id}/rating`, { stars: 1 }), 404)).toMatchObject({ code: 'NOT_FOUND' });
-    expect(Number((await db.query('SELECT count(*)::int AS n FROM case_rating WHERE case_id = ANY($1::uuid[])', [[open.id, foreign.id]])).rows[0].n)).toBe(0);
+    // closed eight days ago: the seven-day window has passed
+    const late = await closedCase();
+    await db.query("UPDATE request_case SET closed_at = now() - interval '8 days' WHERE id = $1", [late.id]);
+    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${late.id}/rating`, { stars: 5 }), 409)).toMatchObject({ code: 'RATING_WINDOW_CLOSED' });
+    expect(Number((await db.query('SELECT count(*)::int AS n FROM case_rating WHERE case_id = ANY($1::uuid[])', [[open.id, foreign.id, late.id]])).rows[0].n)).toBe(0);
   });
   it('an upheld appeal voids the card, strikes the rating out of 满意率 and reverses its points; a rating policy that does not hold together is refused', async () => {
     const reported = await closedCase();

@@ -28,7 +28,9 @@ export class RatingService {
     if (found.status !== 'CLOSED') throw new DomainError('CASE_NOT_CLOSED', '诉求办结后才能评价');
     const existing = await this.ratings.ratingOf(caseId);
     if (existing?.outcome === 'RATED') throw new DomainError('ALREADY_RATED', '该诉求已评价，每件诉求只能评价一次');
-    if (existing?.outcome === 'UNRATED') throw new DomainError('RATING_WINDOW_CLOSED', '评价期限已过，不能再评价');
+    if (existing?.outcome === 'UNRATED' || (await this.window.windowEndsAt(found)).getTime() <= Date.now()) {
+      throw new DomainError('RATING_WINDOW_CLOSED', '评价期限已过，不能再评价');
+    }
     const rating = { stars: dto.stars, comment: dto.comment, raterPersonId: principal.personId };
     const rate = () => updateOrRefuse(this.temporal.client, ratingWorkflowId(caseId), 'rate', rating, REFUSALS);
     try {
