@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { PrismaService } from '../../infra/prisma/prisma.service';
+import { RollUpLevel, rollUpKind, unitInScopeSql } from '../org/unit-scope-sql';
 
-const unitKinds = { grid: 'GRID', community: 'COMMUNITY', street: 'STREET' } as const;
-export type SummaryLevel = keyof typeof unitKinds;
 
 export interface CardSummaryRow {
   id: string; code: string; name: string; kind: string;
@@ -16,16 +15,13 @@ export interface PointsEntryRow {
   policyVersion: number; reversesId: string | null; at: Date;
 }
 
-/** Is `column` (a unit id) inside the scope: itself or below one of its roots. */
-const inScope = (scope: UnitScope, column: Prisma.Sql) => (scope.all ? Prisma.sql`TRUE`
-  : Prisma.sql`EXISTS (SELECT 1 FROM org_unit_closure s WHERE s.descendant_id = ${column} AND s.ancestor_id = ANY(${scope.roots}::uuid[]))`);
 
 /** Derived figures only: card summaries and points balances are aggregates over append-only rows, computed in SQL. */
 @Injectable()
 export class RatingMeasuresRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  cardSummary(scope: UnitScope, from: Date, to: Date, level: SummaryLevel): Promise<CardSummaryRow[]> {
+  cardSummary(scope: UnitScope, from: Date, to: Date, level: RollUpLevel): Promise<CardSummaryRow[]> {
     return this.prisma.$queryRaw<CardSummaryRow[]>`
       SELECT u.id, u.code, u.name, u.kind::text AS kind,
         count(*)::int AS issued,
@@ -39,8 +35,8 @@ export class RatingMeasuresRepository {
       FROM yellow_card yc
       LEFT JOIN card_interview ci ON ci.card_id = yc.id
       JOIN org_unit_closure c ON c.descendant_id = yc.unit_id
-      JOIN org_unit u ON u.id = c.ancestor_id AND u.kind = ${unitKinds[level]}::"OrgUnitKind"
-      WHERE yc.issued_at >= ${from} AND yc.issued_at < ${to} AND ${inScope(scope, Prisma.sql`u.id`)}
+      JOIN org_unit u ON u.id = c.ancestor_id AND u.kind = ${rollUpKind[level]}::"OrgUnitKind"
+      WHERE yc.issued_at >= ${from} AND yc.issued_at < ${to} AND ${unitInScopeSql(scope, Prisma.sql`u.id`)}
       GROUP BY u.id
       ORDER BY issued DESC, u.code`;
   }
@@ -52,13 +48,13 @@ export class RatingMeasuresRepository {
     return this.prisma.$queryRaw<BalanceRow[]>`
       SELECT h.id, h.name, sum(pe.points)::int AS points, count(*)::int AS entries
       FROM points_entry pe ${holder}
-        AND pe.at >= ${from} AND pe.at < ${to} AND ${inScope(scope, Prisma.sql`pe.unit_id`)}
+        AND pe.at >= ${from} AND pe.at < ${to} AND ${unitInScopeSql(scope, Prisma.sql`pe.unit_id`)}
       GROUP BY h.id, h.name
       ORDER BY points DESC, h.name`;
   }
 
   async entries(scope: UnitScope, q: { unitId?: string; personId?: string; from?: Date; to?: Date }, page: { skip: number; take: number }) {
-    const where = Prisma.sql`WHERE ${inScope(scope, Prisma.sql`pe.unit_id`)}
+    const where = Prisma.sql`WHERE ${unitInScopeSql(scope, Prisma.sql`pe.unit_id`)}
       AND (${q.unitId ?? null}::uuid IS NULL OR pe.unit_id = ${q.unitId ?? null}::uuid)
       AND (${q.personId ?? null}::uuid IS NULL OR pe.person_id = ${q.personId ?? null}::uuid)
       AND (${q.from ?? null}::timestamptz IS NULL OR pe.at >= ${q.from ?? null}::timestamptz)

@@ -6,6 +6,7 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
+import { ratio } from '../../shared/ratio';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
 import { queryWithin, updateOrRefuse } from '../../infra/temporal/workflow-calls';
 import type { CardView } from '../../../workflows/yellow-card.workflow';
@@ -67,7 +68,7 @@ export class YellowCardService {
     const rows = await this.measures.cardSummary(scope, new Date(q.from), new Date(q.to), q.level);
     const items = rows.map(({ id, code, name, kind, ...counts }) => ({
       unit: { id, code, name, kind }, ...counts,
-      rectifiedOnTimeRate: counts.rectified > 0 ? Math.round((counts.rectifiedOnTime / counts.rectified) * 10_000) / 10_000 : null,
+      rectifiedOnTimeRate: ratio(counts.rectifiedOnTime, counts.rectified),
     }));
     return { from: q.from, to: q.to, level: q.level, total: items.length, items };
   }

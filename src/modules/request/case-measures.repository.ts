@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma } from '../../generated/prisma/client';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { PrismaService } from '../../infra/prisma/prisma.service';
+import { RollUpLevel, rollUpKind, unitInScopeSql } from '../org/unit-scope-sql';
 
 export interface MeasureCounts {
   total: number; accepted: number; acceptedOnTime: number; responseDue: number;
@@ -11,8 +12,6 @@ export interface UnitCountsRow extends MeasureCounts { id: string; code: string;
 export interface PersonCountsRow extends MeasureCounts { id: string; name: string }
 export interface Period { from: Date; to: Date; asOf: Date }
 
-const unitKinds = { grid: 'GRID', community: 'COMMUNITY', street: 'STREET' } as const;
-export type MeasureLevel = keyof typeof unitKinds;
 
 /** The counters behind the three rates, one aggregate per group (see the operation's description for the definitions). */
 const counts = (asOf: Date) => Prisma.sql`
@@ -27,9 +26,6 @@ const counts = (asOf: Date) => Prisma.sql`
   count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL)::int AS rated,
   count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL AND r.stars >= 4)::int AS satisfied`;
 
-/** Is `column` (a unit id) inside the scope: itself or below one of its roots, one closure-table look-up. */
-const inScope = (scope: UnitScope, column: Prisma.Sql) => (scope.all ? Prisma.sql`TRUE`
-  : Prisma.sql`EXISTS (SELECT 1 FROM org_unit_closure s WHERE s.descendant_id = ${column} AND s.ancestor_id = ANY(${scope.roots}::uuid[]))`);
 
 /** Aggregates in SQL (GROUP BY), so the cost is one scan of the period's cases, never rows in memory. */
 @Injectable()
@@ -37,14 +33,14 @@ export class CaseMeasuresRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Cases rolled up to their grid, community or street through the closure table; only units inside the scope. */
-  byUnit(scope: UnitScope, period: Period, level: MeasureLevel): Promise<UnitCountsRow[]> {
+  byUnit(scope: UnitScope, period: Period, level: RollUpLevel): Promise<UnitCountsRow[]> {
     return this.prisma.$queryRaw<UnitCountsRow[]>`
       SELECT u.id, u.code, u.name, u.kind::text AS kind, ${counts(period.asOf)}
       FROM request_case rc
       LEFT JOIN case_rating r ON r.case_id = rc.id
       JOIN org_unit_closure c ON c.descendant_id = rc.grid_id
-      JOIN org_unit u ON u.id = c.ancestor_id AND u.kind = ${unitKinds[level]}::"OrgUnitKind"
-      WHERE rc.created_at >= ${period.from} AND rc.created_at < ${period.to} AND ${inScope(scope, Prisma.sql`u.id`)}
+      JOIN org_unit u ON u.id = c.ancestor_id AND u.kind = ${rollUpKind[level]}::"OrgUnitKind"
+      WHERE rc.created_at >= ${period.from} AND rc.created_at < ${period.to} AND ${unitInScopeSql(scope, Prisma.sql`u.id`)}
       GROUP BY u.id`;
   }
 
@@ -57,7 +53,7 @@ export class CaseMeasuresRepository {
       JOIN LATERAL (SELECT DISTINCT e.actor_id FROM case_event e
         WHERE e.case_id = rc.id AND e.kind IN ('ACCEPTED', 'HANDLED') AND e.actor_id IS NOT NULL) a ON TRUE
       JOIN person p ON p.id = a.actor_id
-      WHERE rc.created_at >= ${period.from} AND rc.created_at < ${period.to} AND ${inScope(scope, Prisma.sql`rc.grid_id`)}
+      WHERE rc.created_at >= ${period.from} AND rc.created_at < ${period.to} AND ${unitInScopeSql(scope, Prisma.sql`rc.grid_id`)}
       GROUP BY p.id`;
   }
 }

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { UnitScope } from '../../common/auth/unit-scope';
+import { ratio } from '../../shared/ratio';
 import type { CaseMeasuresQuery } from './dto/case-measures.dto';
 import { CaseMeasuresRepository, MeasureCounts } from './case-measures.repository';
 
 
-const rate = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 /** Descending with "no figure" last. */
 const desc = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a);
 
 function ratesOf(c: MeasureCounts) {
   return {
-    responseRate: rate(c.acceptedOnTime, c.responseDue),
-    resolutionRate: rate(c.handled, c.accepted),
-    onTimeRate: { accept: rate(c.acceptedOnTime, c.accepted), resolution: rate(c.handledOnTime, c.resolutionDue) },
-    satisfactionRate: rate(c.satisfied, c.rated),
+    responseRate: ratio(c.acceptedOnTime, c.responseDue),
+    resolutionRate: ratio(c.handled, c.accepted),
+    onTimeRate: { accept: ratio(c.acceptedOnTime, c.accepted), resolution: ratio(c.handledOnTime, c.resolutionDue) },
+    satisfactionRate: ratio(c.satisfied, c.rated),
   };
 }
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CardStatus, HolderKind } from '../../../generated/prisma/enums';
 import { pageQuerySchema } from '../../../common/http/pagination';
+import { checkPeriod, periodFields } from '../../../common/http/period-query';
+import { ROLL_UP_LEVELS } from '../../org/unit-scope-sql';
 
 const uuid = z.uuid('须为 UUID');
-const isoDate = z.iso.datetime({ offset: true, message: '须为 ISO 8601 时间，如 2026-01-01T00:00:00+08:00' });
 const evidenceRef = z.string().trim().max(500, '证据引用最多 500 个字符')
   .refine((v) => /^https?:\/\/\S+$/.test(v) || /^[\w.-][\w./-]*$/.test(v), '证据须为 http(s) 地址或对象存储键');
 
@@ -20,8 +21,8 @@ export const listCardsSchema = pageQuerySchema.extend({
   personId: uuid.optional(),
   /** Only cards flagged for the annual 述职评议 report. */
   annualReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: periodFields.from.optional(),
+  to: periodFields.to.optional(),
 });
 export type ListCardsQuery = z.infer<typeof listCardsSchema>;
 
@@ -52,19 +53,11 @@ export type AppealDecisionDto = z.infer<typeof appealDecisionSchema>;
 export const interviewSchema = z.object({ note: z.string().trim().min(1, '请记录约谈情况').max(2000, '约谈记录最多 2000 字') });
 export type InterviewDto = z.infer<typeof interviewSchema>;
 
-const MAX_PERIOD_MS = 366 * 24 * 3_600_000;
-const period = { from: isoDate, to: isoDate };
-const checkPeriod = (q: { from: string; to: string }, ctx: z.RefinementCtx) => {
-  const span = Date.parse(q.to) - Date.parse(q.from);
-  if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: '截止时间必须晚于起始时间' });
-  else if (span > MAX_PERIOD_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: '统计区间最长 366 天' });
-};
-
-export const cardSummarySchema = z.object({ ...period, level: z.enum(['grid', 'community', 'street']).default('community') }).superRefine(checkPeriod);
+export const cardSummarySchema = z.object({ ...periodFields, level: z.enum(ROLL_UP_LEVELS).default('community') }).superRefine(checkPeriod);
 export type CardSummaryQuery = z.infer<typeof cardSummarySchema>;
 
-export const pointsEntriesSchema = pageQuerySchema.extend({ unitId: uuid.optional(), personId: uuid.optional(), from: isoDate.optional(), to: isoDate.optional() });
+export const pointsEntriesSchema = pageQuerySchema.extend({ unitId: uuid.optional(), personId: uuid.optional(), from: periodFields.from.optional(), to: periodFields.to.optional() });
 export type PointsEntriesQuery = z.infer<typeof pointsEntriesSchema>;
 
-export const pointsBalancesSchema = z.object({ ...period, groupBy: z.enum(['unit', 'person']).default('unit') }).superRefine(checkPeriod);
+export const pointsBalancesSchema = z.object({ ...periodFields, groupBy: z.enum(['unit', 'person']).default('unit') }).superRefine(checkPeriod);
 export type PointsBalancesQuery = z.infer<typeof pointsBalancesSchema>;

@@ -1,17 +1,11 @@
 import { z } from 'zod';
-
-const MAX_PERIOD_MS = 366 * 24 * 3_600_000;
-const instant = (label: string) => z.iso.datetime({ offset: true, message: `${label}须为带时区的 ISO 8601 时间` });
+import { checkPeriod, periodFields } from '../../../common/http/period-query';
+import { ROLL_UP_LEVELS } from '../../org/unit-scope-sql';
 
 export const caseMeasuresSchema = z.object({
-  from: instant('起始时间'),
-  to: instant('截止时间'),
+  ...periodFields,
   groupBy: z.enum(['unit', 'person']).default('unit'),
   /** For groupBy=unit: the tree level cases are rolled up to. */
-  level: z.enum(['grid', 'community', 'street']).default('grid'),
-}).superRefine((q, ctx) => {
-  const span = Date.parse(q.to) - Date.parse(q.from);
-  if (span <= 0) ctx.addIssue({ code: 'custom', path: ['to'], message: '截止时间必须晚于起始时间' });
-  else if (span > MAX_PERIOD_MS) ctx.addIssue({ code: 'custom', path: ['to'], message: '统计区间最长 366 天' });
-});
+  level: z.enum(ROLL_UP_LEVELS).default('grid'),
+}).superRefine(checkPeriod);
 export type CaseMeasuresQuery = z.infer<typeof caseMeasuresSchema>;
