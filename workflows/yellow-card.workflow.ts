@@ -3,7 +3,7 @@ import {
 } from '@temporalio/workflow';
 import type { RatingActivities } from '../activities/rating.activities';
 import type { CardDeadlineKind, YellowCardInput } from '../src/modules/rating/rating.types';
-import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, workingReminderTimes } from '../src/shared/calendar';
+import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, toCstMinute, workingReminderTimes } from '../src/shared/calendar';
 import type { Limit, PauseInterval } from '../src/shared/calendar';
 
 export type CardState = 'ISSUED' | 'SUBMITTED' | 'SENT_BACK' | 'APPEALED' | 'RECTIFIED' | 'VOID';
@@ -122,7 +122,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
     validator: (a: AppealInput) => {
       if (finished() || state === 'APPEALED') illegal('申诉', state);
       if (appealed) refuse('APPEAL_ALREADY_USED', '每张黄牌只能申诉一次');
-      if (Date.now() > appealEndsMs) refuse('APPEAL_WINDOW_CLOSED', `申诉期限已于 ${new Date(appealEndsMs + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} 截止`);
+      if (Date.now() > appealEndsMs) refuse('APPEAL_WINDOW_CLOSED', `申诉期限已于 ${toCstMinute(appealEndsMs)} 截止`);
       if (blank(a?.reason)) refuse('VALIDATION_FAILED', '请写明申诉理由');
     },
   });

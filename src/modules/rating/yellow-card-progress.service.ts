@@ -7,6 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
 import type { Recipient } from '../notification/notification.types';
 import { OrgRepository } from '../org/org.repository';
+import { toCstMinute } from '../../shared/calendar';
+import { referenceNo } from '../../shared/reference-no';
 import { ProcessPolicyService } from '../policy/policy.service';
 import type { CardEscalationLevel } from './rating-policy.schema';
 import { RatingRepository } from './rating.repository';
@@ -23,8 +25,6 @@ const eventLabel: Record<string, string> = {
   SUBMITTED: '已提交说明和整改方案，待审核', RECTIFIED: '整改已通过审核，黄牌关闭', SENT_BACK: '说明和整改方案被退回修改', APPEALED: '已提出申诉，待裁决',
   APPEAL_UPHELD: '申诉成立，黄牌撤销', APPEAL_REJECTED: '申诉被驳回，黄牌继续', VOIDED_WITH_RATING: '所涉评价已撤销，黄牌一并撤销',
 };
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-const cardNoOf = (id: string, at: Date) => `HP-${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '')}-${id.slice(0, 8).toUpperCase()}`;
 const dateOf = (ms?: number) => (ms === undefined ? undefined : new Date(ms));
 
 function rowPatch(p: CardPatch = {}): Prisma.YellowCardUncheckedUpdateInput {
@@ -58,7 +58,7 @@ export class YellowCardProgressService {
       const repeatCount = await this.ratings.liveCardsOf(input, new Date(now.getTime() - policy.repeats.periodDays * DAY_MS), tx) + 1;
       const id = randomUUID();
       const created = await this.ratings.createCard({
-        id, cardNo: cardNoOf(id, now), workflowId, caseId: input.caseId, ratingId: input.ratingId, holderKind: input.holderKind, unitId: input.unitId,
+        id, cardNo: referenceNo('HP', id, now), workflowId, caseId: input.caseId, ratingId: input.ratingId, holderKind: input.holderKind, unitId: input.unitId,
         personId: input.personId ?? null, policyVersion: input.policyVersion, issuedAt: now, dueAt: new Date(input.dueAtMs), repeatCount,
         annualReview: repeatCount >= policy.repeats.annualReviewAt,
       }, tx);
@@ -76,7 +76,7 @@ export class YellowCardProgressService {
     const caseRow = await this.ratings.caseForRating(card.caseId);
     await this.notifications.notify({
       recipients: [...await this.holderOf(card), ...await this.leaderOf(card)], template: 'card.issued',
-      data: { cardNo: card.cardNo, caseNo: caseRow?.caseNo ?? '', holderLabel: await this.holderLabel(card), deadline: cst(input.dueAtMs), repeatCount: card.repeatCount },
+      data: { cardNo: card.cardNo, caseNo: caseRow?.caseNo ?? '', holderLabel: await this.holderLabel(card), deadline: toCstMinute(input.dueAtMs), repeatCount: card.repeatCount },
       options: { dedupKey: `${workflowId}:issued`, urgency: 'URGENT' },
     });
     return { cardId: card.id, repeatCount: card.repeatCount, interview: card.repeatCount >= policy.repeats.interviewAt, annualReview: card.annualReview };
@@ -116,7 +116,7 @@ export class YellowCardProgressService {
     });
     const recipients = input.what === 'interview' ? await this.supervisorsOf(card, 'STREET') : await this.holderOf(card);
     await this.notifications.notify({
-      recipients, template: 'card.reminder', data: { cardNo: card.cardNo, whatLabel: whatLabel[input.what], deadline: cst(input.deadlineMs), percent: input.percent },
+      recipients, template: 'card.reminder', data: { cardNo: card.cardNo, whatLabel: whatLabel[input.what], deadline: toCstMinute(input.deadlineMs), percent: input.percent },
       options: { dedupKey: `${workflowId}:${input.step}` },
     });
   }
@@ -137,7 +137,7 @@ export class YellowCardProgressService {
     });
     await this.notifications.notify({
       recipients: [...await this.supervisorsOf(card, input.level), ...await this.holderOf(card)], template: 'card.escalation',
-      data: { cardNo: card.cardNo, whatLabel: whatLabel[input.what], deadline: cst(input.lapsedDeadlineMs), levelLabel: levelLabel[input.level], holderLabel: await this.holderLabel(card) },
+      data: { cardNo: card.cardNo, whatLabel: whatLabel[input.what], deadline: toCstMinute(input.lapsedDeadlineMs), levelLabel: levelLabel[input.level], holderLabel: await this.holderLabel(card) },
       options: { dedupKey: `${workflowId}:${input.step}`, urgency: 'URGENT' },
     });
   }
@@ -156,7 +156,7 @@ export class YellowCardProgressService {
     });
     await this.notifications.notify({
       recipients: [...await this.supervisorsOf(card, 'STREET'), ...await this.holderOf(card)], template: 'card.interview',
-      data: { cardNo: card.cardNo, holderLabel: await this.holderLabel(card), deadline: cst(input.dueAtMs), repeatCount: input.repeatCount },
+      data: { cardNo: card.cardNo, holderLabel: await this.holderLabel(card), deadline: toCstMinute(input.dueAtMs), repeatCount: input.repeatCount },
       options: { dedupKey: `${workflowId}:interview`, urgency: 'URGENT' },
     });
   }

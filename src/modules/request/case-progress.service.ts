@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Prisma } from '../../generated/prisma/client';
 import type { CaseStatus, Role } from '../../generated/prisma/enums';
+import { toCstMinute } from '../../shared/calendar';
 import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
 import type { Recipient } from '../notification/notification.types';
@@ -19,7 +20,6 @@ const levelLabel: Record<EscalationLevel, string> = { GRID_WORKER: '网格', COM
 const eventKind: Partial<Record<CaseStatus, string>> = { ACCEPTED: 'ACCEPTED', HANDLING: 'HANDLING', HANDLED: 'HANDLED', CLOSED: 'CLOSED', RETURNED: 'RETURNED' };
 const stampOf: Partial<Record<CaseStatus, 'acceptedAt' | 'handledAt' | 'closedAt'>> = { ACCEPTED: 'acceptedAt', HANDLED: 'handledAt', CLOSED: 'closedAt' };
 const departmentRoles: readonly Role[] = ['DEPARTMENT_HEAD', 'DEPARTMENT_STAFF'];
-const cst = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The request workflow's activities: each write is keyed by workflowId + step, so a retry writes nothing twice. */
 @Injectable()
@@ -106,7 +106,7 @@ export class CaseProgressService {
     if (!row.gridId) return;
     await this.notifications.notify({
       recipients: [{ role: 'GRID_WORKER', unitId: row.gridId }], template: 'request.reminder',
-      data: { caseNo: row.caseNo, clockLabel: clockLabel[input.clock], deadline: cst(input.deadlineMs), percent: input.percent },
+      data: { caseNo: row.caseNo, clockLabel: clockLabel[input.clock], deadline: toCstMinute(input.deadlineMs), percent: input.percent },
       options: { dedupKey: key, urgency: input.clock === 'accept' ? 'URGENT' : 'NORMAL' },
     });
   }
@@ -126,7 +126,7 @@ export class CaseProgressService {
     const recipients = [...await this.recipientsOf(row, input.step), ...await this.recipientsOf(row, input.missed)];
     await this.notifications.notify({
       recipients, template: 'request.escalation',
-      data: { caseNo: row.caseNo, clockLabel: clockLabel[input.clock], deadline: cst(input.lapsedDeadlineMs), levelLabel: levelLabel[input.step.level] },
+      data: { caseNo: row.caseNo, clockLabel: clockLabel[input.clock], deadline: toCstMinute(input.lapsedDeadlineMs), levelLabel: levelLabel[input.step.level] },
       options: { dedupKey: key, urgency: 'URGENT' },
     });
   }

@@ -11,6 +11,7 @@ import { TemporalClientService } from '../../infra/temporal/temporal-client.serv
 import { queryWithin } from '../../infra/temporal/workflow-calls';
 import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
 import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.util';
+import { referenceNo } from '../../shared/reference-no';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgRepository } from '../org/org.repository';
@@ -52,7 +53,6 @@ const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
 const INTERNAL_KINDS = new Set(['REMINDED', 'ESCALATED', 'CO_HANDLER_ADDED', 'CO_HANDLER_REMOVED', 'CO_HANDLER_PROGRESS', 'CO_HANDLER_DONE']);
 const pointOf = (row: { latitude: number | null; longitude: number | null }): Point | null =>
   (row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude });
-const caseNoOf = (id: string, at: Date) => `SQ-${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '')}-${id.slice(0, 8).toUpperCase()}`;
 
 /** The workflow's input: the policy version and calendar frozen at intake. */
 const inputFor = (row: CaseRow, policy: RequestLoopPolicy, calendar: BusinessCalendar): RequestCaseInput => ({
@@ -101,7 +101,7 @@ export class RequestCaseService {
     try {
       row = await this.cases.transaction(async (tx) => {
         const created = await this.cases.create({
-          id, caseNo: caseNoOf(id, now), requestKey: dto.requestKey, workflowId, channel: dto.channel, category: dto.category,
+          id, caseNo: referenceNo('SQ', id, now), requestKey: dto.requestKey, workflowId, channel: dto.channel, category: dto.category,
           description: dto.description, address: dto.address, gridId, communityId: unitOf('COMMUNITY'), streetId,
           reporterPhone: dto.reporterPhone, urgency: dto.urgency, policyVersion: policy.version,
           latitude: dto.location?.latitude ?? null, longitude: dto.location?.longitude ?? null, attachments: dto.attachments,

@@ -1,5 +1,5 @@
 import { createCalendar } from './business-calendar.factory';
-import { toCstDate } from './cst-time.util';
+import { toCstDate, toCstMinute } from './cst-time.util';
 import { isWorkingDay } from './working-day.calculator';
 
 const cal = createCalendar();
@@ -27,5 +27,12 @@ describe('malformed days', () => {
 
   it.each([NaN, Infinity])('rejects the instant %s', (ms) => {
     expect(() => isWorkingDay(cal, ms)).toThrow(/finite epoch milliseconds/);
+  });
+});
+
+describe('toCstMinute', () => {
+  it('writes an instant as CST date and minute, rolling the day over at 16:00Z', () => {
+    expect(toCstMinute(Date.parse('2026-11-25T09:30:00Z'))).toBe('2026-11-25 17:30');
+    expect(toCstMinute(Date.parse('2026-11-25T16:05:59Z'))).toBe('2026-11-26 00:05');
   });
 });

@@ -58,3 +58,9 @@ export function parseClock(text: string): number {
 export function toCstDate(ms: number): string {
   return formatDay(cstDayOf(ms));
 }
+
+/** An instant as CST 'YYYY-MM-DD HH:MM', the way deadlines are written in messages. */
+export function toCstMinute(ms: number): string {
+  assertInstant(ms, 'instant');
+  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}

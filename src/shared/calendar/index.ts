@@ -9,7 +9,7 @@ export type {
 export { DEFAULT_WEEKEND_DAYS, DEFAULT_WORKING_HOURS, createCalendar, mergeCalendars } from './business-calendar.factory';
 export { calendarFromFestivals, festivalsToOverride } from './festival-schedule.factory';
 export { CN_2026_HOLIDAYS } from './cn-holidays-2026.data';
-export { toCstDate } from './cst-time.util';
+export { toCstDate, toCstMinute } from './cst-time.util';
 export { isWorkingDay, nextWorkingDay } from './working-day.calculator';
 export { addWorkingMinutes, workingMinutesBetween } from './working-time.calculator';
 export { addWorkingDays, computeDeadline, extendByWorkingDays, isRoundTheClock } from './deadline.calculator';
