@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { CardStatus, HolderKind } from '../../../generated/prisma/enums';
+import { fileRef } from '../../../common/http/file-ref';
 import { pageQuerySchema } from '../../../common/http/pagination';
 import { checkPeriod, periodFields } from '../../../common/http/period-query';
 import { ROLL_UP_LEVELS } from '../../org/unit-scope-sql';
 
 const uuid = z.uuid('须为 UUID');
-const evidenceRef = z.string().trim().max(500, '证据引用最多 500 个字符')
-  .refine((v) => /^https?:\/\/\S+$/.test(v) || /^[\w.-][\w./-]*$/.test(v), '证据须为 http(s) 地址或对象存储键');
 
 export const rateSchema = z.object({
   stars: z.number().int('评价须为 1–5 的整数').min(1, '评价须为 1–5 星').max(5, '评价须为 1–5 星'),
@@ -40,7 +39,7 @@ export type ReviewCardDto = z.infer<typeof reviewCardSchema>;
 
 export const appealCardSchema = z.object({
   reason: z.string().trim().min(1, '请写明申诉理由').max(2000, '申诉理由最多 2000 字'),
-  evidence: z.array(evidenceRef).max(9, '证据最多 9 项').default([]),
+  evidence: z.array(fileRef('证据')).max(9, '证据最多 9 项').default([]),
 });
 export type AppealCardDto = z.infer<typeof appealCardSchema>;
 

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { CaseChannel, CaseStatus, Urgency } from '../../../generated/prisma/enums';
+import { fileRef } from '../../../common/http/file-ref';
 import { pageQuerySchema } from '../../../common/http/pagination';
 
-/** A photo or file stored elsewhere: an http(s) URL or an object key (no spaces, no leading slash). */
-const attachmentRef = z.string().trim().max(500, '附件引用最多 500 个字符')
-  .refine((v) => /^https?:\/\/\S+$/.test(v) || /^[\w.-][\w./-]*$/.test(v), '附件须为 http(s) 地址或对象存储键');
 
 export const locationSchema = z.object({
   latitude: z.number().min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间'),
@@ -22,7 +20,7 @@ export const intakeCaseSchema = z.object({
   urgency: z.enum(Urgency).default('NORMAL'),
   /** WGS-84; without it the case is never flagged as a likely duplicate. */
   location: locationSchema.optional(),
-  attachments: z.array(attachmentRef).max(9, '附件最多 9 个').default([]),
+  attachments: z.array(fileRef('附件')).max(9, '附件最多 9 个').default([]),
 });
 export type IntakeCaseDto = z.infer<typeof intakeCaseSchema>;
 
