@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
 import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
-import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, workingReminderTimes } from '../src/shared/calendar';
+import { computeDeadline, deadlineWithPauses, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
 import { FINISHED, illegal, invalid, OPEN } from './case-refusals';
 import type { CaseState } from './case-refusals';
@@ -265,9 +265,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
         continue;
       }
       const deadlineMs = deadlineOf(clock);
-      const reminders = isRoundTheClock(limit)
-        ? reminderTimes(startMs, deadlineMs, input.reminderFractions)
-        : workingReminderTimes(calendar, startMs, deadlineMs, input.reminderFractions);
+      const reminders = reminderTimesFor(calendar, limit, startMs, deadlineMs, input.reminderFractions);
       const lapseAt = orderDeadlineMs ?? deadlineMs;
       const nextReminder = orderDeadlineMs === undefined ? reminders[remindersSent] : undefined;
       const wakeAt = nextReminder !== undefined && nextReminder < lapseAt ? nextReminder : lapseAt;

@@ -3,7 +3,7 @@ import {
 } from '@temporalio/workflow';
 import type { RatingActivities } from '../activities/rating.activities';
 import type { CardDeadlineKind, YellowCardInput } from '../src/modules/rating/rating.types';
-import { computeDeadline, deadlineWithPauses, isRoundTheClock, reminderTimes, toCstMinute, workingReminderTimes } from '../src/shared/calendar';
+import { computeDeadline, deadlineWithPauses, reminderTimesFor, toCstMinute } from '../src/shared/calendar';
 import type { Limit, PauseInterval } from '../src/shared/calendar';
 
 export type CardState = 'ISSUED' | 'SUBMITTED' | 'SENT_BACK' | 'APPEALED' | 'RECTIFIED' | 'VOID';
@@ -176,8 +176,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
     await recordCardStep({ step: step('voided-with-rating'), kind: 'VOIDED_WITH_RATING', status: 'VOID', note: reason, patch: { closedAtMs: now } });
   });
 
-  const remindersOf = (startMs: number, dueMs: number, limit: Limit) => (isRoundTheClock(limit)
-    ? reminderTimes(startMs, dueMs, input.reminderFractions) : workingReminderTimes(input.calendar, startMs, dueMs, input.reminderFractions));
+  const remindersOf = (startMs: number, dueMs: number, limit: Limit) => reminderTimesFor(input.calendar, limit, startMs, dueMs, input.reminderFractions);
   const percentAt = (i: number) => Math.round(input.reminderFractions[i] * 100);
 
   const issued = await issueYellowCard({ ...input, dueAtMs: dueOf(current), appealEndsMs });

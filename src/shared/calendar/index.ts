@@ -14,4 +14,4 @@ export { isWorkingDay, nextWorkingDay } from './working-day.calculator';
 export { addWorkingMinutes, workingMinutesBetween } from './working-time.calculator';
 export { addWorkingDays, computeDeadline, extendByWorkingDays, isRoundTheClock } from './deadline.calculator';
 export { deadlineWithPauses } from './pause.calculator';
-export { fractionElapsed, reminderTimes, workingReminderTimes } from './reminder.calculator';
+export { fractionElapsed, reminderTimes, reminderTimesFor, workingReminderTimes } from './reminder.calculator';

@@ -1,6 +1,6 @@
 import { CN_2026_HOLIDAYS } from './cn-holidays-2026.data';
 import { calendarFromFestivals } from './festival-schedule.factory';
-import { fractionElapsed, reminderTimes, workingReminderTimes } from './reminder.calculator';
+import { fractionElapsed, reminderTimes, reminderTimesFor, workingReminderTimes } from './reminder.calculator';
 
 const cn2026 = calendarFromFestivals(CN_2026_HOLIDAYS);
 const at = (cst: string): number => Date.parse(`${cst.replace(' ', 'T')}:00+08:00`);
@@ -53,5 +53,17 @@ describe('workingReminderTimes (share of working time)', () => {
     const start = at('2026-09-18 10:00');
     const deadline = at('2026-09-29 17:30');
     expect(workingReminderTimes(cn2026, start, deadline, [0, 1])).toEqual([start, deadline]);
+  });
+});
+
+describe('reminderTimesFor', () => {
+  it('reminds on the wall clock for round-the-clock limits and in working time for working-day limits', () => {
+    // Friday 16:00 to the next Tuesday 17:30 (two working days): halfway in working time is Monday, not Sunday
+    const start = at('2026-09-18 16:00');
+    const deadline = at('2026-09-22 17:30');
+    expect(reminderTimesFor(cn2026, { unit: 'hours', amount: 97.5 }, start, deadline, [0.5]).map(show)).toEqual(['2026-09-20 16:45']);
+    expect(reminderTimesFor(cn2026, { unit: 'workingDays', amount: 2 }, start, deadline, [0.5]))
+      .toEqual(workingReminderTimes(cn2026, start, deadline, [0.5]));
+    expect(show(reminderTimesFor(cn2026, { unit: 'workingDays', amount: 2 }, start, deadline, [0.5])[0]) > '2026-09-21').toBe(true);
   });
 });

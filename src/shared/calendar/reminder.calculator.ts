@@ -1,5 +1,6 @@
-import type { BusinessCalendar } from './calendar.types';
+import type { BusinessCalendar, Limit } from './calendar.types';
 import { assertInstant } from './cst-time.util';
+import { isRoundTheClock } from './deadline.calculator';
 import { addWorkingMs, workingMsBetween } from './working-time.calculator';
 
 /** Wall-clock share of the budget used at `nowMs`: 0 before the start, above 1 once overdue. */
@@ -29,6 +30,17 @@ export function workingReminderTimes(
   checkSpan(startMs, deadlineMs);
   const budget = workingMsBetween(cal, startMs, deadlineMs);
   return checkFractions(fractions).map((f) => addWorkingMs(cal, startMs, Math.round(f * budget)));
+}
+
+/** The reminder points of a clock with this limit: wall-clock for round-the-clock limits, working time otherwise. */
+export function reminderTimesFor(
+  cal: BusinessCalendar,
+  limit: Limit,
+  startMs: number,
+  deadlineMs: number,
+  fractions: readonly number[],
+): number[] {
+  return isRoundTheClock(limit) ? reminderTimes(startMs, deadlineMs, fractions) : workingReminderTimes(cal, startMs, deadlineMs, fractions);
 }
 
 function checkSpan(startMs: number, deadlineMs: number): void {
