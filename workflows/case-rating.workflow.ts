@@ -1,6 +1,7 @@
-import { allHandlersFinished, ApplicationFailure, condition, defineQuery, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { RatingActivities } from '../activities/rating.activities';
 import { yellowCardWorkflow } from './yellow-card.workflow';
+import { refuse } from './refusal';
 
 export interface CaseRatingInput { caseId: string; windowEndsMs: number }
 export interface RateInput { raterPersonId?: string; stars: number; comment?: string }
@@ -13,10 +14,6 @@ const { recordCaseRating, recordCaseUnrated } = proxyActivities<RatingActivities
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-
-function refuse(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, nonRetryable: true, message });
-}
 
 /**
  * 一事一评: the rating window of one closed case. The first valid rating wins (updates run one at a time, and the state

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { refuse } from './refusal';
 
 export type CaseState = 'REPORTED' | 'RETURNED' | 'ACCEPTED' | 'HANDLING' | 'WAITING_RESIDENT' | 'HANDLED' | 'CLOSED' | 'MERGED';
 
@@ -8,11 +8,6 @@ const stateLabel: Record<CaseState, string> = {
 };
 export const FINISHED: readonly CaseState[] = ['CLOSED', 'MERGED'];
 export const OPEN: readonly CaseState[] = ['ACCEPTED', 'HANDLING'];
-
-/** An update validator's refusal; `type` is the error code the API answers with. */
-export function refuse(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, nonRetryable: true, message });
-}
 
 export function illegal(action: string, from: CaseState): never {
   refuse('ILLEGAL_TRANSITION', `诉求当前为「${stateLabel[from]}」，不能${action}`);

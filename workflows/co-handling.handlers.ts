@@ -1,7 +1,8 @@
 import { defineQuery, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CoHandlingActivities } from '../activities/co-handling.activities';
 import type { CoHandlingAction } from '../src/modules/request/co-handling.types';
-import { FINISHED, illegal, invalid, refuse } from './case-refusals';
+import { FINISHED, illegal, invalid } from './case-refusals';
+import { refuse } from './refusal';
 import type { CaseState } from './case-refusals';
 
 /**

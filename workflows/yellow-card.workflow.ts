@@ -1,10 +1,11 @@
 import {
-  allHandlersFinished, ApplicationFailure, condition, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, proxyActivities, setHandler,
+  allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, proxyActivities, setHandler,
 } from '@temporalio/workflow';
 import type { RatingActivities } from '../activities/rating.activities';
 import type { CardDeadlineKind, YellowCardInput } from '../src/modules/rating/rating.types';
 import { computeDeadline, deadlineWithPauses, reminderTimesFor, toCstMinute } from '../src/shared/calendar';
 import type { Limit, PauseInterval } from '../src/shared/calendar';
+import { refuse } from './refusal';
 
 export type CardState = 'ISSUED' | 'SUBMITTED' | 'SENT_BACK' | 'APPEALED' | 'RECTIFIED' | 'VOID';
 type InterviewState = 'NONE' | 'SCHEDULED' | 'HELD' | 'CANCELLED';
@@ -34,9 +35,6 @@ const { issueYellowCard, recordCardStep, remindCard, escalateCard, scheduleCardI
 
 const stateLabel: Record<CardState, string> = { ISSUED: '待说明整改', SUBMITTED: '待审核', SENT_BACK: '退回修改', APPEALED: '申诉中', RECTIFIED: '已整改', VOID: '已撤销' };
 
-function refuse(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, nonRetryable: true, message });
-}
 const illegal = (action: string, from: CardState): never => refuse('ILLEGAL_TRANSITION', `黄牌当前为「${stateLabel[from]}」，不能${action}`);
 const blank = (s: unknown) => typeof s !== 'string' || !s.trim();
 
