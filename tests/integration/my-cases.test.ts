@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
-import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, login, OrgFixture, residentSignIn } from '../fixtures/org-fixture';
 
 interface MyCase {
   id: string; caseNo: string; status: string; category: string; description: string;
@@ -23,13 +23,7 @@ describe('residents follow and act on their own requests', () => {
     await db.connect();
     staff = (await login(api.url, f.people.gridWorkerG1.username)).accessToken;
     // the resident signs in with a one-time code sent to their phone
-    const phone = f.people.resident.phone;
-    const post = (path: string, body: unknown) => fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post('/api/v1/auth/code', { phone })).status).toBe(202);
-    const { rows } = await db.query('SELECT body FROM inbox_message WHERE phone = $1 ORDER BY created_at DESC LIMIT 1', [phone]);
-    const verified = await post('/api/v1/auth/code/verify', { phone, code: /(\d{6})/.exec(rows[0].body)?.[1] });
-    expect(verified.status).toBe(200);
-    resident = ((await verified.json()) as { accessToken: string }).accessToken;
+    resident = (await residentSignIn(api.url, db, f.people.resident.phone)).accessToken;
   });
   afterAll(async () => {
     await Promise.all([api?.app.close(), worker?.close(), db?.end()]);

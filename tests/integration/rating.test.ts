@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
-import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, login, OrgFixture, residentSignIn } from '../fixtures/org-fixture';
 
 interface Card { id: string; cardNo: string; status: string; caseId: string; unitId: string; timeline: { kind: string }[]; live: { state: string } | null }
 
@@ -19,11 +19,7 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     for (const who of ['gridWorkerG1', 'secretaryC1', 'supervisorS1', 'gridWorkerG2']) token[who] = (await login(api.url, f.people[who].username)).accessToken;
-    const phone = f.people.resident.phone;
-    const post = (path: string, body: unknown) => fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post('/api/v1/auth/code', { phone })).status).toBe(202);
-    const { rows } = await db.query('SELECT body FROM inbox_message WHERE phone = $1 ORDER BY created_at DESC LIMIT 1', [phone]);
-    token.resident = ((await (await post('/api/v1/auth/code/verify', { phone, code: /(\d{6})/.exec(rows[0].body)?.[1] })).json()) as { accessToken: string }).accessToken;
+    token.resident = (await residentSignIn(api.url, db, f.people.resident.phone)).accessToken;
   });
   afterAll(async () => {
     await Promise.all([api?.app.close(), worker?.close(), db?.end()]);
