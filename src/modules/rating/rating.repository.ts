@@ -28,6 +28,10 @@ export class RatingRepository {
     return { ...row, handledBy: handled?.actorId ?? null };
   }
 
+  async caseNoOf(caseId: string): Promise<string | null> {
+    return (await this.prisma.requestCase.findUnique({ where: { id: caseId }, select: { caseNo: true } }))?.caseNo ?? null;
+  }
+
   ratingOf(caseId: string, tx: Tx = this.prisma) {
     return isUuid(caseId) ? tx.caseRating.findUnique({ where: { caseId } }) : Promise.resolve(null);
   }

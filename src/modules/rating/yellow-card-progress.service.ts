@@ -73,10 +73,11 @@ export class YellowCardProgressService {
       await this.audit.record({ action: 'card.issue', entityType: 'yellow_card', entityId: id, unitId: input.unitId, workflowId, after: created }, tx);
       return created;
     });
-    const caseRow = await this.ratings.caseForRating(card.caseId);
+    const caseNo = await this.ratings.caseNoOf(card.caseId);
+    const holder = await this.holder(card);
     await this.notifications.notify({
-      recipients: [...await this.holderOf(card), ...await this.leaderOf(card)], template: 'card.issued',
-      data: { cardNo: card.cardNo, caseNo: caseRow?.caseNo ?? '', holderLabel: await this.holderLabel(card), deadline: toCstMinute(input.dueAtMs), repeatCount: card.repeatCount },
+      recipients: [...holder.recipients, ...await this.leaderOf(card)], template: 'card.issued',
+      data: { cardNo: card.cardNo, caseNo: caseNo ?? '', holderLabel: holder.label, deadline: toCstMinute(input.dueAtMs), repeatCount: card.repeatCount },
       options: { dedupKey: `${workflowId}:issued`, urgency: 'URGENT' },
     });
     return { cardId: card.id, repeatCount: card.repeatCount, interview: card.repeatCount >= policy.repeats.interviewAt, annualReview: card.annualReview };
@@ -101,7 +102,7 @@ export class YellowCardProgressService {
     const label = eventLabel[input.kind];
     if (!card || !label) return;
     // the holder hears of decisions; a submission goes to the reviewers
-    const recipients = input.kind === 'SUBMITTED' || input.kind === 'APPEALED' ? await this.supervisorsOf(card, 'STREET') : await this.holderOf(card);
+    const recipients = input.kind === 'SUBMITTED' || input.kind === 'APPEALED' ? await this.supervisorsOf(card, 'STREET') : (await this.holder(card)).recipients;
     await this.notifications.notify({
       recipients, template: 'card.progress', data: { cardNo: card.cardNo, eventLabel: label, note: input.note ?? '' },
       options: { dedupKey: `${workflowId}:${input.step}` },
@@ -114,7 +115,7 @@ export class YellowCardProgressService {
       await this.ratings.addCardEventOnce({ cardId: found.id, dedupKey: `${workflowId}:${input.step}`, kind: 'REMINDED', data: { what: input.what, percent: input.percent } }, tx);
       return found;
     });
-    const recipients = input.what === 'interview' ? await this.supervisorsOf(card, 'STREET') : await this.holderOf(card);
+    const recipients = input.what === 'interview' ? await this.supervisorsOf(card, 'STREET') : (await this.holder(card)).recipients;
     await this.notifications.notify({
       recipients, template: 'card.reminder', data: { cardNo: card.cardNo, whatLabel: whatLabel[input.what], deadline: toCstMinute(input.deadlineMs), percent: input.percent },
       options: { dedupKey: `${workflowId}:${input.step}` },
@@ -135,9 +136,10 @@ export class YellowCardProgressService {
       await this.audit.record({ action: 'card.escalate', entityType: 'yellow_card', entityId: found.id, unitId: found.unitId, workflowId, after: data }, tx);
       return after;
     });
+    const holder = await this.holder(card);
     await this.notifications.notify({
-      recipients: [...await this.supervisorsOf(card, input.level), ...await this.holderOf(card)], template: 'card.escalation',
-      data: { cardNo: card.cardNo, whatLabel: whatLabel[input.what], deadline: toCstMinute(input.lapsedDeadlineMs), levelLabel: levelLabel[input.level], holderLabel: await this.holderLabel(card) },
+      recipients: [...await this.supervisorsOf(card, input.level), ...holder.recipients], template: 'card.escalation',
+      data: { cardNo: card.cardNo, whatLabel: whatLabel[input.what], deadline: toCstMinute(input.lapsedDeadlineMs), levelLabel: levelLabel[input.level], holderLabel: holder.label },
       options: { dedupKey: `${workflowId}:${input.step}`, urgency: 'URGENT' },
     });
   }
@@ -154,9 +156,10 @@ export class YellowCardProgressService {
       }
       return found;
     });
+    const holder = await this.holder(card);
     await this.notifications.notify({
-      recipients: [...await this.supervisorsOf(card, 'STREET'), ...await this.holderOf(card)], template: 'card.interview',
-      data: { cardNo: card.cardNo, holderLabel: await this.holderLabel(card), deadline: toCstMinute(input.dueAtMs), repeatCount: input.repeatCount },
+      recipients: [...await this.supervisorsOf(card, 'STREET'), ...holder.recipients], template: 'card.interview',
+      data: { cardNo: card.cardNo, holderLabel: holder.label, deadline: toCstMinute(input.dueAtMs), repeatCount: input.repeatCount },
       options: { dedupKey: `${workflowId}:interview`, urgency: 'URGENT' },
     });
   }
@@ -184,11 +187,12 @@ export class YellowCardProgressService {
     });
   }
 
-  private async holderOf(card: CardRow): Promise<Recipient[]> {
-    if (card.holderKind === 'PERSON' && card.personId) return [{ personId: card.personId }];
+  /** Who holds the card (the person, or the unit's posts) and how messages name them, from one look-up of the unit. */
+  private async holder(card: CardRow): Promise<{ recipients: Recipient[]; label: string }> {
     const unit = await this.org.findUnit(card.unitId);
+    if (card.holderKind === 'PERSON' && card.personId) return { recipients: [{ personId: card.personId }], label: `${unit?.name ?? ''}承办人` };
     const roles: Role[] = unit?.kind === 'GRID' ? ['GRID_LEADER', 'GRID_WORKER'] : unit?.kind === 'DEPARTMENT' ? ['DEPARTMENT_HEAD'] : ['COMMUNITY_SECRETARY'];
-    return roles.map((role) => ({ role, unitId: card.unitId }));
+    return { recipients: roles.map((role) => ({ role, unitId: card.unitId })), label: unit?.name ?? '承办单位' };
   }
 
   /** The holder's leader: the community secretary above a grid or person, the street leader above anything else. */
@@ -205,11 +209,6 @@ export class YellowCardProgressService {
     const unitId = chain.find((c) => c.ancestor.kind === level)?.ancestor.id;
     if (!unitId) return [];
     return level === 'STREET' ? [{ role: 'SUPERVISOR', unitId }, { role: 'STREET_LEADER', unitId }] : [{ role: 'SUPERVISOR', unitId }];
-  }
-
-  private async holderLabel(card: CardRow): Promise<string> {
-    const unit = await this.org.findUnit(card.unitId);
-    return card.holderKind === 'PERSON' ? `${unit?.name ?? ''}承办人` : unit?.name ?? '承办单位';
   }
 
   private async requireCard(workflowId: string, tx: Prisma.TransactionClient): Promise<CardRow> {
