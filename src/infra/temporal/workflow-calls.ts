@@ -1,4 +1,4 @@
-import { type Client, WorkflowUpdateFailedError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
@@ -29,5 +29,14 @@ export async function updateOrRefuse(client: Client, workflowId: string, update:
     if (cause instanceof ActivityFailure) cause = cause.cause;
     if (cause instanceof ApplicationFailure && cause.type && refusals.has(cause.type)) throw new DomainError(cause.type as ErrorCode, cause.message);
     throw err;
+  }
+}
+
+/** Starts the workflow once per id, ever: a repeat (a retry, a replayed request) finds it running or finished and does nothing. */
+export async function startOnce(client: Client, workflowType: string, workflowId: string, taskQueue: string, arg: object): Promise<void> {
+  try {
+    await client.workflow.start(workflowType, { workflowId, taskQueue, args: [arg], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
+import { startOnce } from '../../infra/temporal/workflow-calls';
 import { NotificationService } from '../notification/notification.service';
 import { ProcessPolicyService } from '../policy/policy.service';
 import type { CaseRatingInput } from '../../../workflows/case-rating.workflow';
@@ -29,14 +29,7 @@ export class RatingWindowService {
   async open(row: ClosedCase, invite = true): Promise<void> {
     const windowEndsAt = await this.windowEndsAt(row);
     const input: CaseRatingInput = { caseId: row.id, windowEndsMs: windowEndsAt.getTime() };
-    try {
-      await this.temporal.client.workflow.start('caseRatingWorkflow', {
-        workflowId: ratingWorkflowId(row.id), taskQueue: this.temporal.taskQueue, args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    await startOnce(this.temporal.client, 'caseRatingWorkflow', ratingWorkflowId(row.id), this.temporal.taskQueue, input);
     if (!invite) return;
     const days = Math.round((windowEndsAt.getTime() - (row.closedAt ?? windowEndsAt).getTime()) / DAY_MS);
     await this.notifications.notify({

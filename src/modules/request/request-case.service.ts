@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { Prisma } from '../../generated/prisma/client';
 import type { CaseStatus } from '../../generated/prisma/enums';
 import type { Principal } from '../../common/auth/principal';
@@ -8,7 +7,7 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
-import { queryWithin } from '../../infra/temporal/workflow-calls';
+import { queryWithin, startOnce } from '../../infra/temporal/workflow-calls';
 import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
 import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.util';
 import { referenceNo } from '../../shared/reference-no';
@@ -227,16 +226,10 @@ export class RequestCaseService {
     return existing;
   }
 
-  private async startWorkflow(row: CaseRow, input: RequestCaseInput): Promise<void> {
-    try {
-      await this.temporal.client.workflow.start('requestCaseWorkflow', {
-        workflowId: row.workflowId, taskQueue: this.temporal.taskQueue, args: [input],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+  private startWorkflow(row: CaseRow, input: RequestCaseInput): Promise<void> {
+    return startOnce(this.temporal.client, 'requestCaseWorkflow', row.workflowId, this.temporal.taskQueue, input);
   }
+
 
   private async hasWorkflow(workflowId: string): Promise<boolean> {
     try {
