@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
 import { PrismaClient } from '../../src/generated/prisma/client';
@@ -17,13 +16,13 @@ import {
 } from '../../workflows/co-handling.handlers';
 import { acceptUpdate, closeUpdate, markHandledUpdate, mergeUpdate, requestCaseWorkflow } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
-import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
+import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 
 const policy = DEFAULT_REQUEST_LOOP_POLICY;
 const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
 
 describe('co-handling units on the request workflow (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
+  const ts = timeSkippingServerPerTest();
   let services: INestApplicationContext;
   let db: Client;
   let prisma: PrismaClient;
@@ -31,16 +30,16 @@ describe('co-handling units on the request workflow (time-skipping server)', () 
   const taskQueue = 'ts-co-handling';
 
   beforeAll(async () => {
-    [env, services, f] = await Promise.all([startTimeSkippingServer(), startServices(), buildOrgFixture()]);
+    [services, f] = await Promise.all([startServices(), buildOrgFixture()]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
   });
   afterAll(async () => {
-    await Promise.all([env?.teardown(), services?.close(), db?.end(), prisma?.$disconnect()]);
+    await Promise.all([services?.close(), db?.end(), prisma?.$disconnect()]);
   });
 
-  const newWorker = () => createTestWorker(env, services, taskQueue);
+  const newWorker = () => createTestWorker(ts.env, services, taskQueue);
 
   async function newCase(start = true) {
     const id = randomUUID();
@@ -50,8 +49,8 @@ describe('co-handling units on the request workflow (time-skipping server)', () 
       address: f.addresses.G1, gridId: f.units.G1.id, communityId: f.units.C1.id, streetId: f.units.S1.id, reporterPhone: '13800000000',
       urgency: 'NORMAL', policyVersion: 1, acceptDeadline: new Date(), accountableUnitId: f.units.G1.id,
     } });
-    if (!start) return { id, workflowId, handle: env.client.workflow.getHandle(workflowId) };
-    const handle = await env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [{
+    if (!start) return { id, workflowId, handle: ts.env.client.workflow.getHandle(workflowId) };
+    const handle = await ts.env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [{
       caseId: id, category: f.category, urgency: 'NORMAL', acceptLimit: policy.clocks.accept.limit, resolutionLimit: resolutionLimitFor(policy, f.category),
       reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar, extension: policy.extension,
     }] });

@@ -15,12 +15,12 @@ import {
   appealUpdate, cardQuery, decideAppealUpdate, recordInterviewUpdate, reviewUpdate, submitUpdate, yellowCardWorkflow,
 } from '../../workflows/yellow-card.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
-import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
+import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 
 const DAY = 86_400_000;
 
 describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
+  const ts = timeSkippingServerPerTest();
   let services: INestApplicationContext;
   let db: Client;
   let f: OrgFixture;
@@ -42,15 +42,8 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
   afterAll(async () => {
     await Promise.all([services?.close(), db?.end()]);
   });
-  // A fresh server per test: after an update is refused, the Java time-skipping server may stop skipping for later tests.
-  beforeEach(async () => {
-    env = await startTimeSkippingServer();
-  });
-  afterEach(async () => {
-    await env?.teardown();
-  });
 
-  const newWorker = () => createTestWorker(env, services, taskQueue);
+  const newWorker = () => createTestWorker(ts.env, services, taskQueue);
 
   /** A grid of its own in community C1 with the fixture's grid worker seated, so cards of one test never count as repeats in another. */
   async function newGrid(fx: OrgFixture = f) {
@@ -76,8 +69,8 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     return id;
   }
   async function startRating(caseId: string, windowDays = 7) {
-    const windowEndsMs = (await env.currentTimeMs()) + windowDays * DAY;
-    return env.client.workflow.start(caseRatingWorkflow, { workflowId: `rating-${caseId}`, taskQueue, args: [{ caseId, windowEndsMs }] });
+    const windowEndsMs = (await ts.env.currentTimeMs()) + windowDays * DAY;
+    return ts.env.client.workflow.start(caseRatingWorkflow, { workflowId: `rating-${caseId}`, taskQueue, args: [{ caseId, windowEndsMs }] });
   }
   const cardOf = async (caseId: string, holder = 'UNIT') =>
     (await db.query('SELECT * FROM yellow_card WHERE case_id = $1 AND holder_kind = $2', [caseId, holder])).rows[0];
@@ -108,7 +101,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const caseId = await closedCase();
     const handle = await startRating(caseId);
     const result = await (await newWorker()).runUntil(async () => {
-      await env.sleep(7 * DAY + 60_000);
+      await ts.env.sleep(7 * DAY + 60_000);
       return handle.result();
     });
     expect(result).toBe('UNRATED');
@@ -152,13 +145,13 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
   it('one star → card issued and notified; missed deadlines escalate street then district; sent back once; rectified late', async () => {
     const caseId = await closedCase();
     const handle = await startRating(caseId);
-    const cardHandle = env.client.workflow.getHandle(`card-${caseId}-unit`);
+    const cardHandle = ts.env.client.workflow.getHandle(`card-${caseId}-unit`);
     const result = await (await newWorker()).runUntil(async () => {
       await handle.executeUpdate(rateUpdate, { args: [{ stars: 1, comment: '敷衍了事', raterPersonId: f.people.resident.id }] });
       expect(await handle.result()).toBe('RATED');
       expect((await cardHandle.query(cardQuery)).state).toBe('ISSUED');
       expect((await refusal(cardHandle.executeUpdate(reviewUpdate, { args: [{ accept: true }] }))).type).toBe('ILLEGAL_TRANSITION');
-      await env.sleep(30 * DAY); // both follow-up deadlines lapse too: street, then district, never beyond
+      await ts.env.sleep(30 * DAY); // both follow-up deadlines lapse too: street, then district, never beyond
       expect(await cardHandle.query(cardQuery)).toMatchObject({ state: 'ISSUED', escalationLevel: 2 });
       expect((await refusal(cardHandle.executeUpdate(submitUpdate, { args: [{ explanation: ' ', rectificationPlan: '整改' }] }))).type).toBe('VALIDATION_FAILED');
       await cardHandle.executeUpdate(submitUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, explanation: '人手不足', rectificationPlan: '增派人员回访' }] });
@@ -186,14 +179,14 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
   it('an appeal pauses the deadline; rejected, the card continues with the deadline moved by the pause; a second appeal is refused', async () => {
     const caseId = await closedCase();
     const handle = await startRating(caseId);
-    const cardHandle = env.client.workflow.getHandle(`card-${caseId}-unit`);
+    const cardHandle = ts.env.client.workflow.getHandle(`card-${caseId}-unit`);
     await (await newWorker()).runUntil(async () => {
       await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
       await handle.result();
       const before = (await cardHandle.query(cardQuery)).deadline as string;
       await cardHandle.executeUpdate(appealUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, reason: '群众诉求超出职责范围', evidence: ['evidence/photo-1.jpg'] }] });
       expect(await cardHandle.query(cardQuery)).toMatchObject({ state: 'APPEALED', paused: true });
-      await env.sleep(20 * DAY); // a long appeal: nothing lapses while it is pending
+      await ts.env.sleep(20 * DAY); // a long appeal: nothing lapses while it is pending
       await cardHandle.executeUpdate(decideAppealUpdate, { args: [{ actorId: f.people.supervisorS1.id, uphold: false, reason: '属于本网格职责' }] });
       const after = await cardHandle.query(cardQuery);
       expect(after).toMatchObject({ state: 'ISSUED', paused: false, escalationLevel: 0, appealed: true });
@@ -212,11 +205,11 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
   it('an appeal after its window is refused', async () => {
     const caseId = await closedCase();
     const handle = await startRating(caseId);
-    const cardHandle = env.client.workflow.getHandle(`card-${caseId}-unit`);
+    const cardHandle = ts.env.client.workflow.getHandle(`card-${caseId}-unit`);
     await (await newWorker()).runUntil(async () => {
       await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
       await handle.result();
-      await env.sleep(10 * DAY);
+      await ts.env.sleep(10 * DAY);
       const refused = await refusal(cardHandle.executeUpdate(appealUpdate, { args: [{ reason: '迟到的申诉' }] }));
       expect(refused).toMatchObject({ type: 'APPEAL_WINDOW_CLOSED', message: expect.stringContaining('申诉期限') });
       await rectify(cardHandle);
@@ -229,11 +222,11 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const { cards: [unitCard] } = await services.get(RatingProgressService).recordRating({ caseId, stars: 1 });
     const personCard: YellowCardInput = { ...unitCard.input, holderKind: 'PERSON', personId: f.people.gridWorkerG1.id };
     const [unitHandle, personHandle] = await Promise.all([
-      env.client.workflow.start(yellowCardWorkflow, { workflowId: unitCard.workflowId, taskQueue, args: [unitCard.input] }),
-      env.client.workflow.start(yellowCardWorkflow, { workflowId: `card-${caseId}-person`, taskQueue, args: [personCard] }),
+      ts.env.client.workflow.start(yellowCardWorkflow, { workflowId: unitCard.workflowId, taskQueue, args: [unitCard.input] }),
+      ts.env.client.workflow.start(yellowCardWorkflow, { workflowId: `card-${caseId}-person`, taskQueue, args: [personCard] }),
     ]);
     const results = await (await newWorker()).runUntil(async () => {
-      await env.sleep(60_000);
+      await ts.env.sleep(60_000);
       await unitHandle.executeUpdate(appealUpdate, { args: [{ reason: '恶意差评' }] });
       await unitHandle.executeUpdate(decideAppealUpdate, { args: [{ actorId: f.people.supervisorS1.id, uphold: true, reason: '经核实为恶意差评' }] });
       return Promise.all([unitHandle.result(), personHandle.result()]);
@@ -252,7 +245,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const g = await buildOrgFixture(); // another street, so its supervisor is the one called to the interview
     const grid = await newGrid(g);
     const handles: string[] = [];
-    const second = async () => env.client.workflow.getHandle((await cardOf(handles[1])).workflow_id);
+    const second = async () => ts.env.client.workflow.getHandle((await cardOf(handles[1])).workflow_id);
     // one worker throughout: a worker stopped with activities in flight holds the time-skipping clock until they time out
     await (await newWorker()).runUntil(async () => {
       for (let i = 0; i < 3; i += 1) {
@@ -262,7 +255,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
         await handle.result();
         handles.push(caseId);
       }
-      await env.sleep(6 * DAY); // past the interview's 5 working days: reminded at 50 % and 80 %, then overdue
+      await ts.env.sleep(6 * DAY); // past the interview's 5 working days: reminded at 50 % and 80 %, then overdue
       expect((await refusal((await second()).executeUpdate(recordInterviewUpdate, { args: [{ note: ' ' }] }))).type).toBe('VALIDATION_FAILED');
       await (await second()).executeUpdate(recordInterviewUpdate, { args: [{ actorId: f.people.supervisorS1.id, note: '已约谈网格长，明确整改要求' }] });
       expect((await (await second()).query(cardQuery)).interview).toBe('HELD');
@@ -287,7 +280,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const outcomes = await (await newWorker()).runUntil(async () => {
       const settled = await Promise.allSettled([1, 2].map(() => handle.executeUpdate(rateUpdate, { args: [{ stars: 1, comment: '没解决' }] })));
       await handle.result();
-      await rectify(env.client.workflow.getHandle(`card-${caseId}-unit`)); // leave no card running into the next test
+      await rectify(ts.env.client.workflow.getHandle(`card-${caseId}-unit`)); // leave no card running into the next test
       return settled;
     });
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
 import { PrismaClient } from '../../src/generated/prisma/client';
@@ -18,13 +17,13 @@ import {
   departmentContactedUpdate, mergeUpdate, reassignUpdate, requestCaseWorkflow, RequestCaseInput, requestExtensionUpdate, requestInfoUpdate, returnUpdate,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
-import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
+import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 
 const policy = DEFAULT_REQUEST_LOOP_POLICY;
 const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
 
 describe('requestCaseWorkflow on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
+  const ts = timeSkippingServerPerTest();
   let services: INestApplicationContext;
   let db: Client;
   let prisma: PrismaClient;
@@ -33,7 +32,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   const extra: Record<string, string> = {};
 
   beforeAll(async () => {
-    [env, services, f] = await Promise.all([startTimeSkippingServer(), startServices(), buildOrgFixture()]);
+    [services, f] = await Promise.all([startServices(), buildOrgFixture()]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
@@ -45,11 +44,11 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     }
   });
   afterAll(async () => {
-    await Promise.all([env?.teardown(), services?.close(), db?.end(), prisma?.$disconnect()]);
+    await Promise.all([services?.close(), db?.end(), prisma?.$disconnect()]);
   });
 
   // runUntil shuts its worker down, so each test gets its own.
-  const newWorker = () => createTestWorker(env, services, taskQueue);
+  const newWorker = () => createTestWorker(ts.env, services, taskQueue);
 
   async function newCase(options: { start: boolean; extra?: Partial<RequestCaseInput> } = { start: true }) {
     const id = randomUUID();
@@ -64,8 +63,8 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
       reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar, extension: policy.extension,
       ...options.extra,
     };
-    if (!options.start) return { id, workflowId, handle: env.client.workflow.getHandle(workflowId) };
-    const handle = await env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [input] });
+    if (!options.start) return { id, workflowId, handle: ts.env.client.workflow.getHandle(workflowId) };
+    const handle = await ts.env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [input] });
     return { id, workflowId, handle };
   }
 
@@ -77,7 +76,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   it('nobody accepts: reminders once each, then up the ladder one rung per lapse, never past the top', async () => {
     const { id, workflowId, handle } = await newCase();
     await (await newWorker()).runUntil(async () => {
-      await env.sleep('40 days');
+      await ts.env.sleep('40 days');
       const clocks = await handle.query(clocksQuery);
       expect(clocks).toEqual([expect.objectContaining({ name: 'accept', state: 'lapsed', escalationLevel: 3 })]);
       await handle.terminate('test over');
@@ -98,7 +97,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   it('happy path: accept → handled → close; both clocks met, nothing escalated', async () => {
     const { id, workflowId, handle } = await newCase();
     const result = await (await newWorker()).runUntil(async () => {
-      await env.sleep('3 minutes');
+      await ts.env.sleep('3 minutes');
       expect(await handle.executeUpdate(acceptUpdate, { args: [{ actorId: f.people.gridWorkerG1.id }] })).toBe('ACCEPTED');
       expect(await handle.executeUpdate(markHandledUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, reply: '已更换灯泡' }] })).toBe('HANDLED');
       expect(await handle.executeUpdate(closeUpdate, { args: [{ actorId: f.people.gridWorkerG1.id }] })).toBe('CLOSED');
@@ -177,7 +176,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
       expect(await handle.executeUpdate(requestInfoUpdate, { args: [{ ...actor(), note: '请提供漏水位置照片' }] })).toBe('WAITING_RESIDENT');
       expect((await db.query('SELECT status FROM request_case WHERE id = $1', [id])).rows[0].status).toBe('WAITING_RESIDENT');
       expect((await handle.query(clocksQuery))[1]).toMatchObject({ name: 'resolution', state: 'paused' });
-      await env.sleep('10 days');
+      await ts.env.sleep('10 days');
       expect(await handle.executeUpdate(provideInfoUpdate, { args: [{ ...actor(), note: '照片已发群里' }] })).toBe('HANDLING');
       const after = (await handle.query(clocksQuery))[1];
       expect(after).toMatchObject({ state: 'running', escalationLevel: 0 });
@@ -226,7 +225,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
       await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已修好' }] });
       expect(failure(await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: '' }] }).catch((e: unknown) => e))).toMatchObject({ type: 'VALIDATION_FAILED' });
       expect(await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: '仍然漏水' }] })).toBe('HANDLING');
-      await env.sleep('1 minute');
+      await ts.env.sleep('1 minute');
       expect((await handle.query(clocksQuery)).map((c) => [c.name, c.state])).toEqual([['accept', 'met'], ['resolution', 'met'], ['rework', 'running']]);
       await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已更换水管' }] });
       await handle.executeUpdate(closeUpdate, { args: [actor()] });
@@ -272,7 +271,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     } });
     await (await newWorker()).runUntil(async () => {
       await handle.executeUpdate(acceptUpdate, { args: [actor()] });
-      await env.sleep('3 hours'); // past 30 minutes to contact the department and 2 hours to a first response
+      await ts.env.sleep('3 hours'); // past 30 minutes to contact the department and 2 hours to a first response
       const lapsed = await handle.query(clocksQuery);
       expect(lapsed.map((c) => [c.name, c.state, c.escalationLevel])).toEqual([
         ['contactDepartment', 'lapsed', 1], ['accept', 'met', 0], ['firstResponse', 'lapsed', 1], ['resolution', 'running', 0],
@@ -281,7 +280,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
       expect(failure(await handle.executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: '再次' }] }).catch((e: unknown) => e)))
         .toMatchObject({ type: 'VALIDATION_FAILED' });
       await handle.executeUpdate(progressUpdate, { args: [{ ...actor(), note: '已到现场' }] });
-      await env.sleep('1 day');
+      await ts.env.sleep('1 day');
       const after = await handle.query(clocksQuery);
       expect(after.find((c) => c.name === 'contactDepartment')?.escalationLevel).toBe(1); // stopped climbing once contacted
       expect(after.find((c) => c.name === 'firstResponse')?.escalationLevel).toBe(1);
