@@ -1,6 +1,6 @@
 import type { RatingPolicy } from './rating-policy.schema';
 
-/** Version 1 of the rating policy: shared/domain.md, Process 2 (一事一评, 黄牌预警). */
+/** Version 1 of the rating policy: docs/domain.md, Process 2 (一事一评, 黄牌预警). */
 export const DEFAULT_RATING_POLICY: RatingPolicy = {
   points: { fiveStar: { unit: 5, person: 3 }, oneStar: { unit: -2, person: -1 } },
   yellowCard: {
