@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Local-development value only; production boot refuses it (see production-secrets.ts). */
+export const LOCAL_WEBHOOK_SECRET = 'govflow-local-webhook-secret';
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -18,7 +21,7 @@ export const envSchema = z.object({
   OTP_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   OTP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   NOTIFY_WEBHOOK_URL: z.url().optional(),
-  NOTIFY_WEBHOOK_SECRET: z.string().min(16).default('govflow-local-webhook-secret'),
+  NOTIFY_WEBHOOK_SECRET: z.string().min(16).default(LOCAL_WEBHOOK_SECRET),
   NOTIFY_SMS_URL: z.url().optional(),
   NOTIFY_ROBOT_URL: z.url().optional(),
   NOTIFY_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
