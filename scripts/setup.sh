@@ -35,7 +35,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(deps_hash)" ]; then
 fi
 
 temporal_version=v1.5.1
-if [ ! -x .local/bin/temporal ] || [ "$(cat .local/bin/.temporal-version 2>/dev/null)" != "$temporal_version" ]; then
+if [ "${GOVFLOW_SKIP_TEMPORAL:-}" != 1 ] && { [ ! -x .local/bin/temporal ] || [ "$(cat .local/bin/.temporal-version 2>/dev/null)" != "$temporal_version" ]; }; then
   if ! command -v go >/dev/null && [ -x /usr/local/go/bin/go ]; then export PATH="$PATH:/usr/local/go/bin"; fi
   command -v go >/dev/null || { echo "需要 Go 工具链来构建 Temporal CLI（go install）" >&2; exit 1; }
   say "构建 Temporal CLI $temporal_version（首次需数分钟）"

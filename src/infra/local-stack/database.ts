@@ -28,6 +28,26 @@ export async function migrateDeploy(url: string): Promise<void> {
   await run(prisma, ['migrate', 'deploy'], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' } });
 }
 
+export interface MigrationDrift { drift: boolean; summary: string }
+
+/**
+ * Compares prisma/migrations with prisma/schema.prisma (`prisma migrate diff --exit-code`). Prisma replays the
+ * migrations into a temporary shadow database created through `adminUrl`, so its role needs CREATEDB.
+ */
+export async function migrationDrift(adminUrl: string): Promise<MigrationDrift> {
+  const prisma = `${projectRoot}/node_modules/.bin/prisma`;
+  const args = ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code'];
+  const env = { ...process.env, DATABASE_URL: adminUrl, CHECKPOINT_DISABLE: '1' };
+  try {
+    const { stdout } = await run(prisma, args, { cwd: projectRoot, env });
+    return { drift: false, summary: stdout.trim() };
+  } catch (err) {
+    const failed = err as { code?: number; stdout?: string; stderr?: string };
+    if (failed.code === 2) return { drift: true, summary: (failed.stdout ?? '').trim() }; // 2 = a difference, per --exit-code
+    throw new Error(`prisma migrate diff failed (exit ${failed.code}): ${(failed.stderr || failed.stdout || String(err)).trim()}`, { cause: err });
+  }
+}
+
 async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
