@@ -4,7 +4,9 @@ import { CoHandlingProgressService } from '../src/modules/request/co-handling-pr
 import { WiringCheckService } from '../src/modules/wiring-check/wiring-check.service';
 import { RatingProgressService } from '../src/modules/rating/rating-progress.service';
 import { YellowCardProgressService } from '../src/modules/rating/yellow-card-progress.service';
+import { PolicyMigrationProgressService } from '../src/modules/policy-migration/policy-migration-progress.service';
 import { ratingActivities } from './rating.activities';
+import { policyMigrationActivities } from './policy-migration.activities';
 import { coHandlingActivities } from './co-handling.activities';
 import { requestCaseActivities } from './request-case.activities';
 import { wiringCheckActivities } from './wiring-check.activities';
@@ -17,5 +19,6 @@ export function createActivities(moduleRef: ModuleRef) {
     ...requestCaseActivities(get(CaseProgressService)),
     ...ratingActivities(get(RatingProgressService), get(YellowCardProgressService)),
     ...coHandlingActivities(get(CoHandlingProgressService)),
+    ...policyMigrationActivities(get(PolicyMigrationProgressService)),
   };
 }

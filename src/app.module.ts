@@ -16,10 +16,11 @@ import { NotificationModule } from './modules/notification/notification.module';
 import { RatingModule } from './modules/rating/rating.module';
 import { OrgModule } from './modules/org/org.module';
 import { PolicyModule } from './modules/policy/policy.module';
+import { PolicyMigrationModule } from './modules/policy-migration/policy-migration.module';
 import { RequestCaseModule } from './modules/request/request-case.module';
 
 /** Modules shared by the API and the worker process. */
-export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule, RatingModule];
+export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule, RatingModule, PolicyMigrationModule];
 
 @Module({})
 export class AppModule {

@@ -2,3 +2,4 @@ export { wiringCheckWorkflow } from './wiring-check.workflow';
 export { requestCaseWorkflow } from './request-case.workflow';
 export { caseRatingWorkflow } from './case-rating.workflow';
 export { yellowCardWorkflow } from './yellow-card.workflow';
+export { policyMigrationWorkflow } from './policy-migration.workflow';

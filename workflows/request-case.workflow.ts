@@ -6,6 +6,7 @@ import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calen
 import { FINISHED, illegal, invalid, OPEN } from './case-refusals';
 import type { CaseState } from './case-refusals';
 import { installCoHandling } from './co-handling.handlers';
+import { installPolicyMigration } from './policy-migration.handlers';
 
 export type { CaseState } from './case-refusals';
 
@@ -124,6 +125,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       await note('DEADLINE_RECOMPUTED', undefined, '工作日历已调整，时限按新日历重算', { clock: current.view.name, from: before, to: current.view.deadline });
     }
   });
+  installPolicyMigration({ input, clocks, touch, state: () => state });
 
   setHandler(acceptUpdate, (a) => transition('accept', 'ACCEPTED', a.actorId, a.note, computeDeadline(calendar, Date.now(), input.resolutionLimit)), {
     validator: (_: ActorInput) => { if (state !== 'REPORTED') illegal('受理', state); },
@@ -265,7 +267,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
         continue;
       }
       const deadlineMs = deadlineOf(clock);
-      const reminders = reminderTimesFor(calendar, limit, startMs, deadlineMs, input.reminderFractions);
+      const reminders = reminderTimesFor(calendar, clock.limit, startMs, deadlineMs, input.reminderFractions);
       const lapseAt = orderDeadlineMs ?? deadlineMs;
       const nextReminder = orderDeadlineMs === undefined ? reminders[remindersSent] : undefined;
       const wakeAt = nextReminder !== undefined && nextReminder < lapseAt ? nextReminder : lapseAt;

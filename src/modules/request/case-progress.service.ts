@@ -83,6 +83,9 @@ export class CaseProgressService {
       if (input.resolveDeadlineMs && input.resolveDeadlineMs !== before.resolveDeadline?.getTime()) {
         await this.cases.update(input.caseId, { resolveDeadline: new Date(input.resolveDeadlineMs) }, tx);
       }
+      if (input.policyVersion) {
+        await this.cases.update(input.caseId, { policyVersion: input.policyVersion, ...(input.acceptDeadlineMs ? { acceptDeadline: new Date(input.acceptDeadlineMs) } : {}) }, tx);
+      }
       await this.audit.record({ action: `case.${input.kind.toLowerCase()}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId,
         actorId: input.actorId, workflowId, after: { note: input.note, ...input.data } }, tx);
       return { created };

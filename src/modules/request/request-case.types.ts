@@ -30,6 +30,9 @@ export interface NoteInput {
   data: Record<string, unknown>;
   /** The resolution deadline after this step, when it may have moved (an approved extension, a pause). */
   resolveDeadlineMs?: number;
+  /** A policy migration: the version the case is on from now, and its accept deadline when that moved. */
+  policyVersion?: number;
+  acceptDeadlineMs?: number;
 }
 
 export interface ReminderInput { caseId: string; clock: ClockName; index: number; percent: number; deadlineMs: number }

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { CaseStatus } from '../../../generated/prisma/enums';
+
+/** Cases still open by default; closed or merged ones only when asked for, and then listed as skipped. */
+export const OPEN_CASE_STATES: CaseStatus[] = ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'];
+
+const toVersion = z.number({ error: '请指定目标策略版本（正整数）' }).int('策略版本须为正整数').min(1, '策略版本须为正整数');
+const filterFields = {
+  category: z.string().trim().min(1, '类别不能为空').max(50, '类别最多 50 字').optional(),
+  unitId: z.uuid('单位编号格式不正确').optional(),
+  states: z.array(z.enum(CaseStatus, { error: '未知的诉求状态' })).min(1, '至少选择一个诉求状态').max(8, '诉求状态最多 8 个')
+    .refine((s) => new Set(s).size === s.length, '诉求状态不能重复').optional(),
+};
+
+export const migrationFiltersSchema = z.object(filterFields, { error: '筛选条件须为对象' });
+export type MigrationFilters = z.infer<typeof migrationFiltersSchema>;
+
+export const previewMigrationSchema = z.object({
+  toVersion,
+  ...filterFields,
+  /** Keyset paging: the last case id of the previous page. */
+  after: z.uuid('翻页游标格式不正确').optional(),
+  limit: z.number().int('每页条数须为整数').min(1, '每页至少 1 条').max(200, '每页最多 200 条').default(50),
+});
+export type PreviewMigrationDto = z.infer<typeof previewMigrationSchema>;
+
+export const startMigrationSchema = z.object({
+  toVersion,
+  filters: migrationFiltersSchema.default({}),
+  note: z.string().trim().max(200, '说明最多 200 字').optional(),
+});
+export type StartMigrationDto = z.infer<typeof startMigrationSchema>;
