@@ -39,8 +39,15 @@ describe('calendar version data', () => {
     const previous = { holidays: ['2026-09-28', '2027-02-20'], makeUpWorkdays: [], removedHolidays: ['2027-02-06'] };
     const next = appendFestivalsToOverride(previous, 2027, spring2027);
     expect(districtOverrideData(cn2026, next)).toEqual({
-      holidays: ['2026-09-28', '2027-02-06', '2027-02-07', '2027-02-08'], makeUpWorkdays: ['2027-02-20'],
+      holidays: ['2026-09-28', '2027-02-06', '2027-02-07', '2027-02-08'], makeUpWorkdays: ['2027-02-20'], publishedYears: [2027],
     });
+  });
+
+  it('remembers every year imported into an override, and a re-posted override keeps them', () => {
+    const once = districtOverrideData(cn2026, appendFestivalsToOverride({ holidays: [], makeUpWorkdays: [] }, 2027, spring2027));
+    const twice = districtOverrideData(cn2026, appendFestivalsToOverride(once, 2027, spring2027));
+    expect(twice.publishedYears).toEqual([2027]);
+    expect(districtOverrideData(cn2026, { holidays: ['2026-09-28'], makeUpWorkdays: [], publishedYears: twice.publishedYears }).publishedYears).toEqual([2027]);
   });
 
   it('refuses a schedule with dates outside its year (a December bridge allowed)', () => {

@@ -1,5 +1,5 @@
 import {
-  BusinessCalendar, CalendarOverride, HolidayFestival, WorkingPeriod, createCalendar, festivalsToOverride, mergeCalendars,
+  BusinessCalendar, CalendarOverride, HolidayFestival, WorkingPeriod, checkYear, createCalendar, festivalsToOverride, mergeCalendars,
 } from '../../shared/calendar';
 
 /** What a supervisor sends for a new version: the whole content of that scope's version. */
@@ -10,6 +10,8 @@ export interface CalendarVersionInput {
   removedHolidays?: readonly string[];
   removedMakeUpWorkdays?: readonly string[];
   workingHours?: readonly WorkingPeriod[];
+  /** Years whose national schedule the district imported; carried from version to version. */
+  publishedYears?: readonly number[];
 }
 
 const sorted = (dates: readonly string[] = []) => [...new Set(dates)].sort();
@@ -50,12 +52,13 @@ export function appendFestivalsToOverride(override: CalendarOverride, year: numb
     makeUpWorkdays: [...without(override.makeUpWorkdays, off), ...makeUp],
     removedHolidays: without(override.removedHolidays, off),
     removedMakeUpWorkdays: without(override.removedMakeUpWorkdays, makeUp),
+    publishedYears: [...(override.publishedYears ?? []), year],
   };
 }
 
 /** Sorted, deduplicated lists; removal lists and replacements only when present. */
 function normaliseOverride(input: CalendarVersionInput): CalendarOverride {
-  const { weekendDays, removedHolidays, removedMakeUpWorkdays, workingHours } = input;
+  const { weekendDays, removedHolidays, removedMakeUpWorkdays, workingHours, publishedYears } = input;
   return {
     ...(weekendDays ? { weekendDays: [...new Set(weekendDays)].sort((a, b) => a - b) } : {}),
     holidays: sorted(input.holidays),
@@ -63,6 +66,7 @@ function normaliseOverride(input: CalendarVersionInput): CalendarOverride {
     ...(removedHolidays?.length ? { removedHolidays: sorted(removedHolidays) } : {}),
     ...(removedMakeUpWorkdays?.length ? { removedMakeUpWorkdays: sorted(removedMakeUpWorkdays) } : {}),
     ...(workingHours ? { workingHours: workingHours.map(({ start, end }) => ({ start, end })) } : {}),
+    ...(publishedYears?.length ? { publishedYears: [...new Set(publishedYears.map(checkYear))].sort((a, b) => a - b) } : {}),
   };
 }
 

@@ -52,7 +52,7 @@ export class CalendarController {
 
   @Get('deadline')
   @Permit(Permission.CalendarRead)
-  @ApiOperation({ summary: '按当前生效日历计算期限（工作日/工作小时按日历，分钟/小时全天候）' })
+  @ApiOperation({ summary: '按当前生效日历计算期限（工作日/工作小时按日历，分钟/小时全天候）；期限落在尚未发布放假安排的年份时 provisional 为 true（暂定）' })
   @ApiZodQuery(deadlineQuerySchema)
   deadline(@ZodQuery(deadlineQuerySchema) q: DeadlineQuery) {
     return this.calendars.deadline(q);

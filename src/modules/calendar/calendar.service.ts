@@ -4,7 +4,8 @@ import { mayConfigureDistrict } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
 import {
-  BusinessCalendar, CalendarOverride, CN_2026_HOLIDAYS, calendarFromFestivals, computeDeadline, createCalendar, mergeCalendars,
+  BusinessCalendar, CalendarOverride, CN_2026_HOLIDAYS, PROVISIONAL_NOTE, calendarFromFestivals, computeDeadlineWithStatus, createCalendar, mergeCalendars,
+  withPublishedThroughYear, yearsWithHolidays,
 } from '../../shared/calendar';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { AuditService } from '../audit/audit.service';
@@ -51,8 +52,12 @@ export class CalendarService {
     if (districtId) await this.requireDistrict(districtId);
     const [baseRow, districtRow] = await Promise.all([this.repository.latest(null), districtId ? this.repository.latest(districtId) : null]);
     const base = baseOf(baseRow);
-    if (!districtId) return { calendar: base, versions: { base: baseRow?.version ?? 0 } };
-    const calendar = districtRow ? mergeCalendars(base, districtRow.data as CalendarOverride) : base;
+    // published years: those the national base has holidays in, and those a district imported ahead of it (its own local days are not a schedule)
+    const baseYears = yearsWithHolidays(base.holidays);
+    if (!districtId) return { calendar: withPublishedThroughYear(base, baseYears), versions: { base: baseRow?.version ?? 0 } };
+    const override = districtRow?.data as CalendarOverride | undefined;
+    const merged = override ? mergeCalendars(base, override) : base;
+    const calendar = withPublishedThroughYear(merged, [...baseYears, ...(override?.publishedYears ?? [])]);
     return { calendar, versions: { base: baseRow?.version ?? 0, district: districtRow?.version ?? 0 } };
   }
 
@@ -74,10 +79,12 @@ export class CalendarService {
   async createVersion(principal: Principal, dto: CreateCalendarVersionDto) {
     const { districtId, note, ...input } = dto;
     await this.assertMayWrite(principal, districtId);
-    return this.insertNext(districtId ?? null, note, principal.personId, async (_previous, tx) => {
+    return this.insertNext(districtId ?? null, note, principal.personId, async (previous, tx) => {
       if (!districtId) return validCalendar(() => baseCalendarData(input));
       const base = baseOf(await this.repository.latest(null, tx));
-      return validCalendar(() => districtOverrideData(base, input));
+      // a whole new override keeps the years the district imported before
+      const publishedYears = (previous?.data as CalendarOverride | undefined)?.publishedYears;
+      return validCalendar(() => districtOverrideData(base, { ...input, publishedYears }));
     });
   }
 
@@ -97,8 +104,11 @@ export class CalendarService {
     const { calendar, versions } = await this.effectiveCalendar(q.districtId);
     const startMs = Date.parse(q.start);
     const limit = { unit: q.unit, amount: q.amount };
-    const deadlineMs = validCalendar(() => computeDeadline(calendar, startMs, limit));
-    return { start: new Date(startMs).toISOString(), limit, deadline: new Date(deadlineMs).toISOString(), deadlineCst: toCstIso(deadlineMs), versions };
+    const { deadlineMs, provisional } = validCalendar(() => computeDeadlineWithStatus(calendar, startMs, limit));
+    return {
+      start: new Date(startMs).toISOString(), limit, deadline: new Date(deadlineMs).toISOString(), deadlineCst: toCstIso(deadlineMs), versions,
+      publishedThroughYear: calendar.publishedThroughYear ?? null, provisional, ...(provisional ? { note: PROVISIONAL_NOTE } : {}),
+    };
   }
 
   /** Version 1 of the base calendar (the 2026 national schedule) when none exists; safe from several processes at once. */

@@ -14,6 +14,7 @@ export function createCalendar(input: Partial<BusinessCalendar> = {}): BusinessC
     holidays: normaliseDates(input.holidays ?? []),
     makeUpWorkdays: normaliseDates(input.makeUpWorkdays ?? []),
     workingHours: checkWorkingHours(input.workingHours ?? DEFAULT_WORKING_HOURS),
+    ...(input.publishedThroughYear === undefined ? {} : { publishedThroughYear: checkYear(input.publishedThroughYear) }),
   };
   const clash = calendar.holidays.find((date) => calendar.makeUpWorkdays.includes(date));
   if (clash) throw new Error(`${clash} cannot be both a holiday and a make-up workday`);
@@ -55,6 +56,11 @@ function checkWeekendDays(days: readonly number[]): number[] {
   // A week without a weekday would make every search for the next working day endless.
   if (unique.length === 7) throw new Error('weekend days cannot cover the whole week');
   return unique;
+}
+
+export function checkYear(year: number): number {
+  if (!Number.isInteger(year) || year < 1949 || year > 9999) throw new Error(`year ${year} must be an integer from 1949 to 9999`);
+  return year;
 }
 
 function normaliseDates(dates: readonly string[]): string[] {

@@ -13,6 +13,11 @@ export interface BusinessCalendar {
   /** 'YYYY-MM-DD' weekend days that are worked (调休上班). */
   readonly makeUpWorkdays: readonly string[];
   readonly workingHours: readonly WorkingPeriod[];
+  /**
+   * The last year covered by a published holiday schedule (国务院放假安排), unbroken from the first one. Absent on
+   * calendars written before it existed (replayed workflow histories): then it is derived from `holidays`.
+   */
+  readonly publishedThroughYear?: number;
 }
 
 /** A district's changes to a base calendar; lists add to or remove from the base's lists. */
@@ -23,6 +28,8 @@ export interface CalendarOverride {
   readonly removedHolidays?: readonly string[];
   readonly removedMakeUpWorkdays?: readonly string[];
   readonly workingHours?: readonly WorkingPeriod[];
+  /** Years whose national schedule was imported into this override (the district entered it before the base had it). */
+  readonly publishedYears?: readonly number[];
 }
 
 export type Limit =

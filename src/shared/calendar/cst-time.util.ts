@@ -1,6 +1,6 @@
 export const MS_PER_MINUTE = 60_000;
 export const MS_PER_HOUR = 3_600_000;
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 // China has had no DST since 1991, so a fixed offset is exact and never depends on the host's zone.
 const CST_OFFSET_MS = 8 * MS_PER_HOUR;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
