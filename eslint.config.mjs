@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettierCompatible from 'eslint-config-prettier/flat';
 
 const kebabCase = {
   meta: { type: 'suggestion', schema: [] },
@@ -13,7 +14,7 @@ const kebabCase = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local/', '.data/', 'src/generated/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', '.local/', '.data/', 'src/generated/', 'coverage/', '.venv/', 'test-runs/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,4 +45,6 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly' } } },
+  // Last: turns off stylistic rules that would fight Prettier; Prettier itself is checked by `npm run format:check`.
+  prettierCompatible,
 );

@@ -24,13 +24,15 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   $sudo_cmd service postgresql stop >/dev/null 2>&1 || true
 fi
 
-# `npm install` rather than `npm ci`: npm 11 writes lock files without other platforms' optional
-# packages (@swc/core-darwin-*), which `npm ci` then rejects; the lock file still pins every version.
+# `npm ci` installs exactly what package-lock.json pins and never rewrites it, so a fresh clone stays
+# clean. The lock lists every platform's optional packages (@swc/core-*, msgpackr-extract-*); after
+# changing package.json, refresh it with `npm install --package-lock-only` and commit both files.
+# The stamp skips the (slow, node_modules-wiping) `npm ci` while neither file has changed.
 stamp=node_modules/.govflow-deps-stamp
 deps_hash() { cat package.json package-lock.json | sha1sum | cut -d' ' -f1; }
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(deps_hash)" ]; then
-  say "安装 npm 依赖"
-  npm install --no-audit --no-fund --loglevel=error
+  say "安装 npm 依赖（npm ci，按 package-lock.json 精确安装）"
+  npm ci --no-audit --no-fund --loglevel=error
   deps_hash > "$stamp"
 fi
 
