@@ -11,3 +11,7 @@ export const toSkipTake = (q: PageQuery) => ({ skip: (q.page - 1) * q.pageSize, 
 export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
 
 export const pageOf = <T>(items: T[], total: number, q: PageQuery): Page<T> => ({ items, total, page: q.page, pageSize: q.pageSize });
+
+/** The response schema of one page of `item`s (what `pageOf` returns). */
+export const pageSchemaOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });

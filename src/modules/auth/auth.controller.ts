@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated, Public } from '../../common/auth/permit.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
-import { codeRequestSchema, codeVerifySchema, loginSchema, refreshSchema } from './auth.dto';
+import { codeRequestSchema, codeSentSchema, codeVerifySchema, loginSchema, principalSchema, refreshSchema, tokenPairSchema } from './auth.dto';
 import { AuthService } from './auth.service';
+import { ApiErrors, ApiZodResponse, ResponseOf } from '../../common/http/api-responses';
 
 @ApiTags('登录 auth')
 @Controller('api/v1/auth')
@@ -16,8 +17,10 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: '工作人员用户名密码登录；连续失败将锁定账号' })
+  @ApiZodResponse(200, tokenPairSchema)
+  @ApiErrors(401, 423)
   @ApiZodBody(loginSchema)
-  login(@ZodBody(loginSchema) dto: { username: string; password: string }) {
+  login(@ZodBody(loginSchema) dto: { username: string; password: string }): Promise<ResponseOf<typeof tokenPairSchema>> {
     return this.auth.login(dto.username, dto.password);
   }
 
@@ -25,8 +28,10 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: '用刷新令牌换取新的令牌对（旧刷新令牌随即失效）' })
+  @ApiZodResponse(200, tokenPairSchema)
+  @ApiErrors(401)
   @ApiZodBody(refreshSchema)
-  refresh(@ZodBody(refreshSchema) dto: { refreshToken: string }) {
+  refresh(@ZodBody(refreshSchema) dto: { refreshToken: string }): Promise<ResponseOf<typeof tokenPairSchema>> {
     return this.auth.refresh(dto.refreshToken);
   }
 
@@ -34,6 +39,7 @@ export class AuthController {
   @HttpCode(204)
   @Public()
   @ApiOperation({ summary: '吊销刷新令牌' })
+  @ApiResponse({ status: 204, description: '已吊销（未知或已吊销的令牌同样返回 204）' })
   @ApiZodBody(refreshSchema)
   async logout(@ZodBody(refreshSchema) dto: { refreshToken: string }): Promise<void> {
     await this.auth.logout(dto.refreshToken);
@@ -43,8 +49,9 @@ export class AuthController {
   @HttpCode(202)
   @Public()
   @ApiOperation({ summary: '居民：向手机号发送一次性验证码（本地模式写入日志和站内信）' })
+  @ApiZodResponse(202, codeSentSchema, '已发送')
   @ApiZodBody(codeRequestSchema)
-  requestCode(@ZodBody(codeRequestSchema) dto: { phone: string }) {
+  requestCode(@ZodBody(codeRequestSchema) dto: { phone: string }): Promise<ResponseOf<typeof codeSentSchema>> {
     return this.auth.requestCode(dto.phone);
   }
 
@@ -52,8 +59,10 @@ export class AuthController {
   @HttpCode(200)
   @Public()
   @ApiOperation({ summary: '居民：用验证码登录（一次有效）' })
+  @ApiZodResponse(200, tokenPairSchema)
+  @ApiErrors(401, 429)
   @ApiZodBody(codeVerifySchema)
-  verifyCode(@ZodBody(codeVerifySchema) dto: { phone: string; code: string }) {
+  verifyCode(@ZodBody(codeVerifySchema) dto: { phone: string; code: string }): Promise<ResponseOf<typeof tokenPairSchema>> {
     return this.auth.verifyCode(dto.phone, dto.code);
   }
 
@@ -61,7 +70,8 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录人及其在岗岗位' })
-  me(@CurrentPrincipal() principal: Principal) {
+  @ApiZodResponse(200, principalSchema)
+  me(@CurrentPrincipal() principal: Principal): ResponseOf<typeof principalSchema> {
     return principal;
   }
 }

@@ -37,3 +37,23 @@ export const deadlineQuerySchema = z.object({
   districtId: uuid.optional(),
 }).refine((q) => q.unit !== 'workingDays' || Number.isInteger(q.amount), { message: '工作日数必须是整数', path: ['amount'] });
 export type DeadlineQuery = z.infer<typeof deadlineQuerySchema>;
+
+const businessCalendarSchema = z.object({
+  weekendDays: z.array(z.number().int()).readonly(),
+  holidays: z.array(z.string()).readonly(),
+  makeUpWorkdays: z.array(z.string()).readonly(),
+  workingHours: z.array(z.object({ start: z.string(), end: z.string() }).readonly()).readonly(),
+  publishedThroughYear: z.number().int().optional(),
+}).readonly();
+const versionsSchema = z.object({ base: z.number().int(), district: z.number().int().optional() });
+export const effectiveCalendarSchema = z.object({ calendar: businessCalendarSchema, versions: versionsSchema });
+export const calendarVersionSchema = z.object({
+  id: z.string(), scopeUnitId: z.string().nullable(), version: z.number().int(),
+  data: z.unknown().describe('整版日历（全国基础日历）或区级调整'), note: z.string().nullable(), createdBy: z.string().nullable(), createdAt: z.date(),
+});
+export const calendarVersionListSchema = z.array(calendarVersionSchema);
+export const deadlineSchema = z.object({
+  start: z.string(), limit: z.object({ unit: z.enum(['minutes', 'hours', 'workingHours', 'workingDays']), amount: z.number() }),
+  deadline: z.string(), deadlineCst: z.string(), versions: versionsSchema, publishedThroughYear: z.number().int().nullable(),
+  provisional: z.boolean(), note: z.string().optional(),
+});

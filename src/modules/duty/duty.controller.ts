@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { DutyMarking } from '../../generated/prisma/enums';
+import type { DutyMarking } from '../../generated/prisma/enums';
 import { Permission } from '../../common/auth/permissions';
 import { Permit, unitFromParam } from '../../common/auth/permit.decorator';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { DutyService } from './duty.service';
-
-const setMarkingSchema = z.object({ marking: z.enum(DutyMarking) });
+import { ApiErrors, ApiZodResponse, ResponseOf } from '../../common/http/api-responses';
+import { assignabilitySchema, communityDutySchema, dutyListSchema, setMarkingSchema } from './dto/duty.dto';
 
 @ApiTags('权责清单 duties')
 @ApiBearerAuth()
@@ -18,14 +17,17 @@ export class DutyController {
   @Get()
   @Permit(Permission.DutyRead, unitFromParam('communityId'))
   @ApiOperation({ summary: '社区权责清单（职责事项/配合事项，含本社区调整）' })
-  list(@Param('communityId') communityId: string) {
+  @ApiZodResponse(200, dutyListSchema)
+  @ApiErrors(400)
+  list(@Param('communityId') communityId: string): Promise<ResponseOf<typeof dutyListSchema>> {
     return this.duties.list(communityId);
   }
 
   @Get(':taskCode/assignability')
   @Permit(Permission.DutyRead, unitFromParam('communityId'))
   @ApiOperation({ summary: '该类任务可否派给该社区，以及依据的规则' })
-  mayAssign(@Param('communityId') communityId: string, @Param('taskCode') taskCode: string) {
+  @ApiZodResponse(200, assignabilitySchema)
+  mayAssign(@Param('communityId') communityId: string, @Param('taskCode') taskCode: string): Promise<ResponseOf<typeof assignabilitySchema>> {
     return this.duties.mayAssign(communityId, taskCode);
   }
 
@@ -33,7 +35,8 @@ export class DutyController {
   @Permit(Permission.DutyWrite, unitFromParam('communityId'))
   @ApiOperation({ summary: '调整本社区对某事项的标注' })
   @ApiZodBody(setMarkingSchema)
-  set(@Param('communityId') communityId: string, @Param('taskCode') taskCode: string, @ZodBody(setMarkingSchema) dto: { marking: DutyMarking }) {
+  @ApiZodResponse(200, communityDutySchema)
+  set(@Param('communityId') communityId: string, @Param('taskCode') taskCode: string, @ZodBody(setMarkingSchema) dto: { marking: DutyMarking }): Promise<ResponseOf<typeof communityDutySchema>> {
     return this.duties.setMarking(communityId, taskCode, dto.marking);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrgUnitKind, Role } from '../../../generated/prisma/enums';
-import { pageQuerySchema } from '../../../common/http/pagination';
+import { pageQuerySchema, pageSchemaOf } from '../../../common/http/pagination';
 
 const uuid = z.uuid('必须是有效的 ID');
 const day = z.iso.date('日期格式为 YYYY-MM-DD');
@@ -50,3 +50,32 @@ export type CreatePositionDto = z.infer<typeof createPositionSchema>;
 
 export const listPeopleSchema = pageQuerySchema.extend({ unitId: uuid.optional(), role: z.enum(Role).optional(), q: z.string().trim().min(1).max(50).optional() });
 export type ListPeopleQuery = z.infer<typeof listPeopleSchema>;
+
+const unitKind = z.enum(OrgUnitKind);
+export const orgUnitSchema = z.object({
+  id: z.string(), code: z.string(), name: z.string(), kind: unitKind, parentId: z.string().nullable(), depth: z.number().int(),
+  deptType: z.string().nullable(), createdAt: z.date(),
+});
+const unitRefSchema = z.object({ id: z.string(), name: z.string(), kind: unitKind });
+export const orgUnitDetailSchema = orgUnitSchema.extend({ kindLabel: z.string(), ancestors: z.array(unitRefSchema) });
+export const orgUnitPageSchema = pageSchemaOf(orgUnitSchema);
+export const staffSchema = z.array(z.object({ role: z.string(), personId: z.string(), name: z.string(), phone: z.string() }));
+export const addressLookupSchema = z.object({
+  address: z.string(), grid: z.object({ id: z.string(), name: z.string() }), buildingId: z.string().nullable(), staff: staffSchema,
+});
+export const handlingDepartmentResponseSchema = z.object({ department: orgUnitSchema, staff: staffSchema });
+
+export const personSchema = z.object({
+  id: z.string(), name: z.string(), phone: z.string(), kind: z.enum(['STAFF', 'RESIDENT']), username: z.string().nullable(), createdAt: z.date(),
+});
+export const positionSchema = z.object({
+  id: z.string(), personId: z.string(), unitId: z.string(), role: z.enum(Role), startsOn: z.date(), endsOn: z.date().nullable(),
+  reportsToUnitId: z.string().nullable(),
+});
+const positionWithUnitSchema = positionSchema.extend({ unit: unitRefSchema });
+export const personPageSchema = pageSchemaOf(personSchema.extend({ positions: z.array(positionWithUnitSchema) }));
+export const personDetailSchema = personSchema.extend({
+  positions: z.array(positionWithUnitSchema.extend({
+    assignments: z.array(z.object({ id: z.string(), positionId: z.string(), kind: z.enum(['AREA', 'GROUP', 'ENTERPRISE']), label: z.string(), unitId: z.string().nullable() })),
+  })),
+});

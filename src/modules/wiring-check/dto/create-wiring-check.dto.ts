@@ -7,3 +7,8 @@ export const createWiringCheckSchema = z.object({
 });
 
 export type CreateWiringCheckDto = z.infer<typeof createWiringCheckSchema>;
+
+export const wiringCheckStartedSchema = z.object({ workflowId: z.string() });
+export const wiringCheckSchema = z.object({
+  workflowId: z.string(), checkId: z.string(), note: z.string(), recordedAt: z.date(), echoedAt: z.date().nullable(),
+});
