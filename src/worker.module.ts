@@ -9,6 +9,7 @@ import { TemporalClientModule } from './infra/temporal/temporal-client.module';
 import { TemporalWorkerModule } from './infra/temporal/temporal-worker.module';
 import { domainModules } from './app.module';
 import { NotificationWorkerModule } from './modules/notification/notification-worker.module';
+import { CalendarWorkerModule } from './modules/calendar/calendar-worker.module';
 
 @Module({})
 export class WorkerModule {
@@ -16,7 +17,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, ...domainModules,
-        NotificationWorkerModule, QueueWorkersModule, TemporalWorkerModule],
+        NotificationWorkerModule, CalendarWorkerModule, QueueWorkersModule, TemporalWorkerModule],
     };
   }
 }

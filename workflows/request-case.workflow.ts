@@ -1,7 +1,7 @@
-import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
 import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
-import { computeDeadline, deadlineWithPauses, reminderTimesFor } from '../src/shared/calendar';
+import { computeDeadline, deadlineWithPauses, isProvisionalFor, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
 import { FINISHED, illegal, invalid, OPEN } from './case-refusals';
 import type { CaseState } from './case-refusals';
@@ -9,6 +9,9 @@ import { installCoHandling } from './co-handling.handlers';
 import { installPolicyMigration } from './policy-migration.handlers';
 
 export type { CaseState } from './case-refusals';
+
+/** A calendar change that only clears (or sets) a deadline's 暂定 flag writes a DEADLINE_RECOMPUTED entry. */
+export const PROVISIONAL_DEADLINE_PATCH = 'request-case-provisional-deadline';
 
 /** Everything the case needs from its policy version and calendar, frozen at intake so replays never re-read them. */
 export interface RequestCaseInput {
@@ -36,6 +39,8 @@ export interface ClockView {
   escalationLevel: number;
   pausedMs: number;
   extensionWorkingDays: number;
+  /** 暂定: the deadline was counted into a year whose holiday schedule the calendar does not have yet. */
+  provisional: boolean;
 }
 
 export interface ActorInput { actorId?: string; note?: string }
@@ -99,30 +104,42 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   const touch = (c: Clock) => {
     c.revision += 1;
     c.view.deadline = new Date(deadlineOf(c)).toISOString();
+    c.view.provisional = isProvisionalFor(calendar, c.limit, Date.parse(c.view.deadline), c.extensionWorkingDays);
     c.view.pausedMs = c.pauses.reduce((sum, p) => sum + (p.toMs - p.fromMs), 0);
     c.view.extensionWorkingDays = c.extensionWorkingDays;
+  };
+  // the read model's 暂定 flag travels with the deadline it describes, computed from the same calendar
+  const resolveDeadlineOf = (explicitMs?: number) => {
+    const clock = current && current.view.name !== 'accept' ? current : undefined;
+    const ms = explicitMs ?? (clock ? deadlineOf(clock) : undefined);
+    if (ms === undefined) return {};
+    return { resolveDeadlineMs: ms, resolveDeadlineProvisional: explicitMs === undefined && clock ? clock.view.provisional : isProvisionalFor(calendar, input.resolutionLimit, ms) };
   };
   // The state moves before the write so a second update's validator already sees it.
   const transition = async (step: string, to: CaseState, actorId?: string, note?: string, resolveDeadlineMs?: number, kind?: string,
     extra: { assignGridId?: string; mergedIntoId?: string } = {}) => {
     state = to;
     await recordCaseTransition({ caseId: input.caseId, step, status: to, actorId, note, kind, ...extra,
-      resolveDeadlineMs: resolveDeadlineMs ?? (current && current.view.name !== 'accept' ? deadlineOf(current) : undefined) });
+      ...resolveDeadlineOf(resolveDeadlineMs) });
     return to;
   };
   let noteSeq = 0;
   const note = async (kind: string, actorId: string | undefined, text: string | undefined, data: Record<string, unknown> = {}) => {
     noteSeq += 1;
     await recordCaseNote({ caseId: input.caseId, step: `${kind.toLowerCase()}-${noteSeq}`, kind, actorId, note: text, data,
-      resolveDeadlineMs: current && current.view.name !== 'accept' ? deadlineOf(current) : undefined });
+      ...resolveDeadlineOf() });
   };
 
   setHandler(calendarChangedSignal, async (changed) => {
     const before = current?.view.deadline;
+    const wasProvisional = current?.view.provisional;
     calendar = changed;
     for (const clock of clocks) if (clock.view.state !== 'met') touch(clock);
-    if (current && current.view.state !== 'met' && current.view.deadline !== before) {
-      await note('DEADLINE_RECOMPUTED', undefined, '工作日历已调整，时限按新日历重算', { clock: current.view.name, from: before, to: current.view.deadline });
+    // next year's schedule can clear 暂定 without moving the deadline; histories from before wrote nothing then
+    const onlyFlag = current !== undefined && current.view.deadline === before && current.view.provisional !== wasProvisional;
+    if (current && current.view.state !== 'met' && (current.view.deadline !== before || (onlyFlag && patched(PROVISIONAL_DEADLINE_PATCH)))) {
+      await note('DEADLINE_RECOMPUTED', undefined, '工作日历已调整，时限按新日历重算', { clock: current.view.name, from: before, to: current.view.deadline,
+        provisional: current.view.provisional });
     }
   });
   installPolicyMigration({ input, clocks, touch, state: () => state });
@@ -254,7 +271,8 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     stopped: () => boolean = () => false): Promise<void> => {
     const clock: Clock = {
       startMs, limit, pauses: [], extensionWorkingDays: 0, revision: 0,
-      view: { name, startedAt: new Date(startMs).toISOString(), deadline: '', state: 'running', escalationLevel: 0, pausedMs: 0, extensionWorkingDays: 0 },
+      view: { name, startedAt: new Date(startMs).toISOString(), deadline: '', state: 'running', escalationLevel: 0, pausedMs: 0, extensionWorkingDays: 0,
+        provisional: false },
     };
     touch(clock);
     clocks.push(clock);

@@ -15,6 +15,8 @@ export interface JobPayloads {
   'notify.ack-check': { messageId: string };
   'notify.digest': { period: 'daily' | 'weekly' };
   'cases.calendar-changed': { calendarVersionId: string; districtId: string | null };
+  /** Daily: supervisors are reminded to enter next year's holiday schedule (sent once a week from 1 November). */
+  'calendars.schedule-reminder': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -25,6 +27,7 @@ export const queuesOfJob: Record<JobName, readonly QueueName[]> = {
   'notify.ack-check': [QueueName.NotifyControl],
   'notify.digest': [QueueName.NotifyControl],
   'cases.calendar-changed': [QueueName.Cases],
+  'calendars.schedule-reminder': [QueueName.NotifyControl],
 };
 
 export interface QueueTuning { concurrency: number; limiter?: { max: number; duration: number } }

@@ -5,8 +5,9 @@ import { OrgModule } from '../org/org.module';
 import { CalendarController } from './calendar.controller';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
+import { ScheduleReminderProcessor } from './schedule-reminder.processor';
 
-@Module({ imports: [AuditModule, OrgModule], controllers: [CalendarController], providers: [CalendarRepository, CalendarService], exports: [CalendarService] })
+@Module({ imports: [AuditModule, OrgModule], controllers: [CalendarController], providers: [CalendarRepository, CalendarService, ScheduleReminderProcessor], exports: [CalendarService] })
 export class CalendarModule implements OnApplicationBootstrap {
   constructor(private readonly calendars: CalendarService) {}
 

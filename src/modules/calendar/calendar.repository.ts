@@ -35,6 +35,10 @@ export class CalendarRepository {
     return tx.calendarVersion.create({ data: row });
   }
 
+  districts() {
+    return this.prisma.orgUnit.findMany({ where: { kind: 'DISTRICT' }, select: { id: true, name: true }, orderBy: { code: 'asc' } });
+  }
+
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.prisma.$transaction(work);
   }

@@ -83,6 +83,11 @@ export const templateCatalog = {
     title: '诉求 {{caseNo}} 协办单位已完成协办',
     body: '{{unitName}}已完成诉求 {{caseNo}} 的协办：{{note}}',
   },
+  'calendar.schedule-missing': {
+    variables: ['year', 'districtName', 'publishedThroughYear'],
+    title: '请录入 {{year}} 年节假日安排',
+    body: '{{districtName}}的工作日历只有截至 {{publishedThroughYear}} 年的放假安排。{{year}} 年的安排录入前，跨入该年的办理期限按普通工作日计算，均为暂定。国务院公布后请在「工作日历」中导入 {{year}} 年放假安排。',
+  },
 } as const satisfies Record<string, { variables: readonly string[]; title: string; body: string }>;
 
 export type TemplateKey = keyof typeof templateCatalog;

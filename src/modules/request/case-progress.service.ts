@@ -65,6 +65,7 @@ export class CaseProgressService {
         // the first unit stays accountable until the one a case was handed to accepts it
         ...(input.status === 'ACCEPTED' ? { accountableUnitId: before.gridId } : {}),
         ...(input.resolveDeadlineMs ? { resolveDeadline: new Date(input.resolveDeadlineMs) } : {}),
+        ...(input.resolveDeadlineMs && input.resolveDeadlineProvisional !== undefined ? { resolveDeadlineProvisional: input.resolveDeadlineProvisional } : {}),
       }, tx);
       if (input.status === 'MERGED') await this.coHandlers.stopOpen(input.caseId, tx);
       await this.audit.record({ action: `case.${(input.kind ?? input.step).toLowerCase().replace(/-\d+$/, '')}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId, actorId: input.actorId, workflowId, before, after }, tx);
@@ -80,8 +81,9 @@ export class CaseProgressService {
         caseId: input.caseId, dedupKey: `${workflowId}:${input.step}`, kind: input.kind, actorId: input.actorId, note: input.note, data: input.data as Prisma.InputJsonValue,
       }, tx);
       if (!created) return { created };
-      if (input.resolveDeadlineMs && input.resolveDeadlineMs !== before.resolveDeadline?.getTime()) {
-        await this.cases.update(input.caseId, { resolveDeadline: new Date(input.resolveDeadlineMs) }, tx);
+      const provisional = input.resolveDeadlineProvisional ?? before.resolveDeadlineProvisional;
+      if (input.resolveDeadlineMs && (input.resolveDeadlineMs !== before.resolveDeadline?.getTime() || provisional !== before.resolveDeadlineProvisional)) {
+        await this.cases.update(input.caseId, { resolveDeadline: new Date(input.resolveDeadlineMs), resolveDeadlineProvisional: provisional }, tx);
       }
       if (input.policyVersion) {
         await this.cases.update(input.caseId, { policyVersion: input.policyVersion, ...(input.acceptDeadlineMs ? { acceptDeadline: new Date(input.acceptDeadlineMs) } : {}) }, tx);

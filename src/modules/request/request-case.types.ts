@@ -18,6 +18,8 @@ export interface TransitionInput {
   actorId?: string;
   note?: string;
   resolveDeadlineMs?: number;
+  /** 暂定: that deadline was counted into a year without a published holiday schedule (absent from older workflow code). */
+  resolveDeadlineProvisional?: boolean;
 }
 
 export interface NoteInput {
@@ -30,6 +32,8 @@ export interface NoteInput {
   data: Record<string, unknown>;
   /** The resolution deadline after this step, when it may have moved (an approved extension, a pause). */
   resolveDeadlineMs?: number;
+  /** 暂定: that deadline was counted into a year without a published holiday schedule (absent from older workflow code). */
+  resolveDeadlineProvisional?: boolean;
   /** A policy migration: the version the case is on from now, and its accept deadline when that moved. */
   policyVersion?: number;
   acceptDeadlineMs?: number;
