@@ -1,16 +1,17 @@
+import { caseActions, illegalActionMessage, mayTake } from '../src/shared/process/request-case.states';
+import type { CaseAction, CaseState } from '../src/shared/process/request-case.states';
 import { refuse } from './refusal';
 
-export type CaseState = 'REPORTED' | 'RETURNED' | 'ACCEPTED' | 'HANDLING' | 'WAITING_RESIDENT' | 'HANDLED' | 'CLOSED' | 'MERGED';
+export type { CaseState } from '../src/shared/process/request-case.states';
+export { CASE_START, caseActions, FINISHED, OPEN, UNACCEPTED } from '../src/shared/process/request-case.states';
 
-const stateLabel: Record<CaseState, string> = {
-  REPORTED: '待受理', RETURNED: '已退回待重新派单', ACCEPTED: '已受理', HANDLING: '处置中', WAITING_RESIDENT: '待群众补充', HANDLED: '已处置',
-  CLOSED: '已办结', MERGED: '已合并',
-};
-export const FINISHED: readonly CaseState[] = ['CLOSED', 'MERGED'];
-export const OPEN: readonly CaseState[] = ['ACCEPTED', 'HANDLING'];
+/** Refuses the step unless the state table allows it from the case's state. */
+export function requireState(action: CaseAction, state: CaseState): void {
+  if (!mayTake(action, state)) illegal(caseActions[action].label, state);
+}
 
-export function illegal(action: string, from: CaseState): never {
-  refuse('ILLEGAL_TRANSITION', `诉求当前为「${stateLabel[from]}」，不能${action}`);
+export function illegal(label: string, from: CaseState): never {
+  refuse('ILLEGAL_TRANSITION', illegalActionMessage(label, from));
 }
 
 export function invalid(message: string): never {

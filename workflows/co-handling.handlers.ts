@@ -1,17 +1,21 @@
 import { defineQuery, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CoHandlingActivities } from '../activities/co-handling.activities';
-import type { CoHandlingAction } from '../src/modules/request/co-handling.types';
-import { FINISHED, illegal, invalid } from './case-refusals';
+import type { CoHandlingAction as RecordedAction } from '../src/modules/request/co-handling.types';
+import { caseAllowsCoHandling, coHandlingActions, partAllows, partDoneMessage } from '../src/shared/process/co-handling.states';
+import type { CoHandlerPartState, CoHandlingAction } from '../src/shared/process/co-handling.states';
+import { illegal, invalid } from './case-refusals';
 import { refuse } from './refusal';
 import type { CaseState } from './case-refusals';
 
 /**
- * Marks the histories that carry co-handling commands. Cases started before co-handling existed replay unchanged:
- * their histories hold none of these updates, and the handlers below are the only code that records anything for it.
+ * Marks the histories that carry co-handling commands; each co-handling step asks it before it records anything.
+ * Code from before co-handling had no such updates and refused them as unknown, so a history without the marker takes
+ * that path: the step fails and records nothing. (Every history that accepted one holds the marker before its first
+ * co-handling activity, and a case started before co-handling that receives one now runs live and gets the marker.)
  */
 export const CO_HANDLING_PATCH = 'request-case-co-handling-units';
 
-export type CoHandlerPartState = 'OPEN' | 'DONE' | 'REMOVED' | 'STOPPED';
+export type { CoHandlerPartState } from '../src/shared/process/co-handling.states';
 export interface AddCoHandlerInput {
   actorId?: string;
   unitId: string;
@@ -33,30 +37,35 @@ const { recordCoHandling } = proxyActivities<CoHandlingActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-// Once the lead has handled the case, a new helper could no longer change the answer the resident got.
-const NO_NEW_CO_HANDLERS: readonly CaseState[] = [...FINISHED, 'HANDLED'];
-
 /** 主办 + 协办: registers the co-handling updates on the case's workflow and returns the lead's gate. */
 export function installCoHandling(caseId: string, caseState: () => CaseState) {
   const parts = new Map<string, CoHandlerPartState>();
   let steps = 0;
-  const record = async (action: CoHandlingAction, unitId: string, actorId: string | undefined, note: string) => {
-    patched(CO_HANDLING_PATCH);
+  /** The pre-co-handling path: refuse (in the handler, since validators may not ask patched()). */
+  const requireCoHandling = () => {
+    if (!patched(CO_HANDLING_PATCH)) refuse('ILLEGAL_TRANSITION', '本诉求的流程版本不支持协办单位');
+  };
+  const record = async (action: RecordedAction, unitId: string, actorId: string | undefined, note: string) => {
     steps += 1;
     await recordCoHandling({ caseId, step: `co-handler-${steps}`, action, unitId, actorId, note });
     return caseState();
   };
-  const requireOpenPart = (action: string, unitId: string | undefined) => {
-    if (FINISHED.includes(caseState())) illegal(action, caseState());
-    const part = unitId ? parts.get(unitId) : undefined;
-    if (part === 'DONE') refuse('ILLEGAL_TRANSITION', `该单位已完成协办，不能${action}`);
-    if (part !== 'OPEN') refuse('CO_HANDLER_NOT_FOUND', '该单位不是本诉求的协办单位（或已被移除）');
+  const requireCaseState = (action: CoHandlingAction) => {
+    if (!caseAllowsCoHandling(action, caseState())) illegal(coHandlingActions[action].label, caseState());
+  };
+  const requirePart = (action: CoHandlingAction, unitId: string | undefined) => {
+    requireCaseState(action);
+    const part = unitId ? parts.get(unitId) ?? null : null;
+    if (partAllows(action, part)) return;
+    if (part === 'DONE') refuse('ILLEGAL_TRANSITION', partDoneMessage(action));
+    refuse('CO_HANDLER_NOT_FOUND', '该单位不是本诉求的协办单位（或已被移除）');
   };
 
   setHandler(coHandlersQuery, () => Object.fromEntries(parts));
   setHandler(addCoHandlerUpdate, async (a) => {
+    requireCoHandling();
     const before = parts.get(a.unitId);
-    parts.set(a.unitId, 'OPEN');
+    parts.set(a.unitId, coHandlingActions.addCoHandler.partTo);
     try {
       return await record('ADDED', a.unitId, a.actorId, a.reason);
     } catch (err) {
@@ -67,35 +76,39 @@ export function installCoHandling(caseId: string, caseState: () => CaseState) {
     }
   }, {
     validator: (a: AddCoHandlerInput) => {
-      if (NO_NEW_CO_HANDLERS.includes(caseState())) illegal('添加协办单位', caseState());
+      requireCaseState('addCoHandler');
       if (!a?.unitId) invalid('请指定协办单位');
       if (!a.reason?.trim()) invalid('请写明需要协办的事项');
       if (a.leadUnitIds?.includes(a.unitId)) refuse('CO_HANDLER_IS_LEAD', '主办单位不能同时作为协办单位');
-      const part = parts.get(a.unitId);
-      if (part === 'OPEN' || part === 'DONE') refuse('CO_HANDLER_DUPLICATE', '该单位已是本诉求的协办单位');
+      if (!partAllows('addCoHandler', parts.get(a.unitId) ?? null)) refuse('CO_HANDLER_DUPLICATE', '该单位已是本诉求的协办单位');
     },
   });
   setHandler(removeCoHandlerUpdate, (a) => {
-    parts.set(a.unitId, 'REMOVED');
+    requireCoHandling();
+    parts.set(a.unitId, coHandlingActions.removeCoHandler.partTo);
     return record('REMOVED', a.unitId, a.actorId, a.reason);
   }, {
     validator: (a: RemoveCoHandlerInput) => {
-      requireOpenPart('移除', a?.unitId);
+      requirePart('removeCoHandler', a?.unitId);
       if (!a.reason?.trim()) invalid('请写明移除协办单位的理由');
     },
   });
-  setHandler(coHandlerProgressUpdate, (a) => record('PROGRESS', a.unitId, a.actorId, a.note), {
+  setHandler(coHandlerProgressUpdate, (a) => {
+    requireCoHandling();
+    return record('PROGRESS', a.unitId, a.actorId, a.note);
+  }, {
     validator: (a: CoHandlerNoteInput) => {
-      requireOpenPart('登记协办进展', a?.unitId);
+      requirePart('coHandlerProgress', a?.unitId);
       if (!a.note?.trim()) invalid('协办进展不能为空');
     },
   });
   setHandler(coHandlerDoneUpdate, (a) => {
-    parts.set(a.unitId, 'DONE');
+    requireCoHandling();
+    parts.set(a.unitId, coHandlingActions.coHandlerDone.partTo);
     return record('DONE', a.unitId, a.actorId, a.note);
   }, {
     validator: (a: CoHandlerNoteInput) => {
-      requireOpenPart('标记协办完成', a?.unitId);
+      requirePart('coHandlerDone', a?.unitId);
       if (!a.note?.trim()) invalid('请写明协办结果');
     },
   });

@@ -3,12 +3,18 @@ import type { RequestCaseActivities } from '../activities/request-case.activitie
 import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
 import { computeDeadline, deadlineWithPauses, isProvisionalFor, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
-import { FINISHED, illegal, invalid, OPEN } from './case-refusals';
+import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './case-refusals';
 import type { CaseState } from './case-refusals';
 import { installCoHandling } from './co-handling.handlers';
 import { installPolicyMigration } from './policy-migration.handlers';
 
 export type { CaseState } from './case-refusals';
+
+/**
+ * A clock that runs again (a second dispute starts a second `rework` clock) sends its run number, so its reminders,
+ * escalations and 督办单 get keys of their own. Histories from before kept one identity per clock name.
+ */
+export const CLOCK_RUN_PATCH = 'request-case-clock-run-identity';
 
 /** A calendar change that only clears (or sets) a deadline's 暂定 flag writes a DEADLINE_RECOMPUTED entry. */
 export const PROVISIONAL_DEADLINE_PATCH = 'request-case-provisional-deadline';
@@ -90,7 +96,7 @@ interface Clock {
  * never past the top. Human steps are updates whose validators refuse illegal transitions.
  */
 export async function requestCaseWorkflow(input: RequestCaseInput): Promise<CaseState> {
-  let state: CaseState = 'REPORTED';
+  let state: CaseState = CASE_START;
   let pendingExtension: ExtensionInput | undefined;
   let extensionsGranted = 0;
   let reopenings = 0;
@@ -144,15 +150,16 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   });
   installPolicyMigration({ input, clocks, touch, state: () => state });
 
-  setHandler(acceptUpdate, (a) => transition('accept', 'ACCEPTED', a.actorId, a.note, computeDeadline(calendar, Date.now(), input.resolutionLimit)), {
-    validator: (_: ActorInput) => { if (state !== 'REPORTED') illegal('受理', state); },
+  setHandler(acceptUpdate, (a) => transition(caseActions.accept.step, caseActions.accept.to, a.actorId, a.note, computeDeadline(calendar, Date.now(), input.resolutionLimit)), {
+    validator: (_: ActorInput) => requireState('accept', state),
   });
   setHandler(progressUpdate, async (a) => {
     await note('PROGRESS', a.actorId, a.note);
-    return state === 'ACCEPTED' ? transition('progress', 'HANDLING', a.actorId) : state;
+    const { movesFrom, step, to } = caseActions.progress;
+    return (movesFrom as readonly CaseState[]).includes(state) ? transition(step, to, a.actorId) : state;
   }, {
     validator: (a: ActorInput) => {
-      if (![...OPEN, 'WAITING_RESIDENT'].includes(state)) illegal('添加进展', state);
+      requireState('progress', state);
       if (!a?.note?.trim()) invalid('进展说明不能为空');
     },
   });
@@ -160,10 +167,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   setHandler(requestInfoUpdate, (a) => {
     waits += 1;
     if (current) { current.pausedSinceMs = Date.now(); current.view.state = 'paused'; current.revision += 1; }
-    return transition(`wait-${waits}`, 'WAITING_RESIDENT', a.actorId, a.note, undefined, 'INFO_REQUESTED');
+    return transition(`${caseActions.requestInfo.step}-${waits}`, caseActions.requestInfo.to, a.actorId, a.note, undefined, 'INFO_REQUESTED');
   }, {
     validator: (a: ActorInput) => {
-      if (!OPEN.includes(state)) illegal('请群众补充信息', state);
+      requireState('requestInfo', state);
       if (!a?.note?.trim()) invalid('请写明需要群众补充的内容');
     },
   });
@@ -174,10 +181,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       current.view.state = current.view.escalationLevel > 0 ? 'lapsed' : 'running';
       touch(current);
     }
-    return transition(`resume-${waits}`, 'HANDLING', a.actorId, a.note, undefined, 'INFO_PROVIDED');
+    return transition(`${caseActions.provideInfo.step}-${waits}`, caseActions.provideInfo.to, a.actorId, a.note, undefined, 'INFO_PROVIDED');
   }, {
     validator: (a: ActorInput) => {
-      if (state !== 'WAITING_RESIDENT') illegal('补充信息', state);
+      requireState('provideInfo', state);
       if (!a?.note?.trim()) invalid('补充内容不能为空');
     },
   });
@@ -187,7 +194,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     return state;
   }, {
     validator: (a: ExtensionInput) => {
-      if (!OPEN.includes(state)) illegal('申请延期', state);
+      requireState('requestExtension', state);
       if (pendingExtension) invalid('已有待审批的延期申请');
       const rules = input.extension ?? { maxWorkingDays: 10, maxExtensions: 2 };
       if (extensionsGranted >= rules.maxExtensions) invalid(`延期次数已达上限（${rules.maxExtensions} 次）`);
@@ -206,26 +213,29 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     await note(a.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED', a.actorId, a.comment, { workingDays: requested.workingDays });
     return state;
   }, {
-    validator: (_: DecisionInput) => { if (!pendingExtension) invalid('没有待审批的延期申请'); },
+    validator: (_: DecisionInput) => {
+      if (!pendingExtension) invalid('没有待审批的延期申请');
+      requireState('decideExtension', state);
+    },
   });
-  setHandler(markHandledUpdate, (a) => transition(`handled-${reopenings}`, 'HANDLED', a.actorId, a.reply), {
+  setHandler(markHandledUpdate, (a) => transition(`${caseActions.markHandled.step}-${reopenings}`, caseActions.markHandled.to, a.actorId, a.reply), {
     validator: (a: HandledInput) => {
-      if (!OPEN.includes(state)) illegal('标记为已处置', state);
+      requireState('markHandled', state);
       if (!a?.reply?.trim()) invalid('处置答复不能为空');
       coHandling.assertNoOpenParts();
     },
   });
   setHandler(disputeUpdate, (a) => {
     reopenings += 1;
-    return transition(`dispute-${reopenings}`, 'HANDLING', a.actorId, a.note, undefined, 'DISPUTED');
+    return transition(`${caseActions.dispute.step}-${reopenings}`, caseActions.dispute.to, a.actorId, a.note, undefined, 'DISPUTED');
   }, {
     validator: (a: ActorInput) => {
-      if (state !== 'HANDLED') illegal('提出异议', state);
+      requireState('dispute', state);
       if (!a?.note?.trim()) invalid('请写明异议理由');
     },
   });
-  setHandler(closeUpdate, (a) => transition('close', 'CLOSED', a.actorId, a.note), {
-    validator: (_: ActorInput) => { if (state !== 'HANDLED') illegal('办结', state); },
+  setHandler(closeUpdate, (a) => transition(caseActions.close.step, caseActions.close.to, a.actorId, a.note), {
+    validator: (_: ActorInput) => requireState('close', state),
   });
   let departmentContacted = false;
   setHandler(departmentContactedUpdate, async (a) => {
@@ -236,32 +246,32 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     validator: (a: ActorInput) => {
       if (!input.contactDepartmentLimit) invalid('本诉求属社区职责，无需联系街道部门');
       if (departmentContacted) invalid('已登记联系街道部门');
-      if (FINISHED.includes(state)) illegal('登记联系部门', state);
+      requireState('departmentContacted', state);
       if (!a?.note?.trim()) invalid('请写明联系的部门与结果');
     },
   });
   let returns = 0;
   setHandler(returnUpdate, (a) => {
     returns += 1;
-    return transition(`return-${returns}`, 'RETURNED', a.actorId, a.note);
+    return transition(`${caseActions.returnCase.step}-${returns}`, caseActions.returnCase.to, a.actorId, a.note);
   }, {
     validator: (a: ActorInput) => {
-      if (state !== 'REPORTED') illegal('退回', state); // after acceptance the unit has taken the case on
+      requireState('returnCase', state); // after acceptance the unit has taken the case on
       if (!a?.note?.trim()) invalid('退回须写明理由（为何不属于本单位职责）');
     },
   });
-  setHandler(reassignUpdate, (a) => transition(`reassign-${returns}`, 'REPORTED', a.actorId, a.note, undefined, 'REASSIGNED', { assignGridId: a.gridId }), {
+  setHandler(reassignUpdate, (a) => transition(`${caseActions.reassign.step}-${returns}`, caseActions.reassign.to, a.actorId, a.note, undefined, 'REASSIGNED', { assignGridId: a.gridId }), {
     validator: (a: ReassignInput) => {
-      if (state !== 'RETURNED') illegal('重新派单', state);
+      requireState('reassign', state);
       if (!a?.gridId) invalid('请指定承接的网格');
     },
   });
   setHandler(mergeUpdate, (a) => {
     coHandling.stopOpenParts();
-    return transition('merge', 'MERGED', a.actorId, a.note, undefined, 'MERGED', { mergedIntoId: a.intoCaseId });
+    return transition(caseActions.merge.step, caseActions.merge.to, a.actorId, a.note, undefined, 'MERGED', { mergedIntoId: a.intoCaseId });
   }, {
     validator: (a: MergeInput) => {
-      if (FINISHED.includes(state) || state === 'HANDLED') illegal('合并', state);
+      requireState('merge', state);
       if (!a?.intoCaseId || a.intoCaseId === input.caseId) invalid('请指定要并入的另一件诉求');
     },
   });
@@ -277,6 +287,9 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     touch(clock);
     clocks.push(clock);
     if (primary) current = clock;
+    const run = clocks.filter((c) => c.view.name === name).length;
+    // decided once per clock, when it starts: the first run keeps the keys it always had
+    const identity: { run?: number } = run > 1 && patched(CLOCK_RUN_PATCH) ? { run } : {};
     let remindersSent = 0;
     let orderDeadlineMs: number | undefined;
     while (!done()) {
@@ -295,7 +308,8 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
         continue;
       }
       if (wakeAt !== lapseAt) {
-        await sendCaseReminder({ caseId: input.caseId, clock: name, index: remindersSent, percent: Math.round(input.reminderFractions[remindersSent] * 100), deadlineMs });
+        await sendCaseReminder({ caseId: input.caseId, clock: name, index: remindersSent, percent: Math.round(input.reminderFractions[remindersSent] * 100), deadlineMs,
+          ...identity });
         remindersSent += 1;
         continue;
       }
@@ -308,7 +322,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       orderDeadlineMs = computeDeadline(calendar, Date.now(), input.ladder[level].supervisionOrderLimit);
       await escalateCase({
         caseId: input.caseId, clock: name, level, step: input.ladder[level], missed: input.ladder[level - 1],
-        lapsedDeadlineMs: lapseAt, orderDeadlineMs,
+        lapsedDeadlineMs: lapseAt, orderDeadlineMs, ...identity,
       });
       clock.view.escalationLevel = level;
     }
@@ -321,10 +335,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       () => !departmentContacted));
   }
   // a returned case is still waiting to be accepted by someone: the accept clock keeps running through a re-dispatch
-  await runClock('accept', input.acceptLimit, Date.now(), () => state !== 'REPORTED' && state !== 'RETURNED');
+  await runClock('accept', input.acceptLimit, Date.now(), () => !UNACCEPTED.includes(state));
   if (input.firstResponseLimit) {
     side.push(runClock('firstResponse', input.firstResponseLimit, Date.now(),
-      () => !['REPORTED', 'RETURNED', 'ACCEPTED'].includes(state), false)); // any progress, question or reply is a first response
+      () => ![...UNACCEPTED, 'ACCEPTED'].includes(state), false)); // any progress, question or reply is a first response
   }
   let resolution: ClockName = 'resolution';
   while (!FINISHED.includes(state)) {

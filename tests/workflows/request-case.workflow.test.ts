@@ -163,6 +163,26 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     expect(audits.rows.map((r: { action: string }) => r.action)).toEqual(['case.accept', 'case.escalate']);
   });
 
+  it('a retried older step that lands after a newer one keeps its timeline entry but does not move the case back', async () => {
+    const { id } = await newCase({ start: false });
+    const progress = services.get(CaseProgressService);
+    const workflowId = `case-stale-${id}`;
+    const by = { caseId: id, actorId: f.people.gridWorkerG1.id };
+    await progress.recordTransition(workflowId, { ...by, step: 'accept', status: 'ACCEPTED' });
+    await progress.recordTransition(workflowId, { ...by, step: 'handled-0', status: 'HANDLED', note: '已修好' });
+    // the progress and info-request steps were retried while the case was being handled; their retries land now
+    expect(await progress.recordTransition(workflowId, { ...by, step: 'progress', status: 'HANDLING' })).toEqual({ created: true });
+    expect(await progress.recordTransition(workflowId, { ...by, step: 'wait-1', status: 'WAITING_RESIDENT', kind: 'INFO_REQUESTED' })).toEqual({ created: true });
+    expect(await progress.recordTransition(workflowId, { ...by, step: 'wait-1', status: 'WAITING_RESIDENT', kind: 'INFO_REQUESTED' })).toEqual({ created: false });
+
+    const row = await db.query('SELECT status, handled_at FROM request_case WHERE id = $1', [id]);
+    expect(row.rows[0]).toEqual({ status: 'HANDLED', handled_at: expect.any(Date) });
+    expect(await events(id)).toEqual(['ACCEPTED', 'HANDLED', 'HANDLING', 'INFO_REQUESTED']);
+    // the newer steps still move it on
+    await progress.recordTransition(workflowId, { ...by, step: 'close', status: 'CLOSED' });
+    expect((await db.query('SELECT status FROM request_case WHERE id = $1', [id])).rows[0].status).toBe('CLOSED');
+  });
+
   const failure = (err: unknown) => (err as WorkflowUpdateFailedError).cause;
   const actor = () => ({ actorId: f.people.gridWorkerG1.id });
   const deadlineOf = async (handle: Awaited<ReturnType<typeof newCase>>['handle'], name: string) =>
@@ -233,6 +253,41 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     });
     expect(result).toBe('CLOSED');
     expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual(['ACCEPTED', 'PROGRESS', 'HANDLING', 'HANDLED', 'DISPUTED', 'HANDLED', 'CLOSED']);
+  });
+
+  it('a case disputed twice gets the reminders, escalations and 督办单 of both rework clocks', async () => {
+    const { id, workflowId, handle } = await newCase();
+    const result = await (await newWorker()).runUntil(async () => {
+      await handle.executeUpdate(acceptUpdate, { args: [actor()] });
+      for (const round of [1, 2]) {
+        await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: `第${round}次答复` }] });
+        await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: `第${round}次异议` }] });
+        await ts.env.sleep('45 days'); // past both reminders, every rung of the ladder and the top rung's 督办单
+        expect((await handle.query(clocksQuery)).filter((c) => c.name === 'rework').map((c) => [c.state, c.escalationLevel]))
+          .toEqual(Array(round).fill(['lapsed', 3]));
+      }
+      await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已彻底修好' }] });
+      await handle.executeUpdate(closeUpdate, { args: [actor()] });
+      return handle.result();
+    });
+    expect(result).toBe('CLOSED');
+
+    const reworkEvents = await db.query(
+      "SELECT kind, count(*)::int AS n FROM case_event WHERE case_id = $1 AND data->>'clock' = 'rework' GROUP BY kind ORDER BY kind", [id]);
+    expect(reworkEvents.rows).toEqual([{ kind: 'ESCALATED', n: 6 }, { kind: 'REMINDED', n: 4 }]);
+    const orders = await db.query("SELECT level FROM supervision_order WHERE case_id = $1 AND clock = 'rework' ORDER BY opened_at", [id]);
+    expect(orders.rows.map((o: { level: string }) => o.level)).toEqual(['COMMUNITY', 'STREET_DEPARTMENT', 'DISTRICT_SUPERVISION', 'COMMUNITY', 'STREET_DEPARTMENT', 'DISTRICT_SUPERVISION']);
+    const rework = async (personId: string) => (await db.query(
+      'SELECT template FROM inbox_message WHERE recipient_id = $1 AND dedup_key LIKE $2 ORDER BY created_at', [personId, `${workflowId}:rework%`])).rows
+      .map((r: { template: string }) => r.template);
+    expect(await rework(f.people.gridWorkerG1.id)).toEqual(['request.reminder', 'request.reminder', 'request.escalation', 'request.reminder', 'request.reminder', 'request.escalation']);
+    expect(await rework(extra.districtSupervisor)).toEqual(['request.escalation', 'request.escalation']);
+
+    if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
+      const dir = join(__dirname, '..', 'fixtures', 'histories');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'request-case-dispute-twice.json'), historyToJSON(await handle.fetchHistory()));
+    }
   });
 
   it('returned as not ours: the dispatcher is told, the case is re-dispatched, and the first grid stays accountable until the new one accepts', async () => {

@@ -3,6 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Prisma } from '../../generated/prisma/client';
 import type { CaseStatus, Role } from '../../generated/prisma/enums';
 import { toCstMinute } from '../../shared/calendar';
+import { actionOfStep, caseActions } from '../../shared/process/request-case.states';
+import type { CaseActionRule } from '../../shared/process/request-case.states';
 import { AuditService } from '../audit/audit.service';
 import { NotificationService } from '../notification/notification.service';
 import type { Recipient } from '../notification/notification.types';
@@ -11,6 +13,7 @@ import { RatingWindowService } from '../rating/rating-window.service';
 import type { EscalationLevel } from '../policy/request-loop-policy.schema';
 import { CoHandlerRepository } from './co-handler.repository';
 import { RequestCaseRepository } from './request-case.repository';
+import { clockKey } from './request-case.types';
 import type { ClockName, EscalationInput, LadderStep, NoteInput, ReminderInput, TransitionInput } from './request-case.types';
 
 type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
@@ -20,6 +23,7 @@ const levelLabel: Record<EscalationLevel, string> = { GRID_WORKER: '网格', COM
 const eventKind: Partial<Record<CaseStatus, string>> = { ACCEPTED: 'ACCEPTED', HANDLING: 'HANDLING', HANDLED: 'HANDLED', CLOSED: 'CLOSED', RETURNED: 'RETURNED' };
 const stampOf: Partial<Record<CaseStatus, 'acceptedAt' | 'handledAt' | 'closedAt'>> = { ACCEPTED: 'acceptedAt', HANDLED: 'handledAt', CLOSED: 'closedAt' };
 const departmentRoles: readonly Role[] = ['DEPARTMENT_HEAD', 'DEPARTMENT_STAFF'];
+const runOf = (input: { run?: number }) => (input.run ? { run: input.run } : {});
 
 /** The request workflow's activities: each write is keyed by workflowId + step, so a retry writes nothing twice. */
 @Injectable()
@@ -34,7 +38,10 @@ export class CaseProgressService {
   ) {}
 
   async recordTransition(workflowId: string, input: TransitionInput): Promise<{ created: boolean }> {
-    const result = await this.writeTransition(workflowId, input);
+    const { created, status } = await this.writeTransition(workflowId, input);
+    // A stale step (the case moved on before its retry landed) has its timeline entry but no effects of the move.
+    // A retry of a step that did move the case finds it still there and redoes the (idempotent) follow-ups.
+    if (status !== input.status) return { created };
     // 一事一评: closing opens the reporter's rating window (idempotent, so a retried activity opens it once)
     if (input.status === 'CLOSED') await this.ratingWindow.open(await this.requireCase(input.caseId));
     if (input.status === 'RETURNED') {
@@ -46,19 +53,24 @@ export class CaseProgressService {
         });
       }
     }
-    return result;
+    return { created };
   }
 
-  private async writeTransition(workflowId: string, input: TransitionInput): Promise<{ created: boolean }> {
+  /** The timeline entry once per step; the status only from a state the step may leave (the state table). */
+  private async writeTransition(workflowId: string, input: TransitionInput): Promise<{ created: boolean; status: CaseStatus }> {
+    const action = actionOfStep(input.step);
+    if (!action || (caseActions[action] as CaseActionRule).to !== input.status) {
+      throw ApplicationFailure.nonRetryable(`步骤 ${input.step} 不会把诉求改为 ${input.status}`, 'VALIDATION_FAILED');
+    }
     return this.cases.transaction(async (tx) => {
       const before = await this.requireCase(input.caseId, tx);
       const created = await this.cases.addEventOnce({
         caseId: input.caseId, dedupKey: `${workflowId}:${input.step}`, kind: input.kind ?? eventKind[input.status] ?? input.status,
         actorId: input.actorId, note: input.note, data: { status: input.status },
       }, tx);
-      if (!created) return { created };
+      if (!created) return { created, status: before.status };
       const stamp = stampOf[input.status];
-      const after = await this.cases.update(input.caseId, {
+      const moved = await this.cases.moveStatus(input.caseId, action, {
         status: input.status, ...(stamp ? { [stamp]: new Date() } : {}),
         ...(input.assignGridId ? await this.unitsOfGrid(input.assignGridId) : {}),
         ...(input.mergedIntoId ? { mergedIntoId: input.mergedIntoId } : {}),
@@ -67,9 +79,10 @@ export class CaseProgressService {
         ...(input.resolveDeadlineMs ? { resolveDeadline: new Date(input.resolveDeadlineMs) } : {}),
         ...(input.resolveDeadlineMs && input.resolveDeadlineProvisional !== undefined ? { resolveDeadlineProvisional: input.resolveDeadlineProvisional } : {}),
       }, tx);
-      if (input.status === 'MERGED') await this.coHandlers.stopOpen(input.caseId, tx);
+      if (moved && input.status === 'MERGED') await this.coHandlers.stopOpen(input.caseId, tx);
+      const after = moved ? await this.requireCase(input.caseId, tx) : before;
       await this.audit.record({ action: `case.${(input.kind ?? input.step).toLowerCase().replace(/-\d+$/, '')}`, entityType: 'request_case', entityId: input.caseId, unitId: before.gridId, actorId: input.actorId, workflowId, before, after }, tx);
-      return { created };
+      return { created, status: after.status };
     });
   }
 
@@ -102,10 +115,10 @@ export class CaseProgressService {
   }
 
   async sendReminder(workflowId: string, input: ReminderInput): Promise<void> {
-    const key = `${workflowId}:${input.clock}:reminder:${input.index}`;
+    const key = `${workflowId}:${clockKey(input.clock, input.run)}:reminder:${input.index}`;
     const row = await this.cases.transaction(async (tx) => {
       const found = await this.requireCase(input.caseId, tx);
-      await this.cases.addEventOnce({ caseId: input.caseId, dedupKey: key, kind: 'REMINDED', data: { clock: input.clock, percent: input.percent } }, tx);
+      await this.cases.addEventOnce({ caseId: input.caseId, dedupKey: key, kind: 'REMINDED', data: { clock: input.clock, ...runOf(input), percent: input.percent } }, tx);
       return found;
     });
     if (!row.gridId) return;
@@ -117,10 +130,10 @@ export class CaseProgressService {
   }
 
   async escalate(workflowId: string, input: EscalationInput): Promise<void> {
-    const key = `${workflowId}:${input.clock}:escalation:${input.level}`;
+    const key = `${workflowId}:${clockKey(input.clock, input.run)}:escalation:${input.level}`;
     const row = await this.cases.transaction(async (tx) => {
       const found = await this.requireCase(input.caseId, tx);
-      const data = { clock: input.clock, level: input.level, levelName: input.step.level, missed: input.missed.level,
+      const data = { clock: input.clock, ...runOf(input), level: input.level, levelName: input.step.level, missed: input.missed.level,
         lapsedDeadline: new Date(input.lapsedDeadlineMs).toISOString(), orderDeadline: new Date(input.orderDeadlineMs).toISOString() };
       const created = await this.cases.addEventOnce({ caseId: input.caseId, dedupKey: key, kind: 'ESCALATED', note: `${clockLabel[input.clock]}超时，升级至${levelLabel[input.step.level]}`, data }, tx);
       await this.cases.openOrderOnce({ caseId: input.caseId, dedupKey: key, level: input.step.level, clock: input.clock, deadline: new Date(input.orderDeadlineMs) }, tx);

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseStatus } from '../../generated/prisma/enums';
 import { Permission, rolePermissions, unscopedRoles } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
+import { caseAllowsCoHandling, coHandlingActions, partAllows, partDoneMessage } from '../../shared/process/co-handling.states';
+import type { CoHandlingAction } from '../../shared/process/co-handling.states';
+import { illegalActionMessage } from '../../shared/process/request-case.states';
 import { OrgRepository } from '../org/org.repository';
 import { CaseUpdatesService } from './case-updates.service';
 import { mayCoHandle } from './co-handler-units';
@@ -14,12 +16,6 @@ import { RequestCaseService } from './request-case.service';
 
 type CaseRow = NonNullable<Awaited<ReturnType<RequestCaseRepository['byId']>>>;
 type Part = NonNullable<Awaited<ReturnType<CoHandlerRepository['find']>>>;
-
-const statusLabel: Record<CaseStatus, string> = {
-  REPORTED: '待受理', RETURNED: '已退回待重新派单', ACCEPTED: '已受理', HANDLING: '处置中', WAITING_RESIDENT: '待群众补充', HANDLED: '已处置',
-  CLOSED: '已办结', MERGED: '已合并',
-};
-const FINISHED: readonly CaseStatus[] = ['CLOSED', 'MERGED'];
 
 /**
  * 主办 + 协办: dispatchers add and remove co-handling units; each co-handling unit's staff record their part. Quick refusals
@@ -37,7 +33,7 @@ export class CoHandlerService {
 
   async add(principal: Principal, scope: UnitScope, caseId: string, dto: AddCoHandlerDto) {
     const found = await this.leadCase(scope, caseId);
-    if (found.status === 'HANDLED' || FINISHED.includes(found.status)) refuseStatus(found, '添加协办单位');
+    requireCaseState(found, 'addCoHandler');
     const unit = await this.org.findUnit(dto.unitId);
     // the department the duty list routes the category to may be invited by whoever dispatches the case
     const reachable = unit && mayCoHandle(unit.kind) && (unit.id === found.departmentId || scope.all || await this.org.isWithin(unit.id, scope.roots));
@@ -45,33 +41,33 @@ export class CoHandlerService {
     const lead = leadUnitIds(found);
     if (lead.includes(unit.id)) throw new DomainError('CO_HANDLER_IS_LEAD', `「${unit.name}」是本诉求的主办单位，不能同时作为协办单位`);
     const part = await this.coHandlers.find(caseId, unit.id);
-    if (part?.state === 'OPEN' || part?.state === 'DONE') throw new DomainError('CO_HANDLER_DUPLICATE', `「${unit.name}」已是本诉求的协办单位`);
+    if (!partAllows('addCoHandler', part?.state ?? null)) throw new DomainError('CO_HANDLER_DUPLICATE', `「${unit.name}」已是本诉求的协办单位`);
     await this.updates.run(principal, found.workflowId, 'addCoHandler', { unitId: unit.id, reason: dto.reason, leadUnitIds: lead });
     return this.requestCases.detail(scope, caseId);
   }
 
   async remove(principal: Principal, scope: UnitScope, caseId: string, unitId: string, dto: RemoveCoHandlerDto) {
     const found = await this.leadCase(scope, caseId);
-    if (FINISHED.includes(found.status)) refuseStatus(found, '移除协办单位');
-    const part = await this.openPart(caseId, unitId, '移除');
+    requireCaseState(found, 'removeCoHandler');
+    const part = await this.openPart(caseId, unitId, 'removeCoHandler');
     await this.updates.run(principal, found.workflowId, 'removeCoHandler', { unitId: part.unitId, reason: dto.reason });
     return this.requestCases.detail(scope, caseId);
   }
 
   progress(principal: Principal, scope: UnitScope, caseId: string, unitId: string, dto: CoHandlerNoteDto) {
-    return this.actForUnit(principal, scope, caseId, unitId, 'coHandlerProgress', '登记协办进展', dto);
+    return this.actForUnit(principal, scope, caseId, unitId, 'coHandlerProgress', dto);
   }
 
   done(principal: Principal, scope: UnitScope, caseId: string, unitId: string, dto: CoHandlerNoteDto) {
-    return this.actForUnit(principal, scope, caseId, unitId, 'coHandlerDone', '标记协办完成', dto);
+    return this.actForUnit(principal, scope, caseId, unitId, 'coHandlerDone', dto);
   }
 
   /** A co-handling unit's own step: only its staff (or an administrator) act for it, and only on its part. */
-  private async actForUnit(principal: Principal, scope: UnitScope, caseId: string, unitId: string, update: string, label: string, dto: CoHandlerNoteDto) {
+  private async actForUnit(principal: Principal, scope: UnitScope, caseId: string, unitId: string, update: CoHandlingAction, dto: CoHandlerNoteDto) {
     const found = await this.cases.visible(caseId, scope);
     if (!found) throw new DomainError('NOT_FOUND', '诉求不存在或不在您的管辖范围内');
-    if (FINISHED.includes(found.status)) refuseStatus(found, label);
-    const part = await this.openPart(caseId, unitId, label, principal);
+    requireCaseState(found, update);
+    const part = await this.openPart(caseId, unitId, update, principal);
     await this.updates.run(principal, found.workflowId, update, { unitId: part.unitId, note: dto.note });
     return this.requestCases.detail(scope, caseId);
   }
@@ -83,11 +79,11 @@ export class CoHandlerService {
   }
 
   /** The unit's part, still open; with `actor`, also checks the actor works in that unit. */
-  private async openPart(caseId: string, unitId: string, label: string, actor?: Principal): Promise<Part> {
+  private async openPart(caseId: string, unitId: string, action: CoHandlingAction, actor?: Principal): Promise<Part> {
     const part = await this.coHandlers.find(caseId, unitId);
-    if (!part || part.state === 'REMOVED' || part.state === 'STOPPED') throw new DomainError('CO_HANDLER_NOT_FOUND', '该单位不是本诉求的协办单位（或已被移除）');
-    if (actor && !(await this.worksIn(actor, part.unitId))) throw new DomainError('FORBIDDEN', `只有「${part.unit.name}」的工作人员可以${label}`);
-    if (part.state === 'DONE') throw new DomainError('ILLEGAL_TRANSITION', `「${part.unit.name}」已完成协办，不能${label}`);
+    if (!part || (part.state !== 'DONE' && !partAllows(action, part.state))) throw new DomainError('CO_HANDLER_NOT_FOUND', '该单位不是本诉求的协办单位（或已被移除）');
+    if (actor && !(await this.worksIn(actor, part.unitId))) throw new DomainError('FORBIDDEN', `只有「${part.unit.name}」的工作人员可以${coHandlingActions[action].partLabel}`);
+    if (!partAllows(action, part.state)) throw new DomainError('ILLEGAL_TRANSITION', partDoneMessage(action, part.unit.name));
     return part;
   }
 
@@ -100,6 +96,6 @@ export class CoHandlerService {
   }
 }
 
-function refuseStatus(found: CaseRow, action: string): never {
-  throw new DomainError('ILLEGAL_TRANSITION', `诉求当前为「${statusLabel[found.status]}」，不能${action}`);
+function requireCaseState(found: CaseRow, action: CoHandlingAction): void {
+  if (!caseAllowsCoHandling(action, found.status)) throw new DomainError('ILLEGAL_TRANSITION', illegalActionMessage(coHandlingActions[action].label, found.status));
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client';
+import type { CaseStatus } from '../../generated/prisma/enums';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { PrismaService } from '../../infra/prisma/prisma.service';
+import { FINISHED, statusesBefore } from '../../shared/process/request-case.states';
+import type { CaseAction } from '../../shared/process/request-case.states';
 import { isUuid, unitsInScope } from '../org/org.repository';
 
 type Tx = Prisma.TransactionClient;
@@ -74,7 +77,7 @@ export class RequestCaseRepository {
   duplicateCandidates(q: DuplicateSearch) {
     return this.prisma.requestCase.findMany({
       where: {
-        category: q.category, createdAt: { gte: q.since }, status: { notIn: ['CLOSED', 'MERGED'] },
+        category: q.category, createdAt: { gte: q.since }, status: { notIn: [...FINISHED] },
         latitude: { gte: q.box.minLat, lte: q.box.maxLat }, longitude: { gte: q.box.minLng, lte: q.box.maxLng }, ...casesInScope(q.scope),
       },
       select: { id: true, caseNo: true, latitude: true, longitude: true },
@@ -105,6 +108,15 @@ export class RequestCaseRepository {
 
   update(id: string, data: Prisma.RequestCaseUncheckedUpdateInput, tx: Tx) {
     return tx.requestCase.update({ where: { id }, data });
+  }
+
+  /**
+   * Moves the case only from a state the step may leave (the state table's from-states), so a retried older step
+   * landing after a newer one changes nothing; false when the case had already moved on.
+   */
+  async moveStatus(id: string, action: CaseAction, data: Prisma.RequestCaseUncheckedUpdateInput & { status: CaseStatus }, tx: Tx): Promise<boolean> {
+    const { count } = await tx.requestCase.updateMany({ where: { id, status: { in: [...statusesBefore(action)] } }, data });
+    return count === 1;
   }
 
   /** Raises the case's level, never lowers it (escalations of two clocks may arrive in any order). */

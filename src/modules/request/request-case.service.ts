@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client';
-import type { CaseStatus } from '../../generated/prisma/enums';
 import type { Principal } from '../../common/auth/principal';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
@@ -10,6 +9,8 @@ import { TemporalClientService } from '../../infra/temporal/temporal-client.serv
 import { queryWithin, startOnce } from '../../infra/temporal/workflow-calls';
 import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
 import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.util';
+import { mayTake, readModelRefusalMessage } from '../../shared/process/request-case.states';
+import type { CaseAction } from '../../shared/process/request-case.states';
 import { referenceNo } from '../../shared/reference-no';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -29,25 +30,8 @@ type OwnCase = NonNullable<Awaited<ReturnType<RequestCaseRepository['ownCase']>>
 export interface LikelyDuplicate { id: string; caseNo: string; distanceMeters: number }
 /** What a reporter may do on their own case, through the same workflow updates staff use. */
 export type ReporterAction = 'provideInfo' | 'close' | 'dispute';
-type Action = 'accept' | 'progress' | 'requestInfo' | 'provideInfo' | 'requestExtension' | 'decideExtension' | 'markHandled' | 'dispute' | 'close'
-  | 'returnCase' | 'reassign' | 'merge' | 'departmentContacted';
+type Action = CaseAction;
 
-/** A quick refusal from the read model; the case's workflow makes the authoritative check in its update validators. */
-const allowedFrom: Record<Action, { from: CaseStatus[]; label: string }> = {
-  accept: { from: ['REPORTED'], label: '受理' },
-  progress: { from: ['ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '添加进展' },
-  requestInfo: { from: ['ACCEPTED', 'HANDLING'], label: '请群众补充信息' },
-  provideInfo: { from: ['WAITING_RESIDENT'], label: '补充信息' },
-  requestExtension: { from: ['ACCEPTED', 'HANDLING'], label: '申请延期' },
-  decideExtension: { from: ['ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '审批延期' },
-  markHandled: { from: ['ACCEPTED', 'HANDLING'], label: '标记为已处置' },
-  dispute: { from: ['HANDLED'], label: '提出异议' },
-  close: { from: ['HANDLED'], label: '办结' },
-  returnCase: { from: ['REPORTED'], label: '退回' },
-  reassign: { from: ['RETURNED'], label: '重新派单' },
-  merge: { from: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'], label: '合并' },
-  departmentContacted: { from: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'], label: '登记联系街道部门' },
-};
 /** Timeline entries about internal supervision, not shown to residents. */
 const INTERNAL_KINDS = new Set(['REMINDED', 'ESCALATED', 'CO_HANDLER_ADDED', 'CO_HANDLER_REMOVED', 'CO_HANDLER_PROGRESS', 'CO_HANDLER_DONE']);
 const pointOf = (row: { latitude: number | null; longitude: number | null }): Point | null =>
@@ -268,9 +252,9 @@ export class RequestCaseService {
   }
 }
 
+/** A quick refusal from the read model; the case's workflow makes the authoritative check in its update validators. */
 function assertAllowed(found: CaseRow, action: Action): void {
-  const rule = allowedFrom[action];
-  if (!rule.from.includes(found.status)) throw new DomainError('ILLEGAL_TRANSITION', `诉求当前状态为 ${found.status}，不能${rule.label}`);
+  if (!mayTake(action, found.status)) throw new DomainError('ILLEGAL_TRANSITION', readModelRefusalMessage(action, found.status));
 }
 
 const reporterOf = (principal: Principal): Reporter => ({ personId: principal.personId, phone: principal.phone });

@@ -39,9 +39,15 @@ export interface NoteInput {
   acceptDeadlineMs?: number;
 }
 
-export interface ReminderInput { caseId: string; clock: ClockName; index: number; percent: number; deadlineMs: number }
+/** Which run of a clock: absent for the first (and for every run in histories from before runs were told apart). */
+export interface ClockRun { run?: number }
 
-export interface EscalationInput {
+/** The key a clock run's reminders, escalations and 督办单 are deduplicated under: `rework`, then `rework-2`, `rework-3` … */
+export const clockKey = (clock: ClockName, run?: number): string => (run && run > 1 ? `${clock}-${run}` : clock);
+
+export interface ReminderInput extends ClockRun { caseId: string; clock: ClockName; index: number; percent: number; deadlineMs: number }
+
+export interface EscalationInput extends ClockRun {
   caseId: string;
   clock: ClockName;
   /** Index into the ladder of the rung the case climbs to (1 = the rung above the grid). */
