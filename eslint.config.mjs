@@ -14,7 +14,7 @@ const kebabCase = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local/', '.data/', 'src/generated/', 'coverage/', '.venv/', 'test-runs/'] },
+  { ignores: ['node_modules/', 'dist/', '.local/', '.data/', 'src/generated/', 'coverage/', '.venv/', 'test-runs/', 'api-types/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

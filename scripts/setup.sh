@@ -36,6 +36,20 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(deps_hash)" ]; then
   deps_hash > "$stamp"
 fi
 
+# schemathesis (API fuzzing in `npm test`) in a project-local, git-ignored virtualenv, pinned with its dependencies
+if [ ! -x .venv/bin/schemathesis ] || ! cmp -s tools/schemathesis/requirements.txt .venv/.govflow-requirements; then
+  if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+    say "安装系统软件包: python3-venv"
+    sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq python3-venv >/dev/null
+  fi
+  say "安装 schemathesis（.venv/）"
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check -r tools/schemathesis/requirements.txt
+  cp tools/schemathesis/requirements.txt .venv/.govflow-requirements
+fi
+
 temporal_version=v1.5.1
 if [ "${GOVFLOW_SKIP_TEMPORAL:-}" != 1 ] && { [ ! -x .local/bin/temporal ] || [ "$(cat .local/bin/.temporal-version 2>/dev/null)" != "$temporal_version" ]; }; then
   if ! command -v go >/dev/null && [ -x /usr/local/go/bin/go ]; then export PATH="$PATH:/usr/local/go/bin"; fi

@@ -10,6 +10,9 @@ import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import { csvHeader, csvRow } from './audit-csv';
 import { AuditFilterQuery, auditFilterSchema, AuditListQuery, auditListSchema, toAuditFilter } from './audit.dto';
 import { AuditService } from './audit.service';
+import { ApiResponse } from '@nestjs/swagger';
+import { ApiZodResponse } from '../../common/http/api-responses';
+import { auditPageSchema } from './audit.dto';
 
 @ApiTags('审计 audit')
 @ApiBearerAuth()
@@ -21,6 +24,7 @@ export class AuditController {
   @Permit(Permission.AuditRead)
   @ApiOperation({ summary: '管辖范围内的审计记录（只可追加，不可修改）' })
   @ApiZodQuery(auditListSchema)
+  @ApiZodResponse(200, auditPageSchema)
   async list(@CurrentScope() scope: UnitScope, @ZodQuery(auditListSchema) q: AuditListQuery) {
     const [items, total] = await this.audit.list(scope, toAuditFilter(q), toSkipTake(q));
     return pageOf(items.map((e) => ({ ...e, id: e.id.toString() })), total, q);
@@ -31,6 +35,7 @@ export class AuditController {
   @ApiOperation({ summary: '导出审计记录为 CSV（UTF-8 带 BOM，Excel 可直接打开）' })
   @ApiProduces('text/csv')
   @ApiZodQuery(auditFilterSchema)
+  @ApiResponse({ status: 200, description: 'CSV（UTF-8 带 BOM）', content: { 'text/csv': { schema: { type: 'string' } } } })
   async export(@CurrentScope() scope: UnitScope, @ZodQuery(auditFilterSchema) q: AuditFilterQuery, @Res() res: Response): Promise<void> {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`);

@@ -39,7 +39,8 @@ export class AuthController {
   @HttpCode(204)
   @Public()
   @ApiOperation({ summary: '吊销刷新令牌' })
-  @ApiResponse({ status: 204, description: '已吊销（未知或已吊销的令牌同样返回 204）' })
+  @ApiResponse({ status: 204, description: '已吊销' })
+  @ApiErrors(401)
   @ApiZodBody(refreshSchema)
   async logout(@ZodBody(refreshSchema) dto: { refreshToken: string }): Promise<void> {
     await this.auth.logout(dto.refreshToken);

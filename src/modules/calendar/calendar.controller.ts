@@ -11,6 +11,8 @@ import {
   ImportFestivalsDto, importFestivalsSchema,
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
+import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
+import { calendarVersionListSchema, calendarVersionSchema, deadlineSchema, effectiveCalendarSchema } from './calendar.dto';
 
 @ApiTags('工作日历 calendars')
 @ApiBearerAuth()
@@ -22,6 +24,7 @@ export class CalendarController {
   @Permit(Permission.CalendarRead)
   @ApiOperation({ summary: '当前生效的工作日历（全国基础日历叠加区级调整）及所用版本号' })
   @ApiZodQuery(districtQuerySchema)
+  @ApiZodResponse(200, effectiveCalendarSchema)
   effective(@ZodQuery(districtQuerySchema) q: DistrictQuery) {
     return this.calendars.effectiveCalendar(q.districtId);
   }
@@ -30,6 +33,7 @@ export class CalendarController {
   @Permit(Permission.CalendarRead)
   @ApiOperation({ summary: '工作日历版本历史（不带 districtId 为全国基础日历；新版本在前）' })
   @ApiZodQuery(districtQuerySchema)
+  @ApiZodResponse(200, calendarVersionListSchema)
   versions(@ZodQuery(districtQuerySchema) q: DistrictQuery) {
     return this.calendars.listVersions(q.districtId);
   }
@@ -38,6 +42,8 @@ export class CalendarController {
   @Permit(Permission.CalendarWrite, unitFromBody('districtId'))
   @ApiOperation({ summary: '发布工作日历新版本（整版内容；带 districtId 为区级调整，否则为全国基础日历）' })
   @ApiZodBody(createCalendarVersionSchema)
+  @ApiZodResponse(201, calendarVersionSchema, '已发布')
+  @ApiErrors(404)
   create(@CurrentPrincipal() principal: Principal, @ZodBody(createCalendarVersionSchema) dto: CreateCalendarVersionDto) {
     return this.calendars.createVersion(principal, dto);
   }
@@ -46,6 +52,8 @@ export class CalendarController {
   @Permit(Permission.CalendarWrite, unitFromBody('districtId'))
   @ApiOperation({ summary: '导入次年国务院放假安排：追加到该范围的新版本，保留往年日期' })
   @ApiZodBody(importFestivalsSchema)
+  @ApiZodResponse(201, calendarVersionSchema, '已发布')
+  @ApiErrors(404)
   importFestivals(@CurrentPrincipal() principal: Principal, @ZodBody(importFestivalsSchema) dto: ImportFestivalsDto) {
     return this.calendars.importFestivals(principal, dto);
   }
@@ -54,6 +62,7 @@ export class CalendarController {
   @Permit(Permission.CalendarRead)
   @ApiOperation({ summary: '按当前生效日历计算期限（工作日/工作小时按日历，分钟/小时全天候）；期限落在尚未发布放假安排的年份时 provisional 为 true（暂定）' })
   @ApiZodQuery(deadlineQuerySchema)
+  @ApiZodResponse(200, deadlineSchema)
   deadline(@ZodQuery(deadlineQuerySchema) q: DeadlineQuery) {
     return this.calendars.deadline(q);
   }

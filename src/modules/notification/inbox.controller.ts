@@ -9,6 +9,9 @@ import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import { InboxEventsService } from './inbox-events.service';
 import { InboxListQuery, inboxListSchema, SettingsDto, settingsSchema } from './inbox.dto';
 import { InboxService } from './inbox.service';
+import { ApiResponse } from '@nestjs/swagger';
+import { ApiZodResponse } from '../../common/http/api-responses';
+import { inboxMessageSchema, inboxPageSchema, notificationSettingSchema, unreadCountSchema } from './inbox.dto';
 
 @ApiTags('站内信 inbox')
 @ApiBearerAuth()
@@ -20,6 +23,7 @@ export class InboxController {
   @Authenticated()
   @ApiOperation({ summary: '我的消息（最新在前，可只看未读）' })
   @ApiZodQuery(inboxListSchema)
+  @ApiZodResponse(200, inboxPageSchema)
   list(@CurrentPrincipal() me: Principal, @ZodQuery(inboxListSchema) q: InboxListQuery) {
     return this.inbox.list(me.personId, q);
   }
@@ -27,6 +31,7 @@ export class InboxController {
   @Get('unread-count')
   @Authenticated()
   @ApiOperation({ summary: '未读消息数' })
+  @ApiZodResponse(200, unreadCountSchema)
   unread(@CurrentPrincipal() me: Principal) {
     return this.inbox.unreadCount(me.personId);
   }
@@ -35,6 +40,7 @@ export class InboxController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '标记已读' })
+  @ApiZodResponse(200, inboxMessageSchema)
   read(@CurrentPrincipal() me: Principal, @Param('id') id: string) {
     return this.inbox.mark(me.personId, id, false);
   }
@@ -43,6 +49,7 @@ export class InboxController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '确认收到（需确认的提醒不确认将上报）' })
+  @ApiZodResponse(200, inboxMessageSchema)
   ack(@CurrentPrincipal() me: Principal, @Param('id') id: string) {
     return this.inbox.mark(me.personId, id, true);
   }
@@ -50,6 +57,7 @@ export class InboxController {
   @Get('settings')
   @Authenticated()
   @ApiOperation({ summary: '我的免打扰时段与通道偏好' })
+  @ApiZodResponse(200, notificationSettingSchema)
   settings(@CurrentPrincipal() me: Principal) {
     return this.inbox.settings(me.personId);
   }
@@ -58,6 +66,7 @@ export class InboxController {
   @Authenticated()
   @ApiOperation({ summary: '设置免打扰时段（默认 22:00–07:00）与关闭的通道（紧急消息不受影响）' })
   @ApiZodBody(settingsSchema)
+  @ApiZodResponse(200, notificationSettingSchema)
   saveSettings(@CurrentPrincipal() me: Principal, @ZodBody(settingsSchema) dto: SettingsDto) {
     return this.inbox.saveSettings(me.personId, dto);
   }
@@ -65,6 +74,7 @@ export class InboxController {
   @Sse('stream')
   @Authenticated()
   @ApiOperation({ summary: '实时推送（Server-Sent Events）：新消息与已读变化' })
+  @ApiResponse({ status: 200, description: '事件流（ready、新消息、已读变化）', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   stream(@CurrentPrincipal() me: Principal): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       let unsubscribe: (() => void) | undefined;

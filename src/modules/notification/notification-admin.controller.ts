@@ -9,6 +9,8 @@ import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { templateVersionSchema } from './inbox.dto';
 import { DeadLetterService } from './dead-letter.service';
 import { TemplateService } from './template.service';
+import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
+import { deadLettersSchema, retriedSchema, savedTemplateSchema, templateVersionsSchema } from './inbox.dto';
 
 @ApiTags('通知管理 notifications')
 @ApiBearerAuth()
@@ -19,6 +21,7 @@ export class NotificationAdminController {
   @Get('templates')
   @Permit(Permission.NotificationAdmin)
   @ApiOperation({ summary: '通知模板及其各版本' })
+  @ApiZodResponse(200, templateVersionsSchema)
   list() {
     return this.templates.list();
   }
@@ -27,6 +30,8 @@ export class NotificationAdminController {
   @Permit(Permission.NotificationAdmin)
   @ApiOperation({ summary: '保存模板新版本（只能使用该模板提供的变量，保存时校验）' })
   @ApiZodBody(templateVersionSchema)
+  @ApiZodResponse(201, savedTemplateSchema, '已保存新版本')
+  @ApiErrors(409)
   save(@CurrentPrincipal() me: Principal, @Param('key') key: string, @ZodBody(templateVersionSchema) dto: { title: string; body: string }) {
     districtOnly(me);
     return this.templates.saveVersion(key, dto.title, dto.body);
@@ -35,6 +40,7 @@ export class NotificationAdminController {
   @Get('dead-letters')
   @Permit(Permission.NotificationAdmin)
   @ApiOperation({ summary: '死信：重试耗尽或被拒收的投递及原因' })
+  @ApiZodResponse(200, deadLettersSchema)
   dead(@CurrentPrincipal() me: Principal) {
     districtOnly(me);
     return this.deadLetters.list();
@@ -44,6 +50,8 @@ export class NotificationAdminController {
   @HttpCode(202)
   @Permit(Permission.NotificationAdmin)
   @ApiOperation({ summary: '重新投递一条死信' })
+  @ApiZodResponse(202, retriedSchema, '已重新排队')
+  @ApiErrors(409)
   retry(@CurrentPrincipal() me: Principal, @Param('deliveryId') deliveryId: string) {
     districtOnly(me);
     return this.deadLetters.retry(deliveryId);

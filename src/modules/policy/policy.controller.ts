@@ -10,6 +10,8 @@ import { ZodValidationPipe } from '../../common/http/zod-validation.pipe';
 import { ProcessPolicyService } from './policy.service';
 import { processKeys } from './process-policy.registry';
 import { requestLoopPolicySchema } from './request-loop-policy.schema';
+import { ApiZodResponse } from '../../common/http/api-responses';
+import { policyVersionSchema } from './dto/policy.dto';
 
 const versionSchema = z.coerce.number().int().min(1);
 const noteSchema = z.string().trim().max(200).optional();
@@ -27,6 +29,7 @@ export class PolicyController {
   @Permit(Permission.PolicyRead)
   @processParam
   @ApiOperation({ summary: '流程当前生效的策略（时限、提醒、升级阶梯等）' })
+  @ApiZodResponse(200, policyVersionSchema)
   current(@Param('process') process: string) {
     return this.policies.current(process);
   }
@@ -35,6 +38,7 @@ export class PolicyController {
   @Permit(Permission.PolicyRead)
   @processParam
   @ApiOperation({ summary: '流程策略的历史版本（新版本在前）' })
+  @ApiZodResponse(200, z.array(policyVersionSchema))
   list(@Param('process') process: string) {
     return this.policies.list(process);
   }
@@ -43,6 +47,7 @@ export class PolicyController {
   @Permit(Permission.PolicyRead)
   @processParam
   @ApiOperation({ summary: '流程策略的某一版本' })
+  @ApiZodResponse(200, policyVersionSchema)
   get(@Param('process') process: string, @Param('version', new ZodValidationPipe(versionSchema)) version: number) {
     return this.policies.get(process, version);
   }
@@ -52,6 +57,7 @@ export class PolicyController {
   @processParam
   @ApiOperation({ summary: '发布新版流程策略（完整策略；仅区级督导或系统管理员；进行中的案件仍按原版本）' })
   @ApiZodBody(createBodyDoc)
+  @ApiZodResponse(201, policyVersionSchema, '已发布')
   create(@CurrentPrincipal() principal: Principal, @Param('process') process: string, @Body() body: unknown,
     @Body('note', new ZodValidationPipe(noteSchema)) note: string | undefined) {
     return this.policies.create(principal, process, body, note);

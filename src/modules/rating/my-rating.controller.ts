@@ -6,6 +6,8 @@ import type { Principal } from '../../common/auth/principal';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { RateDto, rateSchema } from './dto/rating.dto';
 import { RatingService } from './rating.service';
+import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
+import { ratingViewSchema } from './dto/rating.dto';
 
 /** 一事一评 by the reporter: their own closed case, once, within the window; anyone else's case is 404. */
 @ApiTags('我的诉求 my cases')
@@ -17,6 +19,7 @@ export class MyRatingController {
 
   @Get(':id/rating')
   @ApiOperation({ summary: '我的诉求的评价状态：NOT_CLOSED 未办结 / OPEN 可评价（至 windowEndsAt）/ RATED 已评价 / UNRATED 逾期未评价' })
+  @ApiZodResponse(200, ratingViewSchema)
   view(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.ratings.view(principal, id);
   }
@@ -28,6 +31,8 @@ export class MyRatingController {
       + ' 409 CASE_NOT_CLOSED 未办结；409 ALREADY_RATED 已评价；409 RATING_WINDOW_CLOSED 逾期；404 不是本人反映的诉求',
   })
   @ApiZodBody(rateSchema)
+  @ApiZodResponse(200, ratingViewSchema)
+  @ApiErrors(409)
   rate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @ZodBody(rateSchema) dto: RateDto) {
     return this.ratings.rate(principal, id, dto);
   }

@@ -7,6 +7,8 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import { CaseMeasuresService } from './case-measures.service';
 import { CaseMeasuresQuery, caseMeasuresSchema } from './dto/case-measures.dto';
+import { ApiZodResponse } from '../../common/http/api-responses';
+import { caseMeasuresResultSchema } from './dto/request-case.dto';
 
 const DEFINITIONS = `
 统计对象：创建时间在 [from, to) 内、网格在调用者管辖范围内的诉求。groupBy=unit 时按诉求所在网格经闭包表归集到 level 指定的网格/社区/街道（只列出管辖范围内的单位）；groupBy=person 时计入受理或处置该诉求的人员（诉求时间线 ACCEPTED/HANDLED 事件的操作人，一件诉求可计入多人）。asOf 为计算时刻。
@@ -34,6 +36,7 @@ export class CaseMeasuresController {
   @Permit(Permission.CaseRead)
   @ApiOperation({ summary: '三率：响应率、解决率、满意率（按单位或人员排名）', description: DEFINITIONS.trim() })
   @ApiZodQuery(caseMeasuresSchema)
+  @ApiZodResponse(200, caseMeasuresResultSchema)
   measure(@CurrentScope() scope: UnitScope, @ZodQuery(caseMeasuresSchema) q: CaseMeasuresQuery) {
     return this.measures.measure(scope, q);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CardStatus, HolderKind } from '../../../generated/prisma/enums';
 import { fileRef } from '../../../common/http/file-ref';
-import { pageQuerySchema } from '../../../common/http/pagination';
+import { pageQuerySchema, pageSchemaOf } from '../../../common/http/pagination';
 import { checkPeriod, periodFields } from '../../../common/http/period-query';
 import { ROLL_UP_LEVELS } from '../../org/unit-scope-sql';
 
@@ -60,3 +60,18 @@ export type PointsEntriesQuery = z.infer<typeof pointsEntriesSchema>;
 
 export const pointsBalancesSchema = z.object({ ...periodFields, groupBy: z.enum(['unit', 'person']).default('unit') }).superRefine(checkPeriod);
 export type PointsBalancesQuery = z.infer<typeof pointsBalancesSchema>;
+
+// Responses: the listed fields are promised; card details carry the live workflow state too.
+export const ratingViewSchema = z.looseObject({
+  caseId: z.string(), state: z.enum(['NOT_CLOSED', 'OPEN', 'RATED', 'UNRATED']), stars: z.number().int().nullable(), comment: z.string().nullable(),
+  ratedAt: z.date().nullable(), windowEndsAt: z.date().nullable(),
+});
+const cardSchema = z.looseObject({ id: z.string(), caseId: z.string(), holderKind: z.enum(HolderKind), unitId: z.string(), status: z.enum(CardStatus) });
+export const cardPageSchema = pageSchemaOf(cardSchema);
+export const cardDetailSchema = cardSchema.extend({ timeline: z.array(z.looseObject({ kind: z.string() })) });
+export const cardSummaryResultSchema = z.looseObject({ items: z.array(z.looseObject({})) });
+export const pointsEntryPageSchema = pageSchemaOf(z.looseObject({ id: z.string(), points: z.number() }));
+export const pointsBalancesResultSchema = z.object({
+  from: z.string(), to: z.string(), groupBy: z.enum(['unit', 'person']), total: z.number().int(),
+  items: z.array(z.looseObject({ rank: z.number().int() })),
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseChannel, CaseStatus, Urgency } from '../../../generated/prisma/enums';
 import { fileRef } from '../../../common/http/file-ref';
-import { pageQuerySchema } from '../../../common/http/pagination';
+import { pageQuerySchema, pageSchemaOf } from '../../../common/http/pagination';
 
 
 export const locationSchema = z.object({
@@ -55,3 +55,35 @@ export type ReassignDto = z.infer<typeof reassignSchema>;
 
 export const mergeSchema = z.object({ intoCaseId: z.uuid('请指定要并入的诉求'), note: z.string().trim().max(500).optional() });
 export type MergeDto = z.infer<typeof mergeSchema>;
+
+// Responses. Cases are listed field by field; the live workflow parts (clocks, timeline data) may carry more fields.
+export const caseRowSchema = z.looseObject({
+  id: z.string(), caseNo: z.string(), requestKey: z.string(), workflowId: z.string(), channel: z.enum(CaseChannel), category: z.string(),
+  description: z.string(), address: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(), attachments: z.array(z.string()),
+  possibleDuplicateOfId: z.string().nullable(), mergedIntoId: z.string().nullable(), gridId: z.string().nullable(), reporterPhone: z.string(),
+  urgency: z.enum(Urgency), status: z.enum(CaseStatus), policyVersion: z.number().int(), acceptDeadline: z.date(),
+  resolveDeadline: z.date().nullable(), escalationLevel: z.number().int(), createdAt: z.date(), acceptedAt: z.date().nullable(),
+  handledAt: z.date().nullable(), closedAt: z.date().nullable(),
+});
+export const intakeResultSchema = caseRowSchema.extend({ possibleDuplicateOf: z.looseObject({ id: z.string() }).nullable() });
+export const casePageSchema = pageSchemaOf(caseRowSchema);
+const timelineEntrySchema = z.looseObject({ kind: z.string(), note: z.string().nullable(), at: z.date() });
+export const caseDetailSchema = caseRowSchema.extend({
+  lead: z.looseObject({ unitId: z.string(), name: z.string() }).nullable(),
+  coHandlers: z.array(z.looseObject({ unitId: z.string(), state: z.string(), unitName: z.string() })),
+  timeline: z.array(timelineEntrySchema),
+  supervisionOrders: z.array(z.looseObject({ id: z.string(), level: z.string(), clock: z.string(), deadline: z.date() })),
+  clocks: z.array(z.looseObject({})).nullable(),
+});
+const residentCaseSchema = z.object({
+  id: z.string(), caseNo: z.string(), status: z.enum(CaseStatus), category: z.string(), description: z.string(), address: z.string(),
+  attachments: z.array(z.string()), createdAt: z.date(), handledAt: z.date().nullable(), closedAt: z.date().nullable(), mergedIntoId: z.string().nullable(),
+});
+export const myCasePageSchema = pageSchemaOf(residentCaseSchema);
+export const myCaseDetailSchema = residentCaseSchema.extend({
+  timeline: z.array(z.object({ kind: z.string(), note: z.string().nullable(), at: z.date() })), clocks: z.array(z.looseObject({})).nullable(),
+});
+export const caseMeasuresResultSchema = z.looseObject({
+  from: z.string(), to: z.string(), asOf: z.string(), groupBy: z.enum(['unit', 'person']), level: z.string().nullable(), total: z.number().int(),
+  items: z.array(z.looseObject({ rank: z.number().int(), counts: z.looseObject({ total: z.number().int() }) })),
+});
