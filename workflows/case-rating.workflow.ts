@@ -1,11 +1,13 @@
 import { allHandlersFinished, condition, defineQuery, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
 import type { RatingActivities } from '../activities/rating.activities';
+import { rateRefusal } from '../src/shared/process/case-rating.states';
+import type { RatingState } from '../src/shared/process/case-rating.states';
 import { yellowCardWorkflow } from './yellow-card.workflow';
 import { refuse } from './refusal';
 
+export type { RatingState } from '../src/shared/process/case-rating.states';
 export interface CaseRatingInput { caseId: string; windowEndsMs: number }
 export interface RateInput { raterPersonId?: string; stars: number; comment?: string }
-export type RatingState = 'OPEN' | 'RATED' | 'UNRATED';
 
 export const rateUpdate = defineUpdate<RatingState, [RateInput]>('rate');
 export const ratingStateQuery = defineQuery<{ state: RatingState; windowEndsAt: string }>('ratingState');
@@ -36,8 +38,8 @@ export async function caseRatingWorkflow(input: CaseRatingInput): Promise<Rating
     return state;
   }, {
     validator: (r: RateInput) => {
-      if (state === 'RATED') refuse('ALREADY_RATED', '该诉求已评价，每件诉求只能评价一次');
-      if (state === 'UNRATED' || Date.now() >= input.windowEndsMs) refuse('RATING_WINDOW_CLOSED', '评价期限已过，不能再评价');
+      const refusal = rateRefusal(state, Date.now(), input.windowEndsMs);
+      if (refusal) refuse(refusal.code, refusal.message);
       if (!Number.isInteger(r?.stars) || r.stars < 1 || r.stars > 5) refuse('VALIDATION_FAILED', '评价须为 1–5 星');
       if (r.comment !== undefined && (typeof r.comment !== 'string' || r.comment.length > 500)) refuse('VALIDATION_FAILED', '评价意见最多 500 字');
     },

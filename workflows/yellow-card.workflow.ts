@@ -5,10 +5,11 @@ import type { RatingActivities } from '../activities/rating.activities';
 import type { CardDeadlineKind, YellowCardInput } from '../src/modules/rating/rating.types';
 import { computeDeadline, deadlineWithPauses, reminderTimesFor, toCstMinute } from '../src/shared/calendar';
 import type { Limit, PauseInterval } from '../src/shared/calendar';
+import { cardActionRefusal, interviewRefusal, isCardFinal, isWaitingOnHolder } from '../src/shared/process/yellow-card.states';
+import type { CardAction, CardState, InterviewState, StepRefusal } from '../src/shared/process/yellow-card.states';
 import { refuse } from './refusal';
 
-export type CardState = 'ISSUED' | 'SUBMITTED' | 'SENT_BACK' | 'APPEALED' | 'RECTIFIED' | 'VOID';
-type InterviewState = 'NONE' | 'SCHEDULED' | 'HELD' | 'CANCELLED';
+export type { CardState } from '../src/shared/process/yellow-card.states';
 
 export interface SubmitInput { actorId?: string; explanation: string; rectificationPlan: string }
 export interface ReviewInput { actorId?: string; accept: boolean; comment?: string }
@@ -33,9 +34,8 @@ const { issueYellowCard, recordCardStep, remindCard, escalateCard, scheduleCardI
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-const stateLabel: Record<CardState, string> = { ISSUED: '待说明整改', SUBMITTED: '待审核', SENT_BACK: '退回修改', APPEALED: '申诉中', RECTIFIED: '已整改', VOID: '已撤销' };
-
-const illegal = (action: string, from: CardState): never => refuse('ILLEGAL_TRANSITION', `黄牌当前为「${stateLabel[from]}」，不能${action}`);
+const refuseIf = (refusal: StepRefusal | undefined) => { if (refusal) refuse(refusal.code, refusal.message); };
+const allowed = (action: CardAction, from: CardState) => refuseIf(cardActionRefusal(action, from));
 const blank = (s: unknown) => typeof s !== 'string' || !s.trim();
 
 /** One deadline the holder works against: the explanation, or a resubmission after a send-back or a missed deadline. */
@@ -64,8 +64,8 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
   let current: Deadline = { attempt: 0, startMs: issuedMs, limit: input.explanationLimit, pauses: [], reminded: 0 };
   const dueOf = (d: Deadline) => deadlineWithPauses(input.calendar, d.startMs, d.limit, d.pauses, 0);
   const restart = (limit: Limit) => { current = { attempt: current.attempt + 1, startMs: Date.now(), limit, pauses: [], reminded: 0 }; };
-  const waitingOnHolder = () => state === 'ISSUED' || state === 'SENT_BACK';
-  const finished = () => state === 'RECTIFIED' || state === 'VOID';
+  const waitingOnHolder = () => isWaitingOnHolder(state);
+  const finished = () => isCardFinal(state);
 
   setHandler(cardQuery, () => ({
     state, deadline: waitingOnHolder() || state === 'APPEALED' ? new Date(dueOf(current)).toISOString() : null, paused: state === 'APPEALED',
@@ -81,7 +81,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
     return state;
   }, {
     validator: (s: SubmitInput) => {
-      if (!waitingOnHolder()) illegal('提交说明和整改方案', state);
+      allowed('submit', state);
       if (blank(s?.explanation)) refuse('VALIDATION_FAILED', '请填写书面说明');
       if (blank(s?.rectificationPlan)) refuse('VALIDATION_FAILED', '请填写整改方案');
     },
@@ -101,7 +101,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
     return state;
   }, {
     validator: (r: ReviewInput) => {
-      if (state !== 'SUBMITTED') illegal('审核', state);
+      allowed('review', state);
       if (!r?.accept && blank(r?.comment)) refuse('VALIDATION_FAILED', '退回修改须写明审核意见');
     },
   });
@@ -118,7 +118,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
     return state;
   }, {
     validator: (a: AppealInput) => {
-      if (finished() || state === 'APPEALED') illegal('申诉', state);
+      allowed('appeal', state);
       if (appealed) refuse('APPEAL_ALREADY_USED', '每张黄牌只能申诉一次');
       if (Date.now() > appealEndsMs) refuse('APPEAL_WINDOW_CLOSED', `申诉期限已于 ${toCstMinute(appealEndsMs)} 截止`);
       if (blank(a?.reason)) refuse('VALIDATION_FAILED', '请写明申诉理由');
@@ -145,7 +145,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
     return state;
   }, {
     validator: (d: AppealDecisionInput) => {
-      if (state !== 'APPEALED') illegal('裁决申诉', state);
+      allowed('decideAppeal', state);
       if (typeof d?.uphold !== 'boolean') refuse('VALIDATION_FAILED', '请选择维持申诉或驳回申诉');
       if (blank(d?.reason)) refuse('VALIDATION_FAILED', '请写明裁决理由');
     },
@@ -159,7 +159,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
     return state;
   }, {
     validator: (i: InterviewInput) => {
-      if (interview !== 'SCHEDULED') refuse('ILLEGAL_TRANSITION', '这张黄牌没有待进行的约谈');
+      refuseIf(interviewRefusal(interview));
       if (blank(i?.note)) refuse('VALIDATION_FAILED', '请记录约谈情况');
     },
   });

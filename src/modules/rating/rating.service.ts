@@ -5,6 +5,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
 import { updateOrRefuse } from '../../infra/temporal/workflow-calls';
+import { rateRefusal } from '../../shared/process/case-rating.states';
 import { RequestCaseRepository } from '../request/request-case.repository';
 import type { RateDto } from './dto/rating.dto';
 import { RatingRepository } from './rating.repository';
@@ -27,10 +28,10 @@ export class RatingService {
     const found = await this.requireOwn(principal, caseId);
     if (found.status !== 'CLOSED') throw new DomainError('CASE_NOT_CLOSED', '诉求办结后才能评价');
     const existing = await this.ratings.ratingOf(caseId);
-    if (existing?.outcome === 'RATED') throw new DomainError('ALREADY_RATED', '该诉求已评价，每件诉求只能评价一次');
-    if (existing?.outcome === 'UNRATED' || (await this.window.windowEndsAt(found)).getTime() <= Date.now()) {
-      throw new DomainError('RATING_WINDOW_CLOSED', '评价期限已过，不能再评价');
-    }
+    const state = existing?.outcome ?? 'OPEN';
+    const windowEndsMs = state === 'OPEN' ? (await this.window.windowEndsAt(found)).getTime() : Number.POSITIVE_INFINITY;
+    const refusal = rateRefusal(state, Date.now(), windowEndsMs);
+    if (refusal) throw new DomainError(refusal.code, refusal.message);
     const rating = { stars: dto.stars, comment: dto.comment, raterPersonId: principal.personId };
     const rate = () => updateOrRefuse(this.temporal.client, ratingWorkflowId(caseId), 'rate', rating, REFUSALS);
     try {

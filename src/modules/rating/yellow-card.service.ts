@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client';
-import type { CardStatus } from '../../generated/prisma/enums';
 import type { Principal } from '../../common/auth/principal';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
+import { interviewRefusal, readModelCardRefusal } from '../../shared/process/yellow-card.states';
+import type { CardAction as CardStep } from '../../shared/process/yellow-card.states';
 import { ratio } from '../../shared/ratio';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
 import { queryWithin, updateOrRefuse } from '../../infra/temporal/workflow-calls';
@@ -14,15 +15,8 @@ import type { CardSummaryQuery, ListCardsQuery } from './dto/rating.dto';
 import { RatingMeasuresRepository } from './rating-measures.repository';
 import { cardsInScope, RatingRepository } from './rating.repository';
 
-export type CardAction = 'submit' | 'review' | 'appeal' | 'decideAppeal' | 'recordInterview';
+export type CardAction = CardStep | 'recordInterview';
 const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>(['ILLEGAL_TRANSITION', 'VALIDATION_FAILED', 'APPEAL_ALREADY_USED', 'APPEAL_WINDOW_CLOSED']);
-/** A quick refusal from the read model; the card's workflow makes the authoritative check in its update validators. */
-const allowedFrom: Record<Exclude<CardAction, 'recordInterview'>, { from: CardStatus[]; label: string }> = {
-  submit: { from: ['ISSUED', 'SENT_BACK'], label: '提交说明和整改方案' },
-  review: { from: ['SUBMITTED'], label: '审核' },
-  appeal: { from: ['ISSUED', 'SUBMITTED', 'SENT_BACK'], label: '申诉' },
-  decideAppeal: { from: ['APPEALED'], label: '裁决申诉' },
-};
 
 /** 黄牌预警 for staff: scoped lists, detail with timeline and the live deadline, the holder's and supervisors' steps, summaries. */
 @Injectable()
@@ -55,11 +49,9 @@ export class YellowCardService {
   async act(principal: Principal, scope: UnitScope, id: string, action: CardAction, body: object) {
     const found = await this.ratings.cardInScope(id, scope);
     if (!found) throw new DomainError('NOT_FOUND', '黄牌不存在或不在您的管辖范围内');
-    if (action === 'recordInterview') {
-      if (found.interview?.status !== 'SCHEDULED') throw new DomainError('ILLEGAL_TRANSITION', '这张黄牌没有待进行的约谈');
-    } else if (!allowedFrom[action].from.includes(found.status)) {
-      throw new DomainError('ILLEGAL_TRANSITION', `黄牌当前状态为 ${found.status}，不能${allowedFrom[action].label}`);
-    }
+    // a quick refusal from the read model, by the same table the card's workflow checks authoritatively in its update validators
+    const refusal = action === 'recordInterview' ? interviewRefusal(found.interview?.status) : readModelCardRefusal(action, found.status);
+    if (refusal) throw new DomainError(refusal.code, refusal.message);
     await updateOrRefuse(this.temporal.client, found.workflowId, action, { ...body, actorId: principal.personId }, REFUSALS);
     return this.detail(scope, id);
   }
