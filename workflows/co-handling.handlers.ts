@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CoHandlingActivities } from '../activities/co-handling.activities';
 import type { CoHandlingAction as RecordedAction } from '../src/modules/request/co-handling.types';
-import { caseAllowsCoHandling, coHandlingActions, partAllows, partDoneMessage } from '../src/shared/process/co-handling.states';
+import { caseAllowsCoHandling, coHandlingActions, partAllows, partDoneMessage, stopOnMerge } from '../src/shared/process/co-handling.states';
 import type { CoHandlerPartState, CoHandlingAction } from '../src/shared/process/co-handling.states';
 import { illegal, invalid } from './case-refusals';
 import { refuse } from './refusal';
@@ -121,7 +121,7 @@ export function installCoHandling(caseId: string, caseState: () => CaseState) {
     },
     /** A merged case carries on elsewhere: open parts stop (the activity that records the merge stops them in the read model). */
     stopOpenParts(): void {
-      for (const [unitId, part] of parts) if (part === 'OPEN') parts.set(unitId, 'STOPPED');
+      for (const [unitId, part] of parts) if (part === stopOnMerge.from) parts.set(unitId, stopOnMerge.to);
     },
   };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
 import { PrismaClient } from '../../src/generated/prisma/client';
@@ -12,7 +13,7 @@ import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy
 import { CoHandlingProgressService } from '../../src/modules/request/co-handling-progress.service';
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
-  addCoHandlerUpdate, coHandlerDoneUpdate, coHandlerProgressUpdate, coHandlersQuery, removeCoHandlerUpdate,
+  addCoHandlerUpdate, CO_HANDLING_PATCH, coHandlerDoneUpdate, coHandlerProgressUpdate, coHandlersQuery, removeCoHandlerUpdate,
 } from '../../workflows/co-handling.handlers';
 import { acceptUpdate, closeUpdate, markHandledUpdate, mergeUpdate, requestCaseWorkflow } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
@@ -20,6 +21,22 @@ import { createTestWorker, startServices, timeSkippingServerPerTest } from '../f
 
 const policy = DEFAULT_REQUEST_LOOP_POLICY;
 const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
+
+interface HistoryEvent { eventId: string; markerRecordedEventAttributes?: { markerName: string; details: Record<string, { payloads: { data: string }[] }> };
+  upsertWorkflowSearchAttributesEventAttributes?: { searchAttributes: { indexedFields: Record<string, unknown> } } }
+
+/** The history as code from before the patch would have written it: no marker (nor its change-version search attribute), events renumbered. */
+function withoutPatchMarker(history: { events: HistoryEvent[] }, patchId: string): { events: HistoryEvent[] } {
+  const isMarker = (e: HistoryEvent) => e.markerRecordedEventAttributes?.markerName === 'core_patch'
+    && JSON.parse(Buffer.from(e.markerRecordedEventAttributes.details['patch-data'].payloads[0].data, 'base64').toString()).id === patchId;
+  const isChangeVersion = (e: HistoryEvent) => Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes.indexedFields ?? {})
+    .join() === 'TemporalChangeVersion';
+  const kept = history.events.filter((e) => !isMarker(e) && !isChangeVersion(e));
+  const renumbered = new Map(kept.map((e, i) => [e.eventId, String(i + 1)]));
+  const text = JSON.stringify({ ...history, events: kept }, (key, value) =>
+    ((key === 'eventId' || key.endsWith('EventId')) && typeof value === 'string' && renumbered.has(value) ? renumbered.get(value) : value));
+  return JSON.parse(text);
+}
 
 describe('co-handling units on the request workflow (time-skipping server)', () => {
   const ts = timeSkippingServerPerTest();
@@ -96,13 +113,24 @@ describe('co-handling units on the request workflow (time-skipping server)', () 
       { unit_id: g2, state: 'REMOVED', done_note: null, remove_reason: '摊主已搬离' },
     ]);
     const history = await handle.fetchHistory();
-    const markers = history.events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch') ?? [];
-    expect(markers).toHaveLength(1);
+    const patchIds = history.events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch')
+      .map((e) => JSON.parse(Buffer.from(e.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data ?? []).toString()).id) ?? [];
+    expect(patchIds.filter((patchId) => patchId === CO_HANDLING_PATCH)).toHaveLength(1); // other patches (search attributes) mark too
     if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
       const dir = join(__dirname, '..', 'fixtures', 'histories');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'request-case-co-handling.json'), historyToJSON(history));
     }
+  });
+
+  it('the co-handling steps branch on their patch: a history without its marker takes the pre-co-handling path and records nothing', async () => {
+    const recorded = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'histories', 'request-case-co-handling.json'), 'utf8'));
+    const workflowBundle = { code: readFileSync(process.env.GOVFLOW_WORKFLOW_BUNDLE as string, 'utf8') };
+    await Worker.runReplayHistory({ workflowBundle }, recorded, 'co-handling as released');
+    const unmarked = withoutPatchMarker(recorded, CO_HANDLING_PATCH);
+    expect(unmarked.events).toHaveLength(recorded.events.length - 2);
+    // code from before co-handling refused the step, so it cannot produce the co-handling activity this history holds
+    await expect(Worker.runReplayHistory({ workflowBundle }, unmarked, 'co-handling without its marker')).rejects.toMatchObject({ name: 'DeterminismViolationError' });
   });
 
   it('validators refuse duplicates, the lead, missing reasons, strangers and finished cases, and change nothing', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../infra/prisma/prisma.service';
+import { stopOnMerge } from '../../shared/process/co-handling.states';
 import { isUuid } from '../org/org.repository';
 
 type Tx = Prisma.TransactionClient;
@@ -39,6 +40,6 @@ export class CoHandlerRepository {
 
   /** A merged case carries on elsewhere: its open parts stop. */
   stopOpen(caseId: string, tx: Tx) {
-    return tx.caseCoHandler.updateMany({ where: { caseId, state: 'OPEN' }, data: { state: 'STOPPED' } });
+    return tx.caseCoHandler.updateMany({ where: { caseId, state: stopOnMerge.from }, data: { state: stopOnMerge.to } });
   }
 }

@@ -33,6 +33,9 @@ export const coHandlingActions = {
 } as const satisfies Record<string, CoHandlingActionRule>;
 export type CoHandlingAction = keyof typeof coHandlingActions;
 
+/** Not a step anyone takes: merging the case into another stops its open parts (the work carries on there). */
+export const stopOnMerge = { from: 'OPEN', to: 'STOPPED' } as const satisfies { from: CoHandlerPartState; to: CoHandlerPartState };
+
 export const caseAllowsCoHandling = (action: CoHandlingAction, state: CaseState): boolean =>
   (coHandlingActions[action].caseFrom as readonly CaseState[]).includes(state);
 
