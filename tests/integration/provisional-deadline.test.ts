@@ -3,8 +3,10 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
 import { PrismaClient } from '../../src/generated/prisma/client';
+import { QueueName } from '../../src/infra/queue/job-catalog';
+import { JobQueueService } from '../../src/infra/queue/job-queue.service';
 import { ScheduleReminderProcessor } from '../../src/modules/calendar/schedule-reminder.processor';
-import { BusinessCalendar, isWorkingDay, nextWorkingDay, toCstDate } from '../../src/shared/calendar';
+import { BusinessCalendar, isWorkingDay, nextWorkingDay, toCstDate, toCstMinute } from '../../src/shared/calendar';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
 
@@ -53,6 +55,12 @@ describe('deadlines past the last published holiday year (暂定)', () => {
     const inYear = await fifteenDaysFrom('2026-12-10 10:00');
     expect(inYear).toMatchObject({ deadlineCst: '2026-12-31T17:30:00+08:00', provisional: false });
     expect(inYear).not.toHaveProperty('note');
+  });
+
+  it('runs the reminder check every day at 09:00 China time as a job scheduler of the worker', async () => {
+    const scheduler = await worker.get(JobQueueService).queue(QueueName.NotifyControl).getJobScheduler('calendar-schedule-reminder');
+    expect(scheduler).toMatchObject({ name: 'calendars.schedule-reminder', pattern: '0 9 * * *', tz: 'Asia/Shanghai' });
+    expect(toCstMinute(scheduler?.next as number).slice(11)).toBe('09:00');
   });
 
   it('reminds the district’s supervisors and administrators from 1 November, once a week, while 2027 is missing', async () => {
