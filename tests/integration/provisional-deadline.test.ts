@@ -55,6 +55,10 @@ describe('deadlines past the last published holiday year (暂定)', () => {
     const inYear = await fifteenDaysFrom('2026-12-10 10:00');
     expect(inYear).toMatchObject({ deadlineCst: '2026-12-31T17:30:00+08:00', provisional: false });
     expect(inYear).not.toHaveProperty('note');
+    // a district's own day off in 2027 is no published schedule for 2027
+    expect((await call('admin', 'POST', '/calendars/versions', { districtId: f.units.D.id, holidays: ['2027-03-15'], makeUpWorkdays: [] })).status).toBe(201);
+    expect((await calendarOfD()).publishedThroughYear).toBe(2026);
+    expect(await fifteenDaysFrom('2026-12-11 10:00')).toMatchObject({ provisional: true });
   });
 
   it('runs the reminder check every day at 09:00 China time as a job scheduler of the worker', async () => {
@@ -135,6 +139,9 @@ describe('deadlines past the last published holiday year (暂定)', () => {
       expect(stored).toMatchObject({ resolveDeadlineProvisional: false });
 
       if (year === 2026) expect(await fifteenDaysFrom('2026-12-11 10:00')).toMatchObject({ publishedThroughYear: 2027, provisional: false });
+      // a later whole version of the district's override keeps the year it imported
+      expect((await call('admin', 'POST', '/calendars/versions', { districtId: f.units.D.id, holidays: [], makeUpWorkdays: [] })).status).toBe(201);
+      expect((await calendarOfD()).publishedThroughYear).toBe(year + 1);
       await remindAt('2026-11-15 09:00');
       await remindAt('2027-01-04 09:00');
       expect(await reminders(supervisorD)).toHaveLength(2);
