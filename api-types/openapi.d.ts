@@ -1546,7 +1546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/csv": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description 服务器内部错误（凭关联编号查日志） */
@@ -5996,7 +5996,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        /** @description JSON */
+                        data: string;
+                        event: string;
+                        id?: string;
+                    };
                 };
             };
             /** @description 未登录或令牌无效、过期、已吊销 */

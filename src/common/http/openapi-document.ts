@@ -41,7 +41,11 @@ function addSharedErrors(path: string, operation: Operation): void {
   if (operation.parameters?.length || operation.requestBody) statuses.push(400);
   if (operation.security?.length) statuses.push(401);
   if (path.includes('{')) statuses.push(404);
-  for (const status of statuses) {
-    operation.responses[status] ??= { description: errorDescriptionOf(status), content: { 'application/json': { schema: errorBodyRef } } };
+  for (const status of statuses) operation.responses[status] ??= { description: errorDescriptionOf(status) };
+  // errors are JSON even where the success body is not (CSV export, event stream); /health's 503 is its report
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (Number(status) >= 400 && !(path === '/health' && status === '503')) {
+      (response as { content?: unknown }).content = { 'application/json': { schema: errorBodyRef } };
+    }
   }
 }

@@ -74,7 +74,10 @@ export class InboxController {
   @Sse('stream')
   @Authenticated()
   @ApiOperation({ summary: '实时推送（Server-Sent Events）：新消息与已读变化' })
-  @ApiResponse({ status: 200, description: '事件流（ready、新消息、已读变化）', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 200, description: '事件流（ready、新消息、已读变化）', content: { 'text/event-stream': { schema: {
+    type: 'object', required: ['event', 'data'],
+    properties: { event: { type: 'string' }, id: { type: 'string' }, data: { type: 'string', description: 'JSON' } },
+  } } } })
   stream(@CurrentPrincipal() me: Principal): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       let unsubscribe: (() => void) | undefined;
