@@ -57,7 +57,8 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
     expect(await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 0 }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
     const rated = await json<{ state: string; stars: number }>(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 1, comment: '灯又坏了' }));
     expect(rated).toMatchObject({ state: 'RATED', stars: 1 });
-    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 5 }), 409)).toMatchObject({ code: 'ALREADY_RATED' });
+    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${reported.id}/rating`, { stars: 5 }), 409))
+      .toMatchObject({ code: 'ALREADY_RATED', message: '该诉求已评价，每件诉求只能评价一次' });
 
     const listed = await eventually(async () => {
       const page = await json<{ items: Card[] }>(call('gridWorkerG1', 'GET', `/api/v1/yellow-cards?unitId=${f.units.G1.id}`));
@@ -71,7 +72,8 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
       [f.people.secretaryC1.id])).rows[0].n) === 1, 'the leader notified');
 
     expect(await json(call('gridWorkerG1', 'POST', `${path}/review`, { accept: true }), 403)).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await json(call('supervisorS1', 'POST', `${path}/review`, { accept: true }), 409)).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(await json(call('supervisorS1', 'POST', `${path}/review`, { accept: true }), 409))
+      .toMatchObject({ code: 'ILLEGAL_TRANSITION', message: '黄牌当前状态为 ISSUED，不能审核' });
     expect(await json(call('gridWorkerG1', 'POST', `${path}/explanation`, { explanation: '', rectificationPlan: '整改' }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
     await json(call('gridWorkerG1', 'POST', `${path}/explanation`, { explanation: '灯具老化', rectificationPlan: '本周内更换整条路灯线路' }));
     expect(await json(call('supervisorS1', 'POST', `${path}/review`, { accept: false }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -80,7 +82,8 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
     const done = await json<Card>(call('supervisorS1', 'POST', `${path}/review`, { accept: true, comment: '同意' }));
     expect(done).toMatchObject({ status: 'RECTIFIED', rectifiedOnTime: true, rectificationPlan: '11 月 27 日前更换整条路灯线路' });
     expect(done.timeline.map((e) => e.kind)).toEqual(['ISSUED', 'SUBMITTED', 'SENT_BACK', 'SUBMITTED', 'RECTIFIED']);
-    expect(await json(call('gridWorkerG1', 'POST', `${path}/appeal`, { reason: '已整改' }), 409)).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(await json(call('gridWorkerG1', 'POST', `${path}/appeal`, { reason: '已整改' }), 409))
+      .toMatchObject({ code: 'ILLEGAL_TRANSITION', message: '黄牌当前状态为 RECTIFIED，不能申诉' });
 
     const around = new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
     const summary = await json<{ items: { unit: { id: string }; issued: number; rectified: number; rectifiedOnTime: number }[] }>(
@@ -116,7 +119,8 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
     // closed eight days ago: the seven-day window has passed
     const late = await closedCase();
     await db.query("UPDATE request_case SET closed_at = now() - interval '8 days' WHERE id = $1", [late.id]);
-    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${late.id}/rating`, { stars: 5 }), 409)).toMatchObject({ code: 'RATING_WINDOW_CLOSED' });
+    expect(await json(call('resident', 'POST', `/api/v1/my/cases/${late.id}/rating`, { stars: 5 }), 409))
+      .toMatchObject({ code: 'RATING_WINDOW_CLOSED', message: '评价期限已过，不能再评价' });
     expect(Number((await db.query('SELECT count(*)::int AS n FROM case_rating WHERE case_id = ANY($1::uuid[])', [[open.id, foreign.id, late.id]])).rows[0].n)).toBe(0);
   });
   it('an upheld appeal voids the card, strikes the rating out of 满意率 and reverses its points; a rating policy that does not hold together is refused', async () => {

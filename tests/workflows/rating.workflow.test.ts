@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Workflow, WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Client } from 'pg';
 import type { Role } from '../../src/generated/prisma/enums';
 import { RatingProgressService } from '../../src/modules/rating/rating-progress.service';
@@ -15,7 +15,7 @@ import {
   appealUpdate, cardQuery, decideAppealUpdate, recordInterviewUpdate, reviewUpdate, submitUpdate, yellowCardWorkflow,
 } from '../../workflows/yellow-card.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
-import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
+import { createTestWorker, resultWithTimeLocked, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 
 const DAY = 86_400_000;
 
@@ -44,6 +44,8 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
   });
 
   const newWorker = () => createTestWorker(ts.env, services, taskQueue);
+  /** Every outcome awaited here follows from updates, signals and activities; time moves only through `ts.env.sleep`. */
+  const resultOf = <W extends Workflow>(handle: WorkflowHandle<W>) => resultWithTimeLocked(ts.env, handle);
 
   /** A grid of its own in community C1 with the fixture's grid worker seated, so cards of one test never count as repeats in another. */
   async function newGrid(fx: OrgFixture = f) {
@@ -85,10 +87,10 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     return (err as WorkflowUpdateFailedError).cause as unknown as { type: string; message: string };
   };
-  const rectify = async (card: ReturnType<TestWorkflowEnvironment['client']['workflow']['getHandle']>) => {
+  const rectify = async (card: WorkflowHandle) => {
     await card.executeUpdate(submitUpdate, { args: [{ explanation: '说明', rectificationPlan: '整改' }] });
     await card.executeUpdate(reviewUpdate, { args: [{ accept: true }] });
-    return card.result();
+    return resultOf(card);
   };
   const record = async (name: string, handle: { fetchHistory: () => Promise<Parameters<typeof historyToJSON>[0]> }) => {
     if (process.env.GOVFLOW_RECORD_HISTORIES !== '1') return;
@@ -102,7 +104,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const handle = await startRating(caseId);
     const result = await (await newWorker()).runUntil(async () => {
       await ts.env.sleep(7 * DAY + 60_000);
-      return handle.result();
+      return resultOf(handle);
     });
     expect(result).toBe('UNRATED');
     expect((await db.query('SELECT outcome, stars FROM case_rating WHERE case_id = $1', [caseId])).rows).toEqual([{ outcome: 'UNRATED', stars: null }]);
@@ -116,7 +118,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     await (await newWorker()).runUntil(async () => {
       expect((await refusal(handle.executeUpdate(rateUpdate, { args: [{ stars: 6 }] }))).type).toBe('VALIDATION_FAILED');
       expect(await handle.executeUpdate(rateUpdate, { args: [{ stars: 5, comment: '很满意', raterPersonId: f.people.resident.id }] })).toBe('RATED');
-      await handle.result();
+      await resultOf(handle);
     });
     expect(await points(caseId)).toEqual([{ holder_kind: 'UNIT', points: 5, reverses_id: null }, { holder_kind: 'PERSON', points: 3, reverses_id: null }]);
     const person = await db.query('SELECT unit_id, person_id FROM points_entry WHERE case_id = $1 AND holder_kind = $2', [caseId, 'PERSON']);
@@ -148,7 +150,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const cardHandle = ts.env.client.workflow.getHandle(`card-${caseId}-unit`);
     const result = await (await newWorker()).runUntil(async () => {
       await handle.executeUpdate(rateUpdate, { args: [{ stars: 1, comment: '敷衍了事', raterPersonId: f.people.resident.id }] });
-      expect(await handle.result()).toBe('RATED');
+      expect(await resultOf(handle)).toBe('RATED');
       expect((await cardHandle.query(cardQuery)).state).toBe('ISSUED');
       expect((await refusal(cardHandle.executeUpdate(reviewUpdate, { args: [{ accept: true }] }))).type).toBe('ILLEGAL_TRANSITION');
       await ts.env.sleep(30 * DAY); // both follow-up deadlines lapse too: street, then district, never beyond
@@ -160,7 +162,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
       expect((await cardHandle.query(cardQuery)).state).toBe('SENT_BACK');
       await cardHandle.executeUpdate(submitUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, explanation: '人手不足', rectificationPlan: '每周回访两次并公示' }] });
       await cardHandle.executeUpdate(reviewUpdate, { args: [{ actorId: f.people.supervisorS1.id, accept: true, comment: '同意' }] });
-      return cardHandle.result();
+      return resultOf(cardHandle);
     });
     expect(result).toBe('RECTIFIED');
     const card = await cardOf(caseId);
@@ -182,7 +184,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const cardHandle = ts.env.client.workflow.getHandle(`card-${caseId}-unit`);
     await (await newWorker()).runUntil(async () => {
       await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
-      await handle.result();
+      await resultOf(handle);
       const before = (await cardHandle.query(cardQuery)).deadline as string;
       await cardHandle.executeUpdate(appealUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, reason: '群众诉求超出职责范围', evidence: ['evidence/photo-1.jpg'] }] });
       expect(await cardHandle.query(cardQuery)).toMatchObject({ state: 'APPEALED', paused: true });
@@ -194,7 +196,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
       expect((await refusal(cardHandle.executeUpdate(appealUpdate, { args: [{ reason: '再次申诉' }] }))).type).toBe('APPEAL_ALREADY_USED');
       await cardHandle.executeUpdate(submitUpdate, { args: [{ explanation: '已说明', rectificationPlan: '已整改' }] });
       await cardHandle.executeUpdate(reviewUpdate, { args: [{ accept: true }] });
-      expect(await cardHandle.result()).toBe('RECTIFIED');
+      expect(await resultOf(cardHandle)).toBe('RECTIFIED');
     });
     const card = await cardOf(caseId);
     expect(card).toMatchObject({ status: 'RECTIFIED', rectified_on_time: true, appeal_decision: 'REJECTED', appeal_reason: '群众诉求超出职责范围',
@@ -208,7 +210,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const cardHandle = ts.env.client.workflow.getHandle(`card-${caseId}-unit`);
     await (await newWorker()).runUntil(async () => {
       await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
-      await handle.result();
+      await resultOf(handle);
       await ts.env.sleep(10 * DAY);
       const refused = await refusal(cardHandle.executeUpdate(appealUpdate, { args: [{ reason: '迟到的申诉' }] }));
       expect(refused).toMatchObject({ type: 'APPEAL_WINDOW_CLOSED', message: expect.stringContaining('申诉期限') });
@@ -229,7 +231,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
       await ts.env.sleep(60_000);
       await unitHandle.executeUpdate(appealUpdate, { args: [{ reason: '恶意差评' }] });
       await unitHandle.executeUpdate(decideAppealUpdate, { args: [{ actorId: f.people.supervisorS1.id, uphold: true, reason: '经核实为恶意差评' }] });
-      return Promise.all([unitHandle.result(), personHandle.result()]);
+      return Promise.all([resultOf(unitHandle), resultOf(personHandle)]);
     });
     expect(results).toEqual(['VOID', 'VOID']);
     expect((await db.query('SELECT struck_out_at, struck_reason FROM case_rating WHERE case_id = $1', [caseId])).rows[0])
@@ -252,7 +254,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
         const caseId = await closedCase(g, grid);
         const handle = await startRating(caseId);
         await handle.executeUpdate(rateUpdate, { args: [{ stars: 1 }] });
-        await handle.result();
+        await resultOf(handle);
         handles.push(caseId);
       }
       await ts.env.sleep(6 * DAY); // past the interview's 5 working days: reminded at 50 % and 80 %, then overdue
@@ -279,7 +281,7 @@ describe('一事一评 rating and 黄牌 yellow-card workflows on the time-skipp
     const handle = await startRating(caseId);
     const outcomes = await (await newWorker()).runUntil(async () => {
       const settled = await Promise.allSettled([1, 2].map(() => handle.executeUpdate(rateUpdate, { args: [{ stars: 1, comment: '没解决' }] })));
-      await handle.result();
+      await resultOf(handle);
       await rectify(ts.env.client.workflow.getHandle(`card-${caseId}-unit`)); // leave no card running into the next test
       return settled;
     });
