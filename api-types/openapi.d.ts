@@ -2445,6 +2445,8 @@ export interface operations {
                             requestKey: string;
                             /** Format: date-time */
                             resolveDeadline: string | null;
+                            /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                            resolveDeadlineProvisional: boolean;
                             /** @enum {string} */
                             status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                             /** @enum {string} */
@@ -2570,6 +2572,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         /** @enum {string} */
@@ -2621,6 +2625,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         /** @enum {string} */
@@ -2741,6 +2747,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -2884,6 +2892,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -3036,6 +3046,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -3190,6 +3202,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -3343,6 +3357,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -3496,6 +3512,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -3653,6 +3671,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -3809,6 +3829,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -3961,6 +3983,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -4114,6 +4138,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -4267,6 +4293,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -4419,6 +4447,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -4573,6 +4603,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -4725,6 +4757,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -4877,6 +4911,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -5031,6 +5067,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -5183,6 +5221,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({
@@ -5335,6 +5375,8 @@ export interface operations {
                         requestKey: string;
                         /** Format: date-time */
                         resolveDeadline: string | null;
+                        /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
+                        resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
                         status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
                         supervisionOrders: ({

@@ -62,7 +62,8 @@ export const caseRowSchema = z.looseObject({
   description: z.string(), address: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(), attachments: z.array(z.string()),
   possibleDuplicateOfId: z.string().nullable(), mergedIntoId: z.string().nullable(), gridId: z.string().nullable(), reporterPhone: z.string(),
   urgency: z.enum(Urgency), status: z.enum(CaseStatus), policyVersion: z.number().int(), acceptDeadline: z.date(),
-  resolveDeadline: z.date().nullable(), escalationLevel: z.number().int(), createdAt: z.date(), acceptedAt: z.date().nullable(),
+  resolveDeadline: z.date().nullable(),
+  resolveDeadlineProvisional: z.boolean().describe('暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算'), escalationLevel: z.number().int(), createdAt: z.date(), acceptedAt: z.date().nullable(),
   handledAt: z.date().nullable(), closedAt: z.date().nullable(),
 });
 export const intakeResultSchema = caseRowSchema.extend({ possibleDuplicateOf: z.looseObject({ id: z.string() }).nullable() });
