@@ -4,6 +4,7 @@ import { rateRefusal } from '../src/shared/process/case-rating.states';
 import type { RatingState } from '../src/shared/process/case-rating.states';
 import { yellowCardWorkflow } from './yellow-card.workflow';
 import { refuse } from './refusal';
+import { keepSearchAttributes } from './search-attributes';
 
 export type { RatingState } from '../src/shared/process/case-rating.states';
 export interface CaseRatingInput { caseId: string; windowEndsMs: number }
@@ -25,6 +26,7 @@ const { recordCaseRating, recordCaseUnrated } = proxyActivities<RatingActivities
 export async function caseRatingWorkflow(input: CaseRatingInput): Promise<RatingState> {
   let state: RatingState = 'OPEN';
   setHandler(ratingStateQuery, () => ({ state, windowEndsAt: new Date(input.windowEndsMs).toISOString() }));
+  keepSearchAttributes('case-rating', () => ({ state }));
 
   setHandler(rateUpdate, async (r) => {
     state = 'RATED';

@@ -6,6 +6,7 @@ import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calen
 import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './case-refusals';
 import type { CaseState } from './case-refusals';
 import { installCoHandling } from './co-handling.handlers';
+import { keepSearchAttributes } from './search-attributes';
 import { installPolicyMigration } from './policy-migration.handlers';
 
 export type { CaseState } from './case-refusals';
@@ -105,6 +106,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   let calendar = input.calendar;
   setHandler(clocksQuery, () => clocks.map((c) => c.view));
   const coHandling = installCoHandling(input.caseId, () => state);
+  keepSearchAttributes('request-case', () => ({ state, escalationLevel: Math.max(0, ...clocks.map((c) => c.view.escalationLevel)) }));
 
   const deadlineOf = (c: Clock) => deadlineWithPauses(calendar, c.startMs, c.limit, c.pauses, c.extensionWorkingDays);
   const touch = (c: Clock) => {

@@ -7,7 +7,9 @@ import { computeDeadline, deadlineWithPauses, reminderTimesFor, toCstMinute } fr
 import type { Limit, PauseInterval } from '../src/shared/calendar';
 import { cardActionRefusal, interviewRefusal, isCardFinal, isWaitingOnHolder } from '../src/shared/process/yellow-card.states';
 import type { CardAction, CardState, InterviewState, StepRefusal } from '../src/shared/process/yellow-card.states';
+import { cardKeyPairs } from '../src/shared/search-attributes';
 import { refuse } from './refusal';
+import { keepSearchAttributes } from './search-attributes';
 
 export type { CardState } from '../src/shared/process/yellow-card.states';
 
@@ -179,6 +181,7 @@ export async function yellowCardWorkflow(input: YellowCardInput): Promise<CardSt
 
   const issued = await issueYellowCard({ ...input, dueAtMs: dueOf(current), appealEndsMs });
   issuedRow = true;
+  keepSearchAttributes('yellow-card', () => ({ state, escalationLevel, pairs: cardKeyPairs(input.holderKind, issued.keys) }));
 
   /** The 约谈 interview: reminders before it is due; overdue once, escalated to the top level; done when recorded or the card is voided. */
   const runInterview = async () => {

@@ -8,6 +8,7 @@ import { createDatabaseIfMissing, databaseUrl, migrateDeploy } from '../../src/i
 import { dataDir, temporalCliPath } from '../../src/infra/local-stack/paths';
 import { freePort } from '../../src/infra/local-stack/ports';
 import { workflowsIndexPath } from '../../src/infra/temporal/workflow-source';
+import { devServerSearchAttributeArgs } from '../../src/shared/search-attributes';
 import { writeFile } from 'node:fs/promises';
 import globalTeardown from './global-teardown';
 
@@ -58,7 +59,9 @@ async function setUp(): Promise<void> {
 
 async function startTemporal(run: TestRun): Promise<void> {
   run.temporal = await TestWorkflowEnvironment.createLocal({
-    server: { executable: { type: 'existing-path', path: temporalCliPath }, ip: '127.0.0.1', extraArgs: ['--log-level', 'error'] },
+    server: {
+      executable: { type: 'existing-path', path: temporalCliPath }, ip: '127.0.0.1', extraArgs: ['--log-level', 'error', ...devServerSearchAttributeArgs()],
+    },
   });
   process.env.TEMPORAL_ADDRESS = run.temporal.address;
 }

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { devServerSearchAttributeArgs } from '../../shared/search-attributes';
 import { ManagedProcess } from './managed-process';
 import { temporalCliPath } from './paths';
 import { waitForPort } from './ports';
@@ -14,7 +15,9 @@ export async function startLocalTemporal(dir: string, port: number, uiPort: numb
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
     '--db-filename', `${dir}/temporal.db`, '--log-level', 'warn', '--namespace', 'default',
     // WAL with synchronous=NORMAL: commits survive a crash of the server process; only an OS crash may lose the last ones
-    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'];
+    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
+    // operators look processes up by business keys in the Web UI and CLI; registering again on restart is a no-op
+    ...devServerSearchAttributeArgs()];
   const proc = ManagedProcess.start('temporal', temporalCliPath, args, `${dir}/temporal.log`);
   await waitForPort(port, 'temporal server', 60_000);
   proc.assertRunning(`${dir}/temporal.log`);

@@ -1,5 +1,6 @@
 import { type Client, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import type { TypedSearchAttributes } from '@temporalio/common';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 
@@ -33,9 +34,12 @@ export async function updateOrRefuse(client: Client, workflowId: string, update:
 }
 
 /** Starts the workflow once per id, ever: a repeat (a retry, a replayed request) finds it running or finished and does nothing. */
-export async function startOnce(client: Client, workflowType: string, workflowId: string, taskQueue: string, arg: object): Promise<void> {
+export async function startOnce(client: Client, workflowType: string, workflowId: string, taskQueue: string, arg: object,
+  typedSearchAttributes?: TypedSearchAttributes): Promise<void> {
   try {
-    await client.workflow.start(workflowType, { workflowId, taskQueue, args: [arg], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE });
+    await client.workflow.start(workflowType, {
+      workflowId, taskQueue, args: [arg], workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE, typedSearchAttributes,
+    });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }

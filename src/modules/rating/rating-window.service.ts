@@ -3,12 +3,14 @@ import { TemporalClientService } from '../../infra/temporal/temporal-client.serv
 import { startOnce } from '../../infra/temporal/workflow-calls';
 import { NotificationService } from '../notification/notification.service';
 import { ProcessPolicyService } from '../policy/policy.service';
+import { startSearchAttributes } from '../../shared/search-attributes';
+import type { CaseKeys } from '../../shared/search-attributes';
 import type { CaseRatingInput } from '../../../workflows/case-rating.workflow';
 
 const DAY_MS = 86_400_000;
 export const ratingWorkflowId = (caseId: string) => `rating-${caseId}`;
 
-interface ClosedCase { id: string; caseNo: string; policyVersion: number; closedAt: Date | null; reporterPhone: string }
+interface ClosedCase extends CaseKeys { id: string; policyVersion: number; closedAt: Date | null; reporterPhone: string }
 
 /** Opens a closed case's rating window: its workflow (at most one per case, ever) and the invitation to the reporter. */
 @Injectable()
@@ -29,7 +31,8 @@ export class RatingWindowService {
   async open(row: ClosedCase, invite = true): Promise<void> {
     const windowEndsAt = await this.windowEndsAt(row);
     const input: CaseRatingInput = { caseId: row.id, windowEndsMs: windowEndsAt.getTime() };
-    await startOnce(this.temporal.client, 'caseRatingWorkflow', ratingWorkflowId(row.id), this.temporal.taskQueue, input);
+    await startOnce(this.temporal.client, 'caseRatingWorkflow', ratingWorkflowId(row.id), this.temporal.taskQueue, input,
+      startSearchAttributes('case-rating', 'OPEN', row));
     if (!invite) return;
     const days = Math.round((windowEndsAt.getTime() - (row.closedAt ?? windowEndsAt).getTime()) / DAY_MS);
     await this.notifications.notify({

@@ -4,6 +4,7 @@ import type { HolderKind } from '../../generated/prisma/enums';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 import { isUuid, unitsInScope } from '../org/org.repository';
+import type { CaseKeys } from '../../shared/search-attributes';
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,8 +29,9 @@ export class RatingRepository {
     return { ...row, handledBy: handled?.actorId ?? null };
   }
 
-  async caseNoOf(caseId: string): Promise<string | null> {
-    return (await this.prisma.requestCase.findUnique({ where: { id: caseId }, select: { caseNo: true } }))?.caseNo ?? null;
+  /** The keys a card's notifications and search attributes carry: the case's number, category and units. */
+  caseKeysOf(caseId: string): Promise<CaseKeys | null> {
+    return this.prisma.requestCase.findUnique({ where: { id: caseId }, select: { caseNo: true, category: true, gridId: true, communityId: true, streetId: true } });
   }
 
   ratingOf(caseId: string, tx: Tx = this.prisma) {

@@ -1,5 +1,6 @@
 import type { CardStatus, HolderKind } from '../../generated/prisma/enums';
 import type { BusinessCalendar, Limit } from '../../shared/calendar';
+import type { CardKeys } from '../../shared/search-attributes';
 import type { CardEscalationLevel } from './rating-policy.schema';
 
 export interface RatingInput { caseId: string; stars: number; comment?: string; raterPersonId?: string }
@@ -25,7 +26,11 @@ export interface YellowCardInput {
   calendar: BusinessCalendar;
 }
 
-export interface CardIssued { cardId: string; repeatCount: number; interview: boolean; annualReview: boolean }
+export interface CardIssued {
+  cardId: string; repeatCount: number; interview: boolean; annualReview: boolean;
+  /** For the card's search attributes; absent from results recorded before them. */
+  keys?: CardKeys;
+}
 
 /** Row fields a card step may set; times travel as epoch ms so workflow code never builds Dates from the wall clock. */
 export interface CardPatch {

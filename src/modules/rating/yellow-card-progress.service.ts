@@ -73,14 +73,15 @@ export class YellowCardProgressService {
       await this.audit.record({ action: 'card.issue', entityType: 'yellow_card', entityId: id, unitId: input.unitId, workflowId, after: created }, tx);
       return created;
     });
-    const caseNo = await this.ratings.caseNoOf(card.caseId);
+    const caseKeys = await this.ratings.caseKeysOf(card.caseId);
     const holder = await this.holder(card);
     await this.notifications.notify({
       recipients: [...holder.recipients, ...await this.leaderOf(card)], template: 'card.issued',
-      data: { cardNo: card.cardNo, caseNo: caseNo ?? '', holderLabel: holder.label, deadline: toCstMinute(input.dueAtMs), repeatCount: card.repeatCount },
+      data: { cardNo: card.cardNo, caseNo: caseKeys?.caseNo ?? '', holderLabel: holder.label, deadline: toCstMinute(input.dueAtMs), repeatCount: card.repeatCount },
       options: { dedupKey: `${workflowId}:issued`, urgency: 'URGENT' },
     });
-    return { cardId: card.id, repeatCount: card.repeatCount, interview: card.repeatCount >= policy.repeats.interviewAt, annualReview: card.annualReview };
+    return { cardId: card.id, repeatCount: card.repeatCount, interview: card.repeatCount >= policy.repeats.interviewAt, annualReview: card.annualReview,
+      ...(caseKeys ? { keys: { cardNo: card.cardNo, ...caseKeys } } : {}) };
   }
 
   async recordStep(workflowId: string, input: CardStepInput): Promise<void> {

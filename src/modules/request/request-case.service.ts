@@ -12,6 +12,7 @@ import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.
 import { mayTake, readModelRefusalMessage } from '../../shared/process/request-case.states';
 import type { CaseAction } from '../../shared/process/request-case.states';
 import { referenceNo } from '../../shared/reference-no';
+import { EscalationLevel, startSearchAttributes } from '../../shared/search-attributes';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { OrgRepository } from '../org/org.repository';
@@ -211,7 +212,8 @@ export class RequestCaseService {
   }
 
   private startWorkflow(row: CaseRow, input: RequestCaseInput): Promise<void> {
-    return startOnce(this.temporal.client, 'requestCaseWorkflow', row.workflowId, this.temporal.taskQueue, input);
+    return startOnce(this.temporal.client, 'requestCaseWorkflow', row.workflowId, this.temporal.taskQueue, input,
+      startSearchAttributes('request-case', row.status, row, [{ key: EscalationLevel, value: 0 }]));
   }
 
 
