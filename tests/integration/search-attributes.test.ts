@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { Client } from 'pg';
 import { temporal as proto } from '@temporalio/proto';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
@@ -102,6 +103,14 @@ describe('search attributes: cases, ratings and yellow cards found in Temporal b
     expect((await list(`ProcessKind="yellow-card" AND CaseNo="${created.caseNo}"`)).map((w) => w.workflowId)).toContain(card.workflow_id);
     await call('gridWorkerG1', 'POST', `/api/v1/yellow-cards/${card.id}/explanation`, { explanation: '巡查不到位', rectificationPlan: '每周巡查井盖' });
     await findOne(`CardNo="${card.card_no}" AND ProcessState="SUBMITTED"`);
+
+    // histories with the upserts replay on the same code (a worker that lost its cache does exactly this)
+    const workflowBundle = { code: readFileSync(process.env.GOVFLOW_WORKFLOW_BUNDLE as string, 'utf8') };
+    for (const workflowId of [`case-${created.id}`, `rating-${created.id}`, card.workflow_id]) {
+      const history = await temporal.workflow.getHandle(workflowId).fetchHistory();
+      expect(history.events?.some((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toBe(true);
+      await Worker.runReplayHistory({ workflowBundle }, history, workflowId);
+    }
   });
 
   it("README's cluster command registers every attribute with its type on a fresh namespace", async () => {
