@@ -64,10 +64,6 @@ export class PolicyMigrationRepository {
     return isUuid(id) ? this.prisma.policyMigration.findUnique({ where: { id } }) : Promise.resolve(null);
   }
 
-  running(process: string) {
-    return this.prisma.policyMigration.findFirst({ where: { process, status: 'RUNNING' }, select: { id: true } });
-  }
-
   decided(migrationId: string, caseIds: string[]) {
     return this.prisma.policyMigrationCase.findMany({ where: { migrationId, caseId: { in: caseIds } }, select: { caseId: true } })
       .then((rows) => new Set(rows.map((r) => r.caseId)));

@@ -65,7 +65,6 @@ export class PolicyMigrationService {
     const [filters] = await this.checked(principal, scope, dto.toVersion, dto.filters);
     const total = await this.migrations.countCandidates(filters, dto.toVersion);
     if (total === 0) throw new DomainError('VALIDATION_FAILED', '没有符合条件、需要迁移的诉求');
-    if (await this.migrations.running(PROCESS)) throw new DomainError('CONFLICT', '已有进行中的流程策略迁移，请待其完成后再发起');
     const id = randomUUID();
     const workflowId = `policy-migration-${id}`;
     await this.migrations.transaction(async (tx) => {
