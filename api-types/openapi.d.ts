@@ -8579,6 +8579,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 已发起 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        migrationId: string;
+                        total: number;
+                        workflowId: string;
+                    };
+                };
+            };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
             400: {
                 headers: {
@@ -8599,6 +8612,15 @@ export interface operations {
             };
             /** @description 所持角色无此权限 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8640,6 +8662,42 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            action: "MIGRATE" | "SKIP";
+                            caseId: string;
+                            caseNo: string;
+                            category: string;
+                            clocks: {
+                                applies: boolean;
+                                clock: string;
+                                from: string;
+                                lapsesAtOnce?: boolean;
+                                reason?: string;
+                                /** @enum {string} */
+                                state: "running" | "paused" | "met" | "lapsed" | "stopped";
+                                to: string;
+                            }[];
+                            fromVersion: number;
+                            gridId: string | null;
+                            reason?: string;
+                            /** @enum {string} */
+                            status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                            toVersion: number;
+                        }[];
+                        nextAfter: string | null;
+                        total: number;
+                        toVersion: number;
+                    };
+                };
+            };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
             400: {
                 headers: {
@@ -8660,6 +8718,15 @@ export interface operations {
             };
             /** @description 所持角色无此权限 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8689,6 +8756,47 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string | null;
+                        error: string | null;
+                        filters: {
+                            category?: string;
+                            states: ("REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED")[];
+                            unitId?: string;
+                        };
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        id: string;
+                        migrated: number;
+                        process: string;
+                        processed: number;
+                        skipped: number;
+                        skippedByReason: {
+                            count: number;
+                            reason: string | null;
+                        }[];
+                        skippedCases: {
+                            caseId: string;
+                            caseNo: string;
+                            fromVersion: number;
+                            reason: string | null;
+                        }[];
+                        /** @enum {string} */
+                        status: "RUNNING" | "COMPLETED" | "FAILED";
+                        total: number;
+                        toVersion: number;
+                        workflowId: string;
+                    };
+                };
+            };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
             400: {
                 headers: {

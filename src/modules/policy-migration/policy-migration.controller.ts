@@ -5,8 +5,12 @@ import { Permission } from '../../common/auth/permissions';
 import { Permit } from '../../common/auth/permit.decorator';
 import type { Principal } from '../../common/auth/principal';
 import type { UnitScope } from '../../common/auth/unit-scope';
+import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
-import { PreviewMigrationDto, previewMigrationSchema, StartMigrationDto, startMigrationSchema } from './dto/policy-migration.dto';
+import {
+  migrationPreviewResultSchema, migrationProgressSchema, migrationStartedSchema, PreviewMigrationDto, previewMigrationSchema, StartMigrationDto,
+  startMigrationSchema,
+} from './dto/policy-migration.dto';
 import { PolicyMigrationService } from './policy-migration.service';
 
 const RULES = '迁移规则：进行中的诉求按所选版本的受理、办结（按类别）、首次反馈、联系街道部门时限，以及提醒点、升级阶梯和延期规则办理。'
@@ -26,6 +30,8 @@ export class PolicyMigrationController {
   @Permit(Permission.PolicyWrite)
   @ApiOperation({ summary: '预览迁移到某一策略版本会影响的诉求（仅区级督导或系统管理员）', description: `按类别、单位（含下级）、状态筛选，按诉求编号分页（after + limit），每件列出各计时器的现截止时间与迁移后的截止时间。${RULES}` })
   @ApiZodBody(previewMigrationSchema)
+  @ApiZodResponse(200, migrationPreviewResultSchema)
+  @ApiErrors(404)
   preview(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @ZodBody(previewMigrationSchema) dto: PreviewMigrationDto) {
     return this.migrations.preview(principal, scope, dto);
   }
@@ -35,6 +41,8 @@ export class PolicyMigrationController {
   @Permit(Permission.PolicyWrite)
   @ApiOperation({ summary: '发起策略迁移：后台流程分批通知各诉求按新版本办理，返回迁移编号（仅区级督导或系统管理员）', description: RULES })
   @ApiZodBody(startMigrationSchema)
+  @ApiZodResponse(202, migrationStartedSchema, '已发起')
+  @ApiErrors(404)
   start(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @ZodBody(startMigrationSchema) dto: StartMigrationDto) {
     return this.migrations.start(principal, scope, dto);
   }
@@ -42,6 +50,7 @@ export class PolicyMigrationController {
   @Get('api/v1/policy-migrations/:id')
   @Permit(Permission.PolicyWrite)
   @ApiOperation({ summary: '策略迁移进度：状态、总数、已迁移、已跳过及跳过原因' })
+  @ApiZodResponse(200, migrationProgressSchema)
   progress(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.migrations.progress(principal, id);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseStatus } from '../../../generated/prisma/enums';
+import { CaseStatus, PolicyMigrationStatus } from '../../../generated/prisma/enums';
 
 /** Cases still open by default; closed or merged ones only when asked for, and then listed as skipped. */
 export const OPEN_CASE_STATES: CaseStatus[] = ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'];
@@ -30,3 +30,26 @@ export const startMigrationSchema = z.object({
   note: z.string().trim().max(200, '说明最多 200 字').optional(),
 });
 export type StartMigrationDto = z.infer<typeof startMigrationSchema>;
+
+// Responses (OpenAPI): what preview, start and progress answer.
+const clockProjectionSchema = z.object({
+  clock: z.string(), state: z.enum(['running', 'paused', 'met', 'lapsed', 'stopped']), from: z.string(), to: z.string(), applies: z.boolean(),
+  reason: z.string().optional(), lapsesAtOnce: z.boolean().optional(),
+});
+export const migrationPreviewResultSchema = z.object({
+  toVersion: z.number().int(), total: z.number().int(), nextAfter: z.string().nullable(),
+  items: z.array(z.object({
+    caseId: z.string(), caseNo: z.string(), category: z.string(), status: z.enum(CaseStatus), gridId: z.string().nullable(),
+    fromVersion: z.number().int(), toVersion: z.number().int(), action: z.enum(['MIGRATE', 'SKIP']), reason: z.string().optional(),
+    clocks: z.array(clockProjectionSchema),
+  })),
+});
+export const migrationStartedSchema = z.object({ migrationId: z.string(), workflowId: z.string(), total: z.number().int() });
+export const migrationProgressSchema = z.object({
+  id: z.string(), process: z.string(), toVersion: z.number().int(),
+  filters: z.object({ category: z.string().optional(), unitId: z.string().optional(), states: z.array(z.enum(CaseStatus)) }),
+  status: z.enum(PolicyMigrationStatus), total: z.number().int(), processed: z.number().int(), migrated: z.number().int(), skipped: z.number().int(),
+  skippedByReason: z.array(z.object({ reason: z.string().nullable(), count: z.number().int() })),
+  skippedCases: z.array(z.object({ caseId: z.string(), caseNo: z.string(), reason: z.string().nullable(), fromVersion: z.number().int() })),
+  error: z.string().nullable(), workflowId: z.string(), createdBy: z.string().nullable(), createdAt: z.date(), finishedAt: z.date().nullable(),
+});
