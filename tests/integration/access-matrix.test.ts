@@ -137,6 +137,17 @@ const routes: Record<string, RouteCase> = {
     call: () => ({ method: 'POST', path: '/api/v1/policies/request-loop/versions', body: { note: '权限矩阵' } }),
     expect: adminOnly(400),
   },
+  // policy migrations are district-level: a street supervisor passes the guard and is refused by the service (403)
+  'POST /api/v1/policies/request-loop/migrations/preview': {
+    call: (f, side) => ({ method: 'POST', path: '/api/v1/policies/request-loop/migrations/preview', body: { toVersion: 1, unitId: f.units[g(side)].id, limit: 1 } }),
+    expect: adminOnly(200),
+  },
+  'POST /api/v1/policies/request-loop/migrations': {
+    // the fixture's grids hold only closed cases: nothing to migrate (400), nothing written
+    call: (f, side) => ({ method: 'POST', path: '/api/v1/policies/request-loop/migrations', body: { toVersion: 1, filters: { unitId: f.units[g(side)].id } } }),
+    expect: adminOnly(400),
+  },
+  'GET /api/v1/policy-migrations/{id}': { call: () => ({ method: 'GET', path: `/api/v1/policy-migrations/${randomUUID()}` }), expect: adminOnly(404) },
   'POST /api/v1/wiring-checks': { call: () => ({ method: 'POST', path: '/api/v1/wiring-checks', body: {} }), expect: adminOnly(400) },
   'GET /api/v1/wiring-checks/{workflowId}': { call: () => ({ method: 'GET', path: '/api/v1/wiring-checks/none' }), expect: adminOnly(404) },
   'POST /api/v1/cases': {
