@@ -56,7 +56,7 @@ describe('OpenAPI document', () => {
       if (op.security?.length && !op.responses['401']) missing.push(`${name}: bearer without 401`);
     }
     expect(missing).toEqual([]);
-    expect(doc.components.schemas.ErrorBody.required.sort()).toEqual(['code', 'correlationId', 'message']);
+    expect([...doc.components.schemas.ErrorBody.required].sort()).toEqual(['code', 'correlationId', 'message']);
     expect(Object.keys(doc.components.schemas.ErrorBody.properties).sort()).toEqual(['code', 'correlationId', 'details', 'message']);
   });
 
