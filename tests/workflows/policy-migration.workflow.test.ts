@@ -161,9 +161,10 @@ describe('policy migration on the time-skipping server', () => {
     const migrationWorkflowId = `policy-migration-${migrationId}`;
 
     await worker.runUntil(async () => {
-      for (const step of [acceptUpdate, markHandledUpdate, closeUpdate] as const) {
-        await closed.handle.executeUpdate(step as typeof acceptUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, reply: '已处置' }] });
-      }
+      const by = { actorId: f.people.gridWorkerG1.id };
+      await closed.handle.executeUpdate(acceptUpdate, { args: [by] });
+      await closed.handle.executeUpdate(markHandledUpdate, { args: [{ ...by, reply: '已处置' }] });
+      await closed.handle.executeUpdate(closeUpdate, { args: [by] });
       expect(await closed.handle.result()).toBe('CLOSED');
       // started once the closed case is done: awaiting its result let time skip, which would have run their clocks out
       running = await Promise.all([newCase(taskQueue, { category }), newCase(taskQueue, { category })]);
