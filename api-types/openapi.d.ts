@@ -79,7 +79,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 工作人员用户名密码登录；连续失败将锁定账号 */
+        /** 工作人员用户名密码登录；连续失败将锁定账号。refreshTokenIn=cookie 时刷新令牌只写入 httpOnly Cookie（浏览器控制台） */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -96,7 +96,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 吊销刷新令牌 */
+        /** 吊销刷新令牌（请求体中的，或 Cookie 中的）并清除 Cookie；两处都没有时只清除 Cookie */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -130,7 +130,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 用刷新令牌换取新的令牌对（旧刷新令牌随即失效） */
+        /** 用刷新令牌换取新的令牌对（旧刷新令牌随即失效）；请求体不带刷新令牌时使用 Cookie 中的，新令牌也写回 Cookie */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -1631,7 +1631,8 @@ export interface operations {
                     "application/json": {
                         accessToken: string;
                         expiresIn: number;
-                        refreshToken: string;
+                        /** @description 刷新令牌；以 Cookie 交付时不在应答中返回 */
+                        refreshToken?: string;
                         /** @enum {string} */
                         tokenType: "Bearer";
                     };
@@ -1686,6 +1687,12 @@ export interface operations {
             content: {
                 "application/json": {
                     password: string;
+                    /**
+                     * @description 刷新令牌的交付方式：body（默认，在应答中返回）或 cookie（仅写入 httpOnly、SameSite=Strict 的 Cookie，应答中不含刷新令牌）
+                     * @default body
+                     * @enum {string}
+                     */
+                    refreshTokenIn?: "body" | "cookie";
                     username: string;
                 };
             };
@@ -1700,7 +1707,8 @@ export interface operations {
                     "application/json": {
                         accessToken: string;
                         expiresIn: number;
-                        refreshToken: string;
+                        /** @description 刷新令牌；以 Cookie 交付时不在应答中返回 */
+                        refreshToken?: string;
                         /** @enum {string} */
                         tokenType: "Bearer";
                     };
@@ -1754,7 +1762,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    /** @description 省略时读取登录时写入的 httpOnly Cookie */
+                    refreshToken?: string;
                 };
             };
         };
@@ -1856,7 +1865,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    refreshToken: string;
+                    /** @description 省略时读取登录时写入的 httpOnly Cookie */
+                    refreshToken?: string;
                 };
             };
         };
@@ -1870,7 +1880,8 @@ export interface operations {
                     "application/json": {
                         accessToken: string;
                         expiresIn: number;
-                        refreshToken: string;
+                        /** @description 刷新令牌；以 Cookie 交付时不在应答中返回 */
+                        refreshToken?: string;
                         /** @enum {string} */
                         tokenType: "Bearer";
                     };
@@ -2397,9 +2408,11 @@ export interface operations {
     RequestCaseController_list: {
         parameters: {
             query?: {
+                open?: "true" | "false";
                 page?: number;
                 pageSize?: number;
                 q?: string;
+                sort?: "newest" | "deadline";
                 status?: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
             };
             header?: never;

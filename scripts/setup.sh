@@ -14,6 +14,8 @@ if [ "${GOVFLOW_SKIP_JAVA:-}" != 1 ]; then
   command -v java >/dev/null || apt_missing+=(openjdk-17-jre-headless)
   command -v mvn >/dev/null || apt_missing+=(maven)
 fi
+# The browser tests drive Debian's chromium through playwright-core (never `playwright install`)
+command -v chromium >/dev/null || apt_missing+=(chromium)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "安装系统软件包: ${apt_missing[*]}"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
@@ -34,6 +36,15 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(deps_hash)" ]; then
   say "安装 npm 依赖（npm ci，按 package-lock.json 精确安装）"
   npm ci --no-audit --no-fund --loglevel=error
   deps_hash > "$stamp"
+fi
+
+# The console (console/, React + Ant Design) has its own package.json and lock, installed the same way.
+console_stamp=console/node_modules/.govflow-deps-stamp
+console_hash() { cat console/package.json console/package-lock.json | sha1sum | cut -d' ' -f1; }
+if [ ! -f "$console_stamp" ] || [ "$(cat "$console_stamp")" != "$(console_hash)" ]; then
+  say "安装控制台 npm 依赖（console/，npm ci）"
+  (cd console && npm ci --no-audit --no-fund --loglevel=error)
+  console_hash > "$console_stamp"
 fi
 
 # schemathesis (API fuzzing in `npm test`) in a project-local, git-ignored virtualenv, pinned with its dependencies

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 GOVFLOW_SKIP_JAVA=1 bash scripts/setup.sh
 npx --no-install tsc -p tsconfig.build.json
+bash scripts/console-build.sh
 exec node --enable-source-maps dist/scripts/launch.js

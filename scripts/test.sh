@@ -9,4 +9,5 @@ echo "[test] eslint"; npx --no-install eslint . --max-warnings=0
 # unformatted tree would fail here). Same check as `npm run format:check`.
 # echo "[test] prettier"; npx --no-install prettier --check . --log-level=warn
 echo "[test] tsc"; npx --no-install tsc -p tsconfig.json --noEmit
+echo "[test] console build"; bash scripts/console-build.sh
 echo "[test] jest"; exec npx --no-install jest --ci "$@"

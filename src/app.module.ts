@@ -18,6 +18,7 @@ import { OrgModule } from './modules/org/org.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { PolicyMigrationModule } from './modules/policy-migration/policy-migration.module';
 import { RequestCaseModule } from './modules/request/request-case.module';
+import { ConsoleModule } from './modules/console/console.module';
 
 /** Modules shared by the API and the worker process. */
 export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule, RatingModule, PolicyMigrationModule];
@@ -28,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, HealthModule, ...domainModules,
-        AuthModule, AccessModule],
+        AuthModule, AccessModule, ConsoleModule.forRoot()],
     };
   }
 }

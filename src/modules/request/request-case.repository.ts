@@ -86,9 +86,10 @@ export class RequestCaseRepository {
     });
   }
 
-  list(where: Prisma.RequestCaseWhereInput, page: { skip: number; take: number }, include?: Prisma.RequestCaseInclude) {
+  list(where: Prisma.RequestCaseWhereInput, page: { skip: number; take: number }, include?: Prisma.RequestCaseInclude,
+    orderBy: Prisma.RequestCaseOrderByWithRelationInput[] = [{ createdAt: 'desc' }]) {
     return this.prisma.$transaction([
-      this.prisma.requestCase.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page.skip, take: page.take, include }),
+      this.prisma.requestCase.findMany({ where, orderBy, skip: page.skip, take: page.take, include }),
       this.prisma.requestCase.count({ where }),
     ]);
   }

@@ -110,9 +110,11 @@ export class RequestCaseService {
   async list(scope: UnitScope, q: ListCasesQuery) {
     const where: Prisma.RequestCaseWhereInput = {
       AND: [casesVisibleTo(scope), q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {}],
-      status: q.status ?? { not: 'MERGED' },
+      status: q.status ?? (q.open === 'true' ? { notIn: ['HANDLED', 'CLOSED', 'MERGED'] } : { not: 'MERGED' }),
     };
-    const [items, total] = await this.cases.list(where, toSkipTake(q), { coHandlers: { select: { unitId: true, state: true } } });
+    const orderBy: Prisma.RequestCaseOrderByWithRelationInput[] = q.sort === 'deadline'
+      ? [{ resolveDeadline: { sort: 'asc', nulls: 'first' } }, { acceptDeadline: 'asc' }, { id: 'asc' }] : [{ createdAt: 'desc' }];
+    const [items, total] = await this.cases.list(where, toSkipTake(q), { coHandlers: { select: { unitId: true, state: true } } }, orderBy);
     return pageOf(items, total, q);
   }
 

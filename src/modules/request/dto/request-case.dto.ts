@@ -29,6 +29,10 @@ export const listCasesSchema = pageQuerySchema.extend({
   status: z.enum(CaseStatus).optional(),
   /** Matches the case number or the description. */
   q: z.string().trim().min(1).max(100).optional(),
+  /** Still being worked on (not yet handled, closed or merged): a worker's 工作台. Ignored when `status` is given. */
+  open: z.enum(['true', 'false']).optional().describe('true：只列尚在办理中的诉求（未处置、未办结、未合并）'),
+  /** `deadline`: unaccepted cases first by accept deadline, then the rest by resolution deadline; `newest` by filing time. */
+  sort: z.enum(['newest', 'deadline']).default('newest').describe('newest：按登记时间倒序；deadline：按最近的截止时间（待受理的按受理时限，其余按办结时限）'),
 });
 export type ListCasesQuery = z.infer<typeof listCasesSchema>;
 

@@ -1,0 +1,38 @@
+// Prints what each route downloads on a first visit (gzipped), from the build's chunk graph (dist/.vite/manifest.json):
+// the entry with its static imports, plus the lazy chunks the route renders and theirs. `npm run bundle-report`.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = join(import.meta.dirname, '..', 'dist');
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
+const gz = new Map();
+const gzipped = (file) => gz.get(file) ?? gz.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length).get(file);
+
+function closure(key, into = new Set()) {
+  const chunk = manifest[key];
+  if (!chunk || into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const css of chunk.css ?? []) into.add(css);
+  for (const dep of chunk.imports ?? []) closure(dep, into);
+  return into;
+}
+
+const entry = 'index.html';
+const layout = 'src/layout/console-layout.tsx';
+const routes = {
+  '/console/login 登录': ['src/pages/login-page.tsx'],
+  '/console/workbench 工作台': [layout, 'src/pages/workbench-page.tsx'],
+  '/console/cases/:id 诉求详情': [layout, 'src/pages/case-detail-page.tsx'],
+  '/console/inbox 消息中心': [layout, 'src/pages/inbox-page.tsx'],
+  '/console/audit 审计': [layout, 'src/pages/audit-page.tsx'],
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const entryFiles = closure(entry);
+console.log(`entry (index.html + static imports): ${kb([...entryFiles].reduce((s, f) => s + gzipped(f), 0))} gzipped`);
+for (const [route, lazies] of Object.entries(routes)) {
+  const files = new Set(entryFiles);
+  for (const key of lazies) closure(key, files);
+  const total = [...files].reduce((s, f) => s + gzipped(f), 0);
+  console.log(`${route}: ${kb(total)} gzipped in ${files.size} files`);
+}

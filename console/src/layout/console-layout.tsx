@@ -1,0 +1,64 @@
+import { AuditOutlined, BellOutlined, DesktopOutlined, LogoutOutlined } from '@ant-design/icons';
+import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
+import { Badge, Button, Space, Typography } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Permission } from '../auth/permissions';
+import { useSession } from '../auth/session-context';
+import { useInbox } from '../inbox/inbox-context';
+import { InboxProvider } from '../inbox/inbox-provider';
+
+interface MenuEntry extends MenuDataItem { permission?: Permission }
+
+const menu: MenuEntry[] = [
+  { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, permission: Permission.CaseRead },
+  { path: '/inbox', name: '消息中心', icon: <BellOutlined /> },
+  { path: '/audit', name: '审计', icon: <AuditOutlined />, permission: Permission.AuditRead },
+];
+
+function InboxBell() {
+  const { unread } = useInbox();
+  return (
+    <Link to="/inbox" aria-label={`消息中心（${unread} 条未读）`} data-unread={unread}>
+      <Badge count={unread} overflowCount={99} size="small"><BellOutlined style={{ fontSize: 18 }} /></Badge>
+    </Link>
+  );
+}
+
+function Shell() {
+  const { me, permissions, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Only what the signed-in person may open: a hidden item is also refused by its route and by the API.
+  const routes = menu.filter((m) => !m.permission || permissions.has(m.permission));
+  const roles = [...new Set(me?.positions.map((p) => roleLabel[p.role] ?? p.role))].join('、');
+  return (
+    <ProLayout
+      title="基层治理工作台"
+      logo={false}
+      layout="mix"
+      fixSiderbar
+      location={{ pathname: location.pathname }}
+      route={{ path: '/', routes }}
+      menuItemRender={(item, dom) => <Link to={item.path ?? '/'}>{dom}</Link>}
+      actionsRender={() => [
+        <InboxBell key="inbox" />,
+        <Space key="me">
+          <Typography.Text>{me?.name}{roles && <Typography.Text type="secondary">（{roles}）</Typography.Text>}</Typography.Text>
+          <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/login'))}>退出登录</Button>
+        </Space>,
+      ]}
+    >
+      <Outlet />
+    </ProLayout>
+  );
+}
+
+export default function ConsoleLayout() {
+  return <InboxProvider><Shell /></InboxProvider>;
+}
+
+const roleLabel: Record<string, string> = {
+  ADMIN: '系统管理员', SUPERVISOR: '督导', STREET_LEADER: '街道领导', COMMUNITY_SECRETARY: '社区书记', COMMITTEE_MEMBER: '两委委员',
+  GRID_LEADER: '网格长', GRID_WORKER: '网格员', BUILDING_HEAD: '楼栋长', ENTRANCE_HEAD: '单元长', DEPARTMENT_HEAD: '部门负责人',
+  DEPARTMENT_STAFF: '部门工作人员', AGENCY_SECRETARY: '机关党组织书记', PARTY_MEMBER: '在职党员',
+};

@@ -1,0 +1,35 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireSession } from './auth/require-session';
+import { Permission } from './auth/permissions';
+import { RequirePermission } from './auth/require-permission';
+
+// Each page is its own chunk: the first screen downloads only what it shows.
+const LoginPage = lazy(() => import('./pages/login-page'));
+const ConsoleLayout = lazy(() => import('./layout/console-layout'));
+const WorkbenchPage = lazy(() => import('./pages/workbench-page'));
+const CaseDetailPage = lazy(() => import('./pages/case-detail-page'));
+const InboxPage = lazy(() => import('./pages/inbox-page'));
+const AuditPage = lazy(() => import('./pages/audit-page'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+const HomeRedirect = lazy(() => import('./pages/home-redirect'));
+
+const page = (node: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />}>{node}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    path: '/',
+    element: <RequireSession>{page(<ConsoleLayout />)}</RequireSession>,
+    children: [
+      { index: true, element: page(<HomeRedirect />) },
+      { path: 'workbench', element: <RequirePermission permission={Permission.CaseRead}>{page(<WorkbenchPage />)}</RequirePermission> },
+      { path: 'cases/:id', element: <RequirePermission permission={Permission.CaseRead}>{page(<CaseDetailPage />)}</RequirePermission> },
+      { path: 'inbox', element: page(<InboxPage />) },
+      { path: 'audit', element: <RequirePermission permission={Permission.AuditRead}>{page(<AuditPage />)}</RequirePermission> },
+      { path: '*', element: page(<NotFoundPage />) },
+    ],
+  },
+  { path: '*', element: <Navigate to="/" replace /> },
+], { basename: '/console' });
