@@ -14,7 +14,7 @@ const kebabCase = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local/', '.data/', 'src/generated/', 'coverage/', '.venv/', 'test-runs/', 'api-types/'] },
+  { ignores: ['node_modules/', 'dist/', '.local/', '.data/', 'src/generated/', 'coverage/', '.venv/', 'test-runs/', 'api-types/', 'console/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +26,16 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'govflow/kebab-case-files': 'error',
+    },
+  },
+  {
+    // The console's React components (console/tsconfig.json types them for the browser).
+    files: ['console/**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

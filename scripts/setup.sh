@@ -16,6 +16,8 @@ if [ "${GOVFLOW_SKIP_JAVA:-}" != 1 ]; then
 fi
 # The browser tests drive Debian's chromium through playwright-core (never `playwright install`)
 command -v chromium >/dev/null || apt_missing+=(chromium)
+# …and a Chinese font, so its screenshots show the console's text instead of empty boxes
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || apt_missing+=(fonts-wqy-microhei)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "安装系统软件包: ${apt_missing[*]}"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"

@@ -2,6 +2,7 @@ import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-compon
 import { Typography } from 'antd';
 import { api, errorMessage, type AuditEntry } from '../api/client';
 import { formatSeconds } from '../lib/time';
+import { PageTitle } from '../layout/page-title';
 
 const columns: ProColumns<AuditEntry>[] = [
   { title: '时间', dataIndex: 'at', width: 170, search: false, render: (_, row) => formatSeconds(row.at) },
@@ -16,7 +17,7 @@ const columns: ProColumns<AuditEntry>[] = [
 /** 审计: the append-only trail in the supervisor's scope, filtered and paged by the API. */
 export default function AuditPage() {
   return (
-    <PageContainer title="审计记录" subTitle="管辖范围内的全部变更，只可追加，不可修改">
+    <PageContainer title={<PageTitle>审计记录</PageTitle>} subTitle="管辖范围内的全部变更，只可追加，不可修改">
       <ProTable<AuditEntry>
         rowKey="id"
         columns={columns}

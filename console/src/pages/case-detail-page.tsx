@@ -9,6 +9,7 @@ import { availableActions, takeAction, type ActionForm } from '../cases/case-act
 import { caseStateLabel, clockLabel, eventLabel, urgencyLabel } from '../cases/case-labels';
 import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatSeconds, formatTime } from '../lib/time';
+import { PageTitle } from '../layout/page-title';
 
 interface ClockView { name: string; deadline: string; state: ClockLike['state']; escalationLevel: number; provisional?: boolean }
 
@@ -72,7 +73,12 @@ export default function CaseDetailPage() {
     const { data, error, response } = await api.GET('/api/v1/cases/{id}', { params: { path: { id } } });
     if (data) { setDetail(data); setFailure(null); } else setFailure({ status: response.status, message: errorMessage(error) });
   }, [id]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+    // Clocks, escalations and other people's steps show up while the page is open.
+    const timer = setInterval(() => { if (document.visibilityState === 'visible') void load(); }, 5000);
+    return () => clearInterval(timer);
+  }, [load]);
 
   if (failure && !detail) {
     return <Result status={failure.status === 403 ? '403' : '404'} title={failure.status === 403 ? '无权访问' : '诉求不存在'} subTitle={failure.message}
@@ -82,7 +88,7 @@ export default function CaseDetailPage() {
   const clocks = (detail.clocks ?? []) as unknown as ClockView[];
 
   return (
-    <PageContainer title={`诉求 ${detail.caseNo}`} tags={<Tag color="blue" data-testid="case-status">{caseStateLabel[detail.status]}</Tag>}
+    <PageContainer title={<PageTitle>{`诉求 ${detail.caseNo}`}</PageTitle>} tags={<Tag color="blue" data-testid="case-status">{caseStateLabel[detail.status]}</Tag>}
       onBack={() => history.back()}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <ProCard title="可办理的步骤" bordered>

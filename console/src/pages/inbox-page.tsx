@@ -5,6 +5,7 @@ import { api, errorMessage, type InboxMessage } from '../api/client';
 import { urgencyLabel } from '../cases/case-labels';
 import { useInbox, useInboxChanges } from '../inbox/inbox-context';
 import { formatTime } from '../lib/time';
+import { PageTitle } from '../layout/page-title';
 
 /** 消息中心: newest first, one page at a time; live through the inbox stream (no reload needed). */
 export default function InboxPage() {
@@ -49,7 +50,7 @@ export default function InboxPage() {
   ];
 
   return (
-    <PageContainer title="消息中心">
+    <PageContainer title={<PageTitle>消息中心</PageTitle>}>
       <ProTable<InboxMessage>
         rowKey="id"
         actionRef={action}

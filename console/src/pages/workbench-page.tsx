@@ -6,6 +6,7 @@ import { api, errorMessage, type CaseRow } from '../api/client';
 import { caseStateLabel, urgencyLabel } from '../cases/case-labels';
 import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatTime } from '../lib/time';
+import { PageTitle } from '../layout/page-title';
 
 /** The clock that matters now for a listed case (the detail page shows every clock from the workflow). */
 function currentClock(row: CaseRow): ClockLike | null {
@@ -36,7 +37,7 @@ const columns: ProColumns<CaseRow>[] = [
 export default function WorkbenchPage() {
   const action = useRef<ActionType>(undefined);
   return (
-    <PageContainer title="工作台" subTitle="我辖区内办理中的诉求，按最近截止时间排序">
+    <PageContainer title={<PageTitle>工作台</PageTitle>} subTitle="我辖区内办理中的诉求，按最近截止时间排序">
       <ProTable<CaseRow>
         rowKey="id"
         actionRef={action}
