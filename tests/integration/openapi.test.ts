@@ -86,6 +86,10 @@ describe('OpenAPI document', () => {
     const withParam = await fetch(`${api.url}/api/v1/cases/${'0'.repeat(8)}-0000-0000-0000-000000000000/accept`, { method: 'GET' });
     expect(withParam.status).toBe(405);
     expect(withParam.headers.get('allow')).toBe('POST');
+    // a concrete path is matched before a templated one: /people/positions is not /people/{id}
+    const concrete = await fetch(`${api.url}/api/v1/people/positions`, { method: 'GET', headers: { authorization: `Bearer ${token}` } });
+    expect(concrete.status).toBe(405);
+    expect(concrete.headers.get('allow')).toBe('POST');
     expect((await fetch(`${api.url}/api/v1/no-such-path`, { method: 'DELETE' })).status).toBe(404);
     expect((await fetch(`${api.url}/api/v1/org/units`, { method: 'GET', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });

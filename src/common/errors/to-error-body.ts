@@ -9,6 +9,8 @@ const prismaCodes: Record<string, { code: ErrorCode; message: string }> = {
   P2002: { code: ErrorCode.CONFLICT, message: '记录已存在（唯一约束冲突）' },
   P2025: { code: ErrorCode.NOT_FOUND, message: '记录不存在' },
   P2003: { code: ErrorCode.INVALID_REFERENCE, message: '引用的记录不存在（外键约束）' },
+  // a number beyond what its column holds (e.g. a version above 2^31 - 1) is bad input, not a server fault
+  P2020: { code: ErrorCode.VALIDATION_FAILED, message: '数值超出允许范围' },
 };
 
 const httpCodes: Record<number, ErrorCode> = {

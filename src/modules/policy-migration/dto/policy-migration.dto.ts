@@ -4,7 +4,8 @@ import { CaseStatus, PolicyMigrationStatus } from '../../../generated/prisma/enu
 /** Cases still open by default; closed or merged ones only when asked for, and then listed as skipped. */
 export const OPEN_CASE_STATES: CaseStatus[] = ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'];
 
-const toVersion = z.number({ error: '请指定目标策略版本（正整数）' }).int('策略版本须为正整数').min(1, '策略版本须为正整数');
+const toVersion = z.number({ error: '请指定目标策略版本（正整数）' }).int('策略版本须为正整数').min(1, '策略版本须为正整数')
+  .max(2_147_483_647, '策略版本超出范围');
 const filterFields = {
   category: z.string().trim().min(1, '类别不能为空').max(50, '类别最多 50 字').optional(),
   unitId: z.uuid('单位编号格式不正确').optional(),
