@@ -94,6 +94,27 @@ describe('OpenAPI document', () => {
     expect((await fetch(`${api.url}/api/v1/org/units`, { method: 'GET', headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
+  it('refuses a NUL character in the body, path or query with 400 and the error body, and creates nothing', async () => {
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const count = async () => ((await (await fetch(`${api.url}/api/v1/org/units?pageSize=1`, { headers: auth })).json()) as { total: number }).total;
+    const before = await count();
+    const parent = ((await (await fetch(`${api.url}/api/v1/org/units?kind=DISTRICT`, { headers: auth })).json()) as { items: { id: string }[] }).items[0].id;
+    const refused = [
+      await fetch(`${api.url}/api/v1/org/units`, { method: 'POST', headers: auth, body: JSON.stringify({ parentId: parent, kind: 'STREET', code: 'NUL-1', name: '空\u0000字符街道' }) }),
+      await fetch(`${api.url}/api/v1/org/units`, { method: 'POST', headers: auth, body: JSON.stringify({ parentId: parent, kind: 'STREET', code: 'NUL-2', name: '街道', ['\u0000']: 1 }) }),
+      await fetch(`${api.url}/api/v1/org/units/%00`, { headers: auth }),
+      await fetch(`${api.url}/api/v1/org/address-lookup?address=%00`, { headers: auth }),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('空字符'), correlationId: res.headers.get('x-correlation-id') });
+    }
+    expect(await count()).toBe(before);
+    const malformed = await fetch(`${api.url}/api/v1/org/units`, { method: 'POST', headers: auth, body: '{"name":' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ correlationId: malformed.headers.get('x-correlation-id') });
+  });
+
   it('serves the interactive page', async () => {
     const res = await fetch(`${api.url}/api/docs`);
     expect(res.status).toBe(200);
