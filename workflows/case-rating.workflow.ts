@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, defineQuery, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { RatingActivities } from '../activities/rating.activities';
+import type { CaseRatingActivities } from '../activities/case-rating.activities';
 import { rateRefusal } from '../src/shared/process/case-rating.states';
 import type { RatingState } from '../src/shared/process/case-rating.states';
 import { yellowCardWorkflow } from './yellow-card.workflow';
@@ -13,7 +13,7 @@ export interface RateInput { raterPersonId?: string; stars: number; comment?: st
 export const rateUpdate = defineUpdate<RatingState, [RateInput]>('rate');
 export const ratingStateQuery = defineQuery<{ state: RatingState; windowEndsAt: string }>('ratingState');
 
-const { recordCaseRating, recordCaseUnrated } = proxyActivities<RatingActivities>({
+const { recordCaseRating, recordCaseUnrated } = proxyActivities<CaseRatingActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

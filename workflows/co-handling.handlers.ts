@@ -1,11 +1,11 @@
 import { defineQuery, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CoHandlingActivities } from '../activities/co-handling.activities';
-import type { CoHandlingAction as RecordedAction } from '../src/modules/request/co-handling.types';
+import type { CoHandlingAction as RecordedAction } from '../src/modules/request-case/co-handling.types';
 import { caseAllowsCoHandling, coHandlingActions, partAllows, partDoneMessage, stopOnMerge } from '../src/shared/process/co-handling.states';
 import type { CoHandlerPartState, CoHandlingAction } from '../src/shared/process/co-handling.states';
-import { illegal, invalid } from './case-refusals';
+import { illegal, invalid } from './request-case-refusals';
 import { refuse } from './refusal';
-import type { CaseState } from './case-refusals';
+import type { CaseState } from './request-case-refusals';
 
 /**
  * Marks the histories that carry co-handling commands; each co-handling step asks it before it records anything.

@@ -1,11 +1,11 @@
 import { defineQuery, defineSignal, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
-import type { LadderStep } from '../src/modules/request/request-case.types';
+import type { LadderStep } from '../src/modules/request-case/request-case.types';
 import type { Limit, PauseInterval } from '../src/shared/calendar';
 import { limitOfClock, migrationExemption } from '../src/shared/process/clock-projection';
 import type { ClockProjection, ProjectableClock } from '../src/shared/process/clock-projection';
-import { FINISHED } from './case-refusals';
-import type { CaseState } from './case-refusals';
+import { FINISHED } from './request-case-refusals';
+import type { CaseState } from './request-case-refusals';
 
 /**
  * Marks the histories in which a case moved to another policy version. Cases that never received `migratePolicy`

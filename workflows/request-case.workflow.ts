@@ -1,15 +1,15 @@
 import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
-import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
+import type { ClockName, LadderStep } from '../src/modules/request-case/request-case.types';
 import { computeDeadline, deadlineWithPauses, isProvisionalFor, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
-import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './case-refusals';
-import type { CaseState } from './case-refusals';
+import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './request-case-refusals';
+import type { CaseState } from './request-case-refusals';
 import { installCoHandling } from './co-handling.handlers';
 import { keepSearchAttributes } from './search-attributes';
 import { installPolicyMigration } from './policy-migration.handlers';
 
-export type { CaseState } from './case-refusals';
+export type { CaseState } from './request-case-refusals';
 
 /**
  * A clock that runs again (a second dispute starts a second `rework` clock) sends its run number, so its reminders,

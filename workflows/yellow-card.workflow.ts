@@ -1,8 +1,8 @@
 import {
   allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, getExternalWorkflowHandle, proxyActivities, setHandler,
 } from '@temporalio/workflow';
-import type { RatingActivities } from '../activities/rating.activities';
-import type { CardDeadlineKind, YellowCardInput } from '../src/modules/rating/rating.types';
+import type { YellowCardActivities } from '../activities/yellow-card.activities';
+import type { CardDeadlineKind, YellowCardInput } from '../src/modules/yellow-card/yellow-card.types';
 import { computeDeadline, deadlineWithPauses, reminderTimesFor, toCstMinute } from '../src/shared/calendar';
 import type { Limit, PauseInterval } from '../src/shared/calendar';
 import { cardActionRefusal, interviewRefusal, isCardFinal, isWaitingOnHolder } from '../src/shared/process/yellow-card.states';
@@ -31,7 +31,7 @@ export const cardQuery = defineQuery<CardView>('card');
 /** Another card of the same rating had its appeal upheld: the rating is struck out, so this card falls too. */
 export const ratingStruckOutSignal = defineSignal<[string]>('ratingStruckOut');
 
-const { issueYellowCard, recordCardStep, remindCard, escalateCard, scheduleCardInterview, voidYellowCard } = proxyActivities<RatingActivities>({
+const { issueYellowCard, recordCardStep, remindCard, escalateCard, scheduleCardInterview, voidYellowCard } = proxyActivities<YellowCardActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

@@ -8,8 +8,8 @@ import { Client } from 'pg';
 import type { Role } from '../../src/generated/prisma/enums';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
 import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
-import { RatingProgressService } from '../../src/modules/rating/rating-progress.service';
-import type { YellowCardInput } from '../../src/modules/rating/rating.types';
+import { CaseRatingProgressService } from '../../src/modules/case-rating/case-rating-progress.service';
+import type { YellowCardInput } from '../../src/modules/yellow-card/yellow-card.types';
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import { caseRatingWorkflow, rateUpdate, ratingStateQuery } from '../../workflows/case-rating.workflow';
 import {
@@ -178,7 +178,7 @@ describe('recorded branches of the request, rating and yellow-card workflows (ti
 
   it('an upheld appeal voids the card and signals its sibling card of the same rating', async () => {
     const { id: caseId } = await closedCase();
-    const { cards: [unitCard] } = await services.get(RatingProgressService).recordRating({ caseId, stars: 1 });
+    const { cards: [unitCard] } = await services.get(CaseRatingProgressService).recordRating({ caseId, stars: 1 });
     const personCard: YellowCardInput = { ...unitCard.input, holderKind: 'PERSON', personId: f.people.gridWorkerG1.id };
     const [unitHandle, personHandle] = await Promise.all([
       ts.env.client.workflow.start(yellowCardWorkflow, { workflowId: unitCard.workflowId, taskQueue, args: [unitCard.input] }),

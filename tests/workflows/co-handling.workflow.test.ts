@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
 import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
-import { CoHandlingProgressService } from '../../src/modules/request/co-handling-progress.service';
+import { CoHandlingProgressService } from '../../src/modules/request-case/co-handling-progress.service';
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
   addCoHandlerUpdate, CO_HANDLING_PATCH, coHandlerDoneUpdate, coHandlerProgressUpdate, coHandlersQuery, removeCoHandlerUpdate,

@@ -10,7 +10,7 @@ import { PrismaClient } from '../../src/generated/prisma/client';
 import type { Role } from '../../src/generated/prisma/enums';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
 import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
-import { CaseProgressService } from '../../src/modules/request/case-progress.service';
+import { RequestCaseProgressService } from '../../src/modules/request-case/request-case-progress.service';
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
   acceptUpdate, closeUpdate, clocksQuery, decideExtensionUpdate, disputeUpdate, markHandledUpdate, progressUpdate, provideInfoUpdate,
@@ -141,7 +141,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   it('a retried activity writes each event, order and message once', async () => {
     // no workflow: a started-then-terminated execution without a worker stalls the time-skipping server's clock
     const { id } = await newCase({ start: false });
-    const progress = services.get(CaseProgressService);
+    const progress = services.get(RequestCaseProgressService);
     const workflowId = `case-retry-${id}`;
     const step = { caseId: id, step: 'accept', status: 'ACCEPTED' as const, actorId: f.people.gridWorkerG1.id };
     expect(await progress.recordTransition(workflowId, step)).toEqual({ created: true });
@@ -165,7 +165,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
 
   it('a retried older step that lands after a newer one keeps its timeline entry but does not move the case back', async () => {
     const { id } = await newCase({ start: false });
-    const progress = services.get(CaseProgressService);
+    const progress = services.get(RequestCaseProgressService);
     const workflowId = `case-stale-${id}`;
     const by = { caseId: id, actorId: f.people.gridWorkerG1.id };
     await progress.recordTransition(workflowId, { ...by, step: 'accept', status: 'ACCEPTED' });

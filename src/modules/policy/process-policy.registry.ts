@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { DEFAULT_REQUEST_LOOP_POLICY } from './request-loop-policy.defaults';
 import { requestLoopPolicySchema } from './request-loop-policy.schema';
-import { DEFAULT_RATING_POLICY } from '../rating/rating-policy.defaults';
-import { ratingPolicySchema } from '../rating/rating-policy.schema';
+import { DEFAULT_RATING_POLICY } from './rating-policy.defaults';
+import { ratingPolicySchema } from './rating-policy.schema';
 
 /** Every process whose settings supervisors version: its schema and its version-1 defaults. */
 export const processPolicies = {
