@@ -73,7 +73,7 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
 
     expect(await json(call('gridWorkerG1', 'POST', `${path}/review`, { accept: true }), 403)).toMatchObject({ code: 'FORBIDDEN' });
     expect(await json(call('supervisorS1', 'POST', `${path}/review`, { accept: true }), 409))
-      .toMatchObject({ code: 'ILLEGAL_TRANSITION', message: '黄牌当前状态为 ISSUED，不能审核' });
+      .toMatchObject({ code: 'ILLEGAL_TRANSITION', message: '黄牌当前为「待说明整改」，不能审核' });
     expect(await json(call('gridWorkerG1', 'POST', `${path}/explanation`, { explanation: '', rectificationPlan: '整改' }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
     await json(call('gridWorkerG1', 'POST', `${path}/explanation`, { explanation: '灯具老化', rectificationPlan: '本周内更换整条路灯线路' }));
     expect(await json(call('supervisorS1', 'POST', `${path}/review`, { accept: false }), 400)).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -83,7 +83,7 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
     expect(done).toMatchObject({ status: 'RECTIFIED', rectifiedOnTime: true, rectificationPlan: '11 月 27 日前更换整条路灯线路' });
     expect(done.timeline.map((e) => e.kind)).toEqual(['ISSUED', 'SUBMITTED', 'SENT_BACK', 'SUBMITTED', 'RECTIFIED']);
     expect(await json(call('gridWorkerG1', 'POST', `${path}/appeal`, { reason: '已整改' }), 409))
-      .toMatchObject({ code: 'ILLEGAL_TRANSITION', message: '黄牌当前状态为 RECTIFIED，不能申诉' });
+      .toMatchObject({ code: 'ILLEGAL_TRANSITION', message: '黄牌当前为「已整改」，不能申诉' });
 
     const around = new URLSearchParams({ from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() });
     const summary = await json<{ items: { unit: { id: string }; issued: number; rectified: number; rectifiedOnTime: number }[] }>(

@@ -9,7 +9,7 @@ import { TemporalClientService } from '../../infra/temporal/temporal-client.serv
 import { queryWithin, startOnce } from '../../infra/temporal/workflow-calls';
 import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
 import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.util';
-import { mayTake, readModelRefusalMessage } from '../../shared/process/request-case.states';
+import { caseActions, illegalActionMessage, mayTake } from '../../shared/process/request-case.states';
 import type { CaseAction } from '../../shared/process/request-case.states';
 import { referenceNo } from '../../shared/reference-no';
 import { EscalationLevel, startSearchAttributes } from '../../shared/search-attributes';
@@ -256,7 +256,7 @@ export class RequestCaseService {
 
 /** A quick refusal from the read model; the case's workflow makes the authoritative check in its update validators. */
 function assertAllowed(found: CaseRow, action: Action): void {
-  if (!mayTake(action, found.status)) throw new DomainError('ILLEGAL_TRANSITION', readModelRefusalMessage(action, found.status));
+  if (!mayTake(action, found.status)) throw new DomainError('ILLEGAL_TRANSITION', illegalActionMessage(caseActions[action].label, found.status));
 }
 
 const reporterOf = (principal: Principal): Reporter => ({ personId: principal.personId, phone: principal.phone });

@@ -5,7 +5,7 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
-import { interviewRefusal, readModelCardRefusal } from '../../shared/process/yellow-card.states';
+import { cardActionRefusal, interviewRefusal } from '../../shared/process/yellow-card.states';
 import type { CardAction as CardStep } from '../../shared/process/yellow-card.states';
 import { ratio } from '../../shared/ratio';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
@@ -48,7 +48,7 @@ export class YellowCardService {
     const found = await this.cards.cardInScope(id, scope);
     if (!found) throw new DomainError('NOT_FOUND', '黄牌不存在或不在您的管辖范围内');
     // a quick refusal from the read model, by the same table the card's workflow checks authoritatively in its update validators
-    const refusal = action === 'recordInterview' ? interviewRefusal(found.interview?.status) : readModelCardRefusal(action, found.status);
+    const refusal = action === 'recordInterview' ? interviewRefusal(found.interview?.status) : cardActionRefusal(action, found.status);
     if (refusal) throw new DomainError(refusal.code, refusal.message);
     await updateOrRefuse(this.temporal.client, found.workflowId, action, { ...body, actorId: principal.personId }, REFUSALS);
     return this.detail(scope, id);

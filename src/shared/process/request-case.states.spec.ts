@@ -1,5 +1,5 @@
 import {
-  actionOfStep, CASE_START, CASE_STATES, caseActions, FINISHED, illegalActionMessage, mayTake, readModelRefusalMessage, statusesBefore,
+  actionOfStep, CASE_START, CASE_STATES, caseActions, FINISHED, illegalActionMessage, mayTake, statusesBefore,
 } from './request-case.states';
 import type { CaseAction, CaseActionRule, CaseState } from './request-case.states';
 
@@ -69,6 +69,6 @@ describe('request case state table', () => {
   it('words refusals as the API answers them', () => {
     expect(illegalActionMessage(caseActions.close.label, 'REPORTED')).toBe('诉求当前为「待受理」，不能办结');
     expect(illegalActionMessage(caseActions.merge.label, 'HANDLED')).toBe('诉求当前为「已处置」，不能合并');
-    expect(readModelRefusalMessage('accept', 'HANDLING')).toBe('诉求当前状态为 HANDLING，不能受理');
+    expect(illegalActionMessage(caseActions.accept.label, 'HANDLING')).toBe('诉求当前为「处置中」，不能受理');
   });
 });

@@ -53,11 +53,8 @@ export type CaseAction = keyof typeof caseActions;
 
 export const mayTake = (action: CaseAction, state: CaseState): boolean => (caseActions[action].from as readonly CaseState[]).includes(state);
 
-/** The refusal the workflow's validators and the co-handling API answer with. */
+/** The refusal the workflow's validators and the API's quick checks from the read model both answer with. */
 export const illegalActionMessage = (label: string, state: CaseState): string => `诉求当前为「${caseStateLabel[state]}」，不能${label}`;
-
-/** The wording the case API's quick check from the read model has always answered with (it names the status code). */
-export const readModelRefusalMessage = (action: CaseAction, status: CaseState): string => `诉求当前状态为 ${status}，不能${caseActions[action].label}`;
 
 /** The move a recorded workflow step makes: `handled-2` → markHandled; undefined for steps that move nothing. */
 export function actionOfStep(step: string): CaseAction | undefined {

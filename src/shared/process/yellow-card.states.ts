@@ -34,11 +34,6 @@ export function cardActionRefusal(action: CardAction, state: CardState): StepRef
   return { code: 'ILLEGAL_TRANSITION', message: `黄牌当前为「${CARD_STATES[state].label}」，不能${CARD_ACTIONS[action].label}` };
 }
 
-/** The same check from the read model, in the wording the API's quick refusal has always answered with (it names the status code). */
-export function readModelCardRefusal(action: CardAction, status: CardState): StepRefusal | undefined {
-  if (CARD_ACTIONS[action].from.includes(status)) return undefined;
-  return { code: 'ILLEGAL_TRANSITION', message: `黄牌当前状态为 ${status}，不能${CARD_ACTIONS[action].label}` };
-}
 
 /** Why the interview may not be recorded; `undefined` (no interview row) counts as none scheduled. */
 export function interviewRefusal(interview: InterviewState | undefined): StepRefusal | undefined {
