@@ -98,7 +98,7 @@ export class RequestCaseRepository {
     return this.prisma.$queryRaw<{ workflowId: string; districtId: string }[]>`
       SELECT c.workflow_id AS "workflowId", s.parent_id::text AS "districtId"
       FROM request_case c JOIN org_unit s ON s.id = c.street_id
-      WHERE c.status IN ('REPORTED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT')
+      WHERE c.status::text <> ALL(${[...FINISHED]}::text[]) -- a returned case's accept clock and a handled case's department clock still run
         AND (${districtId}::uuid IS NULL OR s.parent_id = ${districtId}::uuid)`;
   }
 
