@@ -8,7 +8,7 @@ import { startApi } from '../fixtures/test-app';
  * Cases per operation in the fuzzing phase under `npm test` (GOVFLOW_FUZZ_EXAMPLES overrides; `npm run fuzz:api` is the
  * long run). The coverage phase's cases (boundary and invalid values of every parameter) come on top and do not depend on it.
  */
-const DEFAULT_EXAMPLES = 10;
+const DEFAULT_EXAMPLES = 25;
 
 /**
  * Property-based fuzzing of the whole API against its own OpenAPI document (schemathesis, every check): any 5xx,
