@@ -1,5 +1,10 @@
 import type { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
-import type { EscalationInput, NoteInput, ReminderInput, TransitionInput } from '../src/modules/request-case/request-case.types';
+import type {
+  EscalationInput,
+  NoteInput,
+  ReminderInput,
+  TransitionInput,
+} from '../src/modules/request-case/request-case.types';
 import { callingWorkflowId } from './activity-context';
 
 export function requestCaseActivities(service: RequestCaseProgressService) {

@@ -19,10 +19,19 @@ runBench(async () => {
     await migrateDeploy(url);
     process.env.DATABASE_URL = url;
     const fixture = await buildOrgFixture();
-    const app = await createApi(loadConfig({
-      ...process.env, DATABASE_URL: url, REDIS_URL: env.redisUrl, TEMPORAL_ADDRESS: env.temporalAddress, PORT: '0', LOG_LEVEL: 'error',
-      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'), QUEUE_PREFIX: `fuzz-${process.pid}`, TEMPORAL_TASK_QUEUE: `fuzz-${process.pid}`,
-    }));
+    const app = await createApi(
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: url,
+        REDIS_URL: env.redisUrl,
+        TEMPORAL_ADDRESS: env.temporalAddress,
+        PORT: '0',
+        LOG_LEVEL: 'error',
+        AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+        QUEUE_PREFIX: `fuzz-${process.pid}`,
+        TEMPORAL_TASK_QUEUE: `fuzz-${process.pid}`,
+      }),
+    );
     await app.listen(0, '127.0.0.1');
     const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     try {
@@ -31,10 +40,24 @@ runBench(async () => {
       const seed = Number(process.env.FUZZ_SEED ?? 20261122);
       const started = Date.now();
       const extraArgs = process.env.FUZZ_ARGS?.split(' ').filter(Boolean);
-      const f = await runSchemathesis({ apiUrl, token, maxExamples, seed, extraArgs, onOutput: (chunk) => process.stdout.write(chunk) });
+      const f = await runSchemathesis({
+        apiUrl,
+        token,
+        maxExamples,
+        seed,
+        extraArgs,
+        onOutput: (chunk) => process.stdout.write(chunk),
+      });
       reportFigures('schemathesis (all checks)', 'FUZZ_API', {
-        seed, maxExamples, operations: f.operations, casesGenerated: f.casesGenerated, failures: f.failures, serverErrors: f.serverErrors,
-        statuses: JSON.stringify(f.statuses), seconds: Math.round((Date.now() - started) / 1000), exitCode: f.exitCode,
+        seed,
+        maxExamples,
+        operations: f.operations,
+        casesGenerated: f.casesGenerated,
+        failures: f.failures,
+        serverErrors: f.serverErrors,
+        statuses: JSON.stringify(f.statuses),
+        seconds: Math.round((Date.now() - started) / 1000),
+        exitCode: f.exitCode,
       });
       if (f.exitCode !== 0 || f.failures || f.serverErrors) process.exitCode = 1;
     } finally {

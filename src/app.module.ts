@@ -23,16 +23,38 @@ import { YellowCardModule } from './modules/yellow-card/yellow-card.module';
 import { PointsModule } from './modules/points/points.module';
 
 /** Modules shared by the API and the worker process. */
-export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule,
-  CaseMeasuresModule, CaseRatingModule, YellowCardModule, PointsModule, PolicyMigrationModule];
+export const domainModules = [
+  NotificationModule,
+  AuditModule,
+  OrgModule,
+  DutyModule,
+  CalendarModule,
+  PolicyModule,
+  WiringCheckModule,
+  RequestCaseModule,
+  CaseMeasuresModule,
+  CaseRatingModule,
+  YellowCardModule,
+  PointsModule,
+  PolicyMigrationModule,
+];
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, HealthModule, ...domainModules,
-        AuthModule, AccessModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        PrismaModule,
+        RedisModule,
+        QueueModule,
+        TemporalClientModule,
+        HealthModule,
+        ...domainModules,
+        AuthModule,
+        AccessModule,
+      ],
     };
   }
 }

@@ -15,7 +15,10 @@ export const OPENAPI_JSON_PATH = 'api/docs-json';
 
 /** Builds the HTTP application (used by main.ts and by the tests, so both run the same wiring). */
 export async function createApi(config?: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new NestPinoLogger(), bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new NestPinoLogger(),
+    bufferLogs: false,
+  });
   app.use(correlationIdMiddleware);
   // the same parsers Nest would add at init (it skips its own when these are present), registered here so that
   // refuseNulCharacters below sees the parsed body

@@ -73,7 +73,8 @@ export function installPolicyMigration(c: MigratableCase): void {
     input.acceptLimit = m.acceptLimit;
     input.resolutionLimit = m.resolutionLimit;
     if (m.firstResponseLimit) input.firstResponseLimit = m.firstResponseLimit;
-    if (input.contactDepartmentLimit && m.contactDepartmentLimit) input.contactDepartmentLimit = m.contactDepartmentLimit;
+    if (input.contactDepartmentLimit && m.contactDepartmentLimit)
+      input.contactDepartmentLimit = m.contactDepartmentLimit;
     input.reminderFractions = m.reminderFractions;
     input.ladder = m.ladder;
     input.extension = m.extension;
@@ -87,12 +88,22 @@ export function installPolicyMigration(c: MigratableCase): void {
         clock.limit = limit;
         c.touch(clock);
       }
-      changes.push({ clock: clock.view.name, state: clock.view.state, from, to: clock.view.deadline, applies: !reason, ...(reason ? { reason } : {}) });
+      changes.push({
+        clock: clock.view.name,
+        state: clock.view.state,
+        from,
+        to: clock.view.deadline,
+        applies: !reason,
+        ...(reason ? { reason } : {}),
+      });
     }
     const moved = (name: string) => [...changes].reverse().find((p) => p.clock === name && p.applies);
     const resolution = [...changes].reverse().find((p) => p.clock === 'resolution' || p.clock === 'rework');
     await recordCaseNote({
-      caseId: input.caseId, step: `policy-migrated-${m.migrationId}`, kind: 'POLICY_MIGRATED', actorId: m.actorId,
+      caseId: input.caseId,
+      step: `policy-migrated-${m.migrationId}`,
+      kind: 'POLICY_MIGRATED',
+      actorId: m.actorId,
       note: `流程策略由第 ${m.fromVersion} 版迁移至第 ${m.policyVersion} 版`,
       data: { migrationId: m.migrationId, fromVersion: m.fromVersion, toVersion: m.policyVersion, clocks: changes },
       policyVersion: m.policyVersion,

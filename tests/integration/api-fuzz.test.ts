@@ -27,7 +27,11 @@ describe('API under schemathesis', () => {
     process.env.DATABASE_URL = databaseUrl(adminUrl, name);
     await migrateDeploy(process.env.DATABASE_URL);
     const fixture = await buildOrgFixture();
-    api = await startApi({ DATABASE_URL: process.env.DATABASE_URL, QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-fuzz`, TEMPORAL_TASK_QUEUE: `${process.env.TEMPORAL_TASK_QUEUE}-fuzz` });
+    api = await startApi({
+      DATABASE_URL: process.env.DATABASE_URL,
+      QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}-fuzz`,
+      TEMPORAL_TASK_QUEUE: `${process.env.TEMPORAL_TASK_QUEUE}-fuzz`,
+    });
     token = (await login(api.url, fixture.people.admin.username)).accessToken;
   }, 120_000);
 
@@ -42,8 +46,14 @@ describe('API under schemathesis', () => {
     const figures = await runSchemathesis({ apiUrl: api.url, token, seed: 20261122, maxExamples });
     if (figures.exitCode !== 0) console.log(figures.output.slice(-20_000));
     const { output: _output, ...summary } = figures;
-    console.log(`schemathesis ${JSON.stringify({ maxExamples, ...summary, seconds: Math.round((Date.now() - started) / 1000) })}`);
-    expect({ exitCode: figures.exitCode, failures: figures.failures, serverErrors: figures.serverErrors }).toEqual({ exitCode: 0, failures: 0, serverErrors: 0 });
+    console.log(
+      `schemathesis ${JSON.stringify({ maxExamples, ...summary, seconds: Math.round((Date.now() - started) / 1000) })}`,
+    );
+    expect({ exitCode: figures.exitCode, failures: figures.failures, serverErrors: figures.serverErrors }).toEqual({
+      exitCode: 0,
+      failures: 0,
+      serverErrors: 0,
+    });
     expect(figures.operations).toBeGreaterThanOrEqual(70);
     expect(figures.casesGenerated).toBeGreaterThan(figures.operations);
   }, 900_000);

@@ -2,8 +2,17 @@ import { HttpException } from '@nestjs/common';
 import { DomainError } from './domain-error';
 import { ErrorCode, httpStatusOf } from './error-code';
 
-export interface ErrorBody { code: ErrorCode; message: string; details?: unknown; correlationId: string }
-export interface MappedError { status: number; body: ErrorBody; unexpected: boolean }
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  correlationId: string;
+}
+export interface MappedError {
+  status: number;
+  body: ErrorBody;
+  unexpected: boolean;
+}
 
 const prismaCodes: Record<string, { code: ErrorCode; message: string }> = {
   P2002: { code: ErrorCode.CONFLICT, message: '记录已存在（唯一约束冲突）' },
@@ -14,8 +23,12 @@ const prismaCodes: Record<string, { code: ErrorCode; message: string }> = {
 };
 
 const httpCodes: Record<number, ErrorCode> = {
-  400: ErrorCode.VALIDATION_FAILED, 401: ErrorCode.UNAUTHENTICATED, 403: ErrorCode.FORBIDDEN,
-  404: ErrorCode.NOT_FOUND, 409: ErrorCode.CONFLICT, 503: ErrorCode.DEPENDENCY_UNAVAILABLE,
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  503: ErrorCode.DEPENDENCY_UNAVAILABLE,
 };
 
 /** Maps any thrown value to the one error shape the API returns. */

@@ -6,7 +6,8 @@ import { correlationIdOf } from './correlation-id.middleware';
 const hasNul = (value: unknown): boolean => {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNul(v));
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, v]) => key.includes('\u0000') || hasNul(v));
   return false;
 };
 
@@ -17,6 +18,9 @@ const hasNul = (value: unknown): boolean => {
  */
 export function refuseNulCharacters(req: Request, res: Response, next: NextFunction): void {
   if (!/%00/i.test(req.originalUrl) && !hasNul(req.body)) return next();
-  const { status, body } = toErrorBody(new DomainError('VALIDATION_FAILED', '请求中含有空字符（\\u0000），无法保存，请删除后重试'), correlationIdOf(req));
+  const { status, body } = toErrorBody(
+    new DomainError('VALIDATION_FAILED', '请求中含有空字符（\\u0000），无法保存，请删除后重试'),
+    correlationIdOf(req),
+  );
   res.status(status).json(body);
 }

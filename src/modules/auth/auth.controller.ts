@@ -4,7 +4,15 @@ import { CurrentPrincipal } from '../../common/auth/current-principal.decorator'
 import { Authenticated, Public } from '../../common/auth/permit.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
-import { codeRequestSchema, codeSentSchema, codeVerifySchema, loginSchema, principalSchema, refreshSchema, tokenPairSchema } from './auth.dto';
+import {
+  codeRequestSchema,
+  codeSentSchema,
+  codeVerifySchema,
+  loginSchema,
+  principalSchema,
+  refreshSchema,
+  tokenPairSchema,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 import { ApiErrors, ApiZodResponse, ResponseOf } from '../../common/http/api-responses';
 
@@ -20,7 +28,9 @@ export class AuthController {
   @ApiZodResponse(200, tokenPairSchema)
   @ApiErrors(401, 423)
   @ApiZodBody(loginSchema)
-  login(@ZodBody(loginSchema) dto: { username: string; password: string }): Promise<ResponseOf<typeof tokenPairSchema>> {
+  login(
+    @ZodBody(loginSchema) dto: { username: string; password: string },
+  ): Promise<ResponseOf<typeof tokenPairSchema>> {
     return this.auth.login(dto.username, dto.password);
   }
 
@@ -63,7 +73,9 @@ export class AuthController {
   @ApiZodResponse(200, tokenPairSchema)
   @ApiErrors(401, 429)
   @ApiZodBody(codeVerifySchema)
-  verifyCode(@ZodBody(codeVerifySchema) dto: { phone: string; code: string }): Promise<ResponseOf<typeof tokenPairSchema>> {
+  verifyCode(
+    @ZodBody(codeVerifySchema) dto: { phone: string; code: string },
+  ): Promise<ResponseOf<typeof tokenPairSchema>> {
     return this.auth.verifyCode(dto.phone, dto.code);
   }
 

@@ -5,13 +5,32 @@ import { PrismaService } from '../../infra/prisma/prisma.service';
 import { RollUpLevel, rollUpKind, unitInScopeSql } from '../org/unit-scope-sql';
 
 export interface MeasureCounts {
-  total: number; accepted: number; acceptedOnTime: number; responseDue: number;
-  handled: number; handledOnTime: number; resolutionDue: number; escalated: number; rated: number; satisfied: number;
+  total: number;
+  accepted: number;
+  acceptedOnTime: number;
+  responseDue: number;
+  handled: number;
+  handledOnTime: number;
+  resolutionDue: number;
+  escalated: number;
+  rated: number;
+  satisfied: number;
 }
-export interface UnitCountsRow extends MeasureCounts { id: string; code: string; name: string; kind: string }
-export interface PersonCountsRow extends MeasureCounts { id: string; name: string }
-export interface Period { from: Date; to: Date; asOf: Date }
-
+export interface UnitCountsRow extends MeasureCounts {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+}
+export interface PersonCountsRow extends MeasureCounts {
+  id: string;
+  name: string;
+}
+export interface Period {
+  from: Date;
+  to: Date;
+  asOf: Date;
+}
 
 /** The counters behind the three rates, one aggregate per group (see the operation's description for the definitions). */
 const counts = (asOf: Date) => Prisma.sql`
@@ -25,7 +44,6 @@ const counts = (asOf: Date) => Prisma.sql`
   count(*) FILTER (WHERE rc.escalation_level > 0)::int AS escalated,
   count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL)::int AS rated,
   count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL AND r.stars >= 4)::int AS satisfied`;
-
 
 /** Aggregates in SQL (GROUP BY), so the cost is one scan of the period's cases, never rows in memory. */
 @Injectable()

@@ -10,7 +10,12 @@ import type { CaseRatingInput } from '../../../workflows/case-rating.workflow';
 const DAY_MS = 86_400_000;
 export const ratingWorkflowId = (caseId: string) => `rating-${caseId}`;
 
-interface ClosedCase extends CaseKeys { id: string; policyVersion: number; closedAt: Date | null; reporterPhone: string }
+interface ClosedCase extends CaseKeys {
+  id: string;
+  policyVersion: number;
+  closedAt: Date | null;
+  reporterPhone: string;
+}
 
 /** Opens a closed case's rating window: its workflow (at most one per case, ever) and the invitation to the reporter. */
 @Injectable()
@@ -31,12 +36,20 @@ export class CaseRatingWindowService {
   async open(row: ClosedCase, invite = true): Promise<void> {
     const windowEndsAt = await this.windowEndsAt(row);
     const input: CaseRatingInput = { caseId: row.id, windowEndsMs: windowEndsAt.getTime() };
-    await startOnce(this.temporal.client, 'caseRatingWorkflow', ratingWorkflowId(row.id), this.temporal.taskQueue, input,
-      startSearchAttributes('case-rating', 'OPEN', row));
+    await startOnce(
+      this.temporal.client,
+      'caseRatingWorkflow',
+      ratingWorkflowId(row.id),
+      this.temporal.taskQueue,
+      input,
+      startSearchAttributes('case-rating', 'OPEN', row),
+    );
     if (!invite) return;
     const days = Math.round((windowEndsAt.getTime() - (row.closedAt ?? windowEndsAt).getTime()) / DAY_MS);
     await this.notifications.notify({
-      recipients: [{ phone: row.reporterPhone }], template: 'rating.invitation', data: { caseNo: row.caseNo, days },
+      recipients: [{ phone: row.reporterPhone }],
+      template: 'rating.invitation',
+      data: { caseNo: row.caseNo, days },
       options: { dedupKey: `${ratingWorkflowId(row.id)}:invitation` },
     });
   }

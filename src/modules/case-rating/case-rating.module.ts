@@ -13,7 +13,15 @@ import { MyCaseRatingController } from './my-case-rating.controller';
 
 /** 一事一评: the reporter rates a closed case once within its window; the rating credits points or issues yellow cards. */
 @Module({
-  imports: [AuditModule, OrgModule, PolicyModule, CalendarModule, RequestCaseModule, CaseRatingWindowModule, PointsModule],
+  imports: [
+    AuditModule,
+    OrgModule,
+    PolicyModule,
+    CalendarModule,
+    RequestCaseModule,
+    CaseRatingWindowModule,
+    PointsModule,
+  ],
   controllers: [MyCaseRatingController],
   providers: [CaseRatingRepository, CaseRatingService, CaseRatingProgressService],
   exports: [CaseRatingProgressService, CaseRatingRepository],

@@ -19,7 +19,10 @@ export class CaseRatingRepository {
     if (!isUuid(caseId)) return null;
     const row = await tx.requestCase.findUnique({ where: { id: caseId } });
     if (!row) return null;
-    const handled = await tx.caseEvent.findFirst({ where: { caseId, kind: 'HANDLED', actorId: { not: null } }, orderBy: { seq: 'desc' } });
+    const handled = await tx.caseEvent.findFirst({
+      where: { caseId, kind: 'HANDLED', actorId: { not: null } },
+      orderBy: { seq: 'desc' },
+    });
     return { ...row, handledBy: handled?.actorId ?? null };
   }
 
@@ -34,7 +37,10 @@ export class CaseRatingRepository {
   }
 
   strikeOut(ratingId: string, reason: string, at: Date, tx: Tx) {
-    return tx.caseRating.updateMany({ where: { id: ratingId, struckOutAt: null }, data: { struckOutAt: at, struckReason: reason } });
+    return tx.caseRating.updateMany({
+      where: { id: ratingId, struckOutAt: null },
+      data: { struckOutAt: at, struckReason: reason },
+    });
   }
 
   async addCaseEventOnce(data: Prisma.CaseEventUncheckedCreateInput, tx: Tx): Promise<boolean> {

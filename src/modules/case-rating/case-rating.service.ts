@@ -11,7 +11,11 @@ import type { RateDto } from './dto/case-rating.dto';
 import { CaseRatingRepository } from './case-rating.repository';
 import { ratingWorkflowId, CaseRatingWindowService } from './case-rating-window.service';
 
-const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>(['ALREADY_RATED', 'RATING_WINDOW_CLOSED', 'VALIDATION_FAILED']);
+const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>([
+  'ALREADY_RATED',
+  'RATING_WINDOW_CLOSED',
+  'VALIDATION_FAILED',
+]);
 
 /** The reporter's side of 一事一评: rate their own closed case once, within the window the case's policy sets. */
 @Injectable()
@@ -29,7 +33,8 @@ export class CaseRatingService {
     if (found.status !== 'CLOSED') throw new DomainError('CASE_NOT_CLOSED', '诉求办结后才能评价');
     const existing = await this.ratings.ratingOf(caseId);
     const state = existing?.outcome ?? 'OPEN';
-    const windowEndsMs = state === 'OPEN' ? (await this.window.windowEndsAt(found)).getTime() : Number.POSITIVE_INFINITY;
+    const windowEndsMs =
+      state === 'OPEN' ? (await this.window.windowEndsAt(found)).getTime() : Number.POSITIVE_INFINITY;
     const refusal = rateRefusal(state, Date.now(), windowEndsMs);
     if (refusal) throw new DomainError(refusal.code, refusal.message);
     const rating = { stars: dto.stars, comment: dto.comment, raterPersonId: principal.personId };
@@ -50,11 +55,25 @@ export class CaseRatingService {
     const found = await this.requireOwn(principal, caseId);
     const rating = await this.ratings.ratingOf(caseId);
     if (rating) {
-      return { caseId, state: rating.outcome, stars: rating.stars, comment: rating.comment, ratedAt: rating.outcome === 'RATED' ? rating.createdAt : null,
-        windowEndsAt: rating.windowEndsAt };
+      return {
+        caseId,
+        state: rating.outcome,
+        stars: rating.stars,
+        comment: rating.comment,
+        ratedAt: rating.outcome === 'RATED' ? rating.createdAt : null,
+        windowEndsAt: rating.windowEndsAt,
+      };
     }
-    if (found.status !== 'CLOSED') return { caseId, state: 'NOT_CLOSED', stars: null, comment: null, ratedAt: null, windowEndsAt: null };
-    return { caseId, state: 'OPEN', stars: null, comment: null, ratedAt: null, windowEndsAt: await this.window.windowEndsAt(found) };
+    if (found.status !== 'CLOSED')
+      return { caseId, state: 'NOT_CLOSED', stars: null, comment: null, ratedAt: null, windowEndsAt: null };
+    return {
+      caseId,
+      state: 'OPEN',
+      stars: null,
+      comment: null,
+      ratedAt: null,
+      windowEndsAt: await this.window.windowEndsAt(found),
+    };
   }
 
   private async requireOwn(principal: Principal, caseId: string) {

@@ -18,7 +18,10 @@ export class MyCaseRatingController {
   constructor(private readonly ratings: CaseRatingService) {}
 
   @Get(':id/rating')
-  @ApiOperation({ summary: '我的诉求的评价状态：NOT_CLOSED 未办结 / OPEN 可评价（至 windowEndsAt）/ RATED 已评价 / UNRATED 逾期未评价' })
+  @ApiOperation({
+    summary:
+      '我的诉求的评价状态：NOT_CLOSED 未办结 / OPEN 可评价（至 windowEndsAt）/ RATED 已评价 / UNRATED 逾期未评价',
+  })
   @ApiZodResponse(200, ratingViewSchema)
   view(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.ratings.view(principal, id);
@@ -27,8 +30,9 @@ export class MyCaseRatingController {
   @Post(':id/rating')
   @HttpCode(200)
   @ApiOperation({
-    summary: '评价已办结的诉求（1–5 星，可附意见）：每件诉求只能评价一次，须在评价期限内。五星为承办单位和承办人记积分，一星发出黄牌预警。'
-      + ' 409 CASE_NOT_CLOSED 未办结；409 ALREADY_RATED 已评价；409 RATING_WINDOW_CLOSED 逾期；404 不是本人反映的诉求',
+    summary:
+      '评价已办结的诉求（1–5 星，可附意见）：每件诉求只能评价一次，须在评价期限内。五星为承办单位和承办人记积分，一星发出黄牌预警。' +
+      ' 409 CASE_NOT_CLOSED 未办结；409 ALREADY_RATED 已评价；409 RATING_WINDOW_CLOSED 逾期；404 不是本人反映的诉求',
   })
   @ApiZodBody(rateSchema)
   @ApiZodResponse(200, ratingViewSchema)

@@ -4,10 +4,23 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 import { unitInScopeSql } from '../org/unit-scope-sql';
 
-export interface BalanceRow { id: string; name: string; points: number; entries: number }
+export interface BalanceRow {
+  id: string;
+  name: string;
+  points: number;
+  entries: number;
+}
 export interface PointsEntryRow {
-  id: string; holderKind: string; unitId: string; personId: string | null; points: number; reason: string; caseId: string | null;
-  policyVersion: number; reversesId: string | null; at: Date;
+  id: string;
+  holderKind: string;
+  unitId: string;
+  personId: string | null;
+  points: number;
+  reason: string;
+  caseId: string | null;
+  policyVersion: number;
+  reversesId: string | null;
+  at: Date;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -27,9 +40,10 @@ export class PointsRepository {
   }
 
   balances(scope: UnitScope, from: Date, to: Date, groupBy: 'unit' | 'person'): Promise<BalanceRow[]> {
-    const holder = groupBy === 'unit'
-      ? Prisma.sql`JOIN org_unit h ON h.id = pe.unit_id WHERE pe.holder_kind = 'UNIT'`
-      : Prisma.sql`JOIN person h ON h.id = pe.person_id WHERE pe.holder_kind = 'PERSON'`;
+    const holder =
+      groupBy === 'unit'
+        ? Prisma.sql`JOIN org_unit h ON h.id = pe.unit_id WHERE pe.holder_kind = 'UNIT'`
+        : Prisma.sql`JOIN person h ON h.id = pe.person_id WHERE pe.holder_kind = 'PERSON'`;
     return this.prisma.$queryRaw<BalanceRow[]>`
       SELECT h.id, h.name, sum(pe.points)::int AS points, count(*)::int AS entries
       FROM points_entry pe ${holder}
@@ -38,7 +52,11 @@ export class PointsRepository {
       ORDER BY points DESC, h.name`;
   }
 
-  async entries(scope: UnitScope, q: { unitId?: string; personId?: string; from?: Date; to?: Date }, page: { skip: number; take: number }) {
+  async entries(
+    scope: UnitScope,
+    q: { unitId?: string; personId?: string; from?: Date; to?: Date },
+    page: { skip: number; take: number },
+  ) {
     const where = Prisma.sql`WHERE ${unitInScopeSql(scope, Prisma.sql`pe.unit_id`)}
       AND (${q.unitId ?? null}::uuid IS NULL OR pe.unit_id = ${q.unitId ?? null}::uuid)
       AND (${q.personId ?? null}::uuid IS NULL OR pe.person_id = ${q.personId ?? null}::uuid)

@@ -10,14 +10,27 @@ export class PointsService {
   constructor(private readonly points: PointsRepository) {}
 
   async entries(scope: UnitScope, q: PointsEntriesQuery) {
-    const { items, total } = await this.points.entries(scope, {
-      unitId: q.unitId, personId: q.personId, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined,
-    }, toSkipTake(q));
+    const { items, total } = await this.points.entries(
+      scope,
+      {
+        unitId: q.unitId,
+        personId: q.personId,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+      },
+      toSkipTake(q),
+    );
     return pageOf(items, total, q);
   }
 
   async balances(scope: UnitScope, q: PointsBalancesQuery) {
     const rows = await this.points.balances(scope, new Date(q.from), new Date(q.to), q.groupBy);
-    return { from: q.from, to: q.to, groupBy: q.groupBy, total: rows.length, items: rows.map((row, i) => ({ rank: i + 1, ...row })) };
+    return {
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy,
+      total: rows.length,
+      items: rows.map((row, i) => ({ rank: i + 1, ...row })),
+    };
   }
 }

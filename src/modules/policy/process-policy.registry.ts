@@ -15,4 +15,6 @@ export const processKeys = Object.keys(processPolicies) as ProcessKey[];
 export const isProcessKey = (key: string): key is ProcessKey => Object.hasOwn(processPolicies, key);
 
 /** The data type of a process's policy; `unknown` for a key only known at run time. */
-export type PolicyDataOf<K extends string> = K extends ProcessKey ? z.infer<(typeof processPolicies)[K]['schema']> : unknown;
+export type PolicyDataOf<K extends string> = K extends ProcessKey
+  ? z.infer<(typeof processPolicies)[K]['schema']>
+  : unknown;

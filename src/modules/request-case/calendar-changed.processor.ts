@@ -15,17 +15,32 @@ import { RequestCaseRepository } from './request-case.repository';
 @Injectable()
 @JobProcessor('cases.calendar-changed')
 export class CalendarChangedProcessor implements JobHandler<'cases.calendar-changed'> {
-  constructor(private readonly cases: RequestCaseRepository, private readonly calendars: CalendarService, private readonly temporal: TemporalClientService) {}
+  constructor(
+    private readonly cases: RequestCaseRepository,
+    private readonly calendars: CalendarService,
+    private readonly temporal: TemporalClientService,
+  ) {}
 
   async handle({ districtId }: JobPayloads['cases.calendar-changed']): Promise<void> {
     const open = await this.cases.openCasesWithDistrict(districtId);
     const byDistrict = new Map<string, Promise<BusinessCalendar>>();
     let signalled = 0;
     for (const c of open) {
-      if (!byDistrict.has(c.districtId)) byDistrict.set(c.districtId, this.calendars.effectiveCalendar(c.districtId).then((e) => e.calendar));
-      const calendar = await byDistrict.get(c.districtId) as BusinessCalendar;
-      await this.temporal.client.workflow.getHandle(c.workflowId).signal(calendarChangedSignal, calendar).then(() => { signalled += 1; },
-        (err: unknown) => logger.warn({ workflowId: c.workflowId, err }, '诉求流程未能接收日历变更'));
+      if (!byDistrict.has(c.districtId))
+        byDistrict.set(
+          c.districtId,
+          this.calendars.effectiveCalendar(c.districtId).then((e) => e.calendar),
+        );
+      const calendar = (await byDistrict.get(c.districtId)) as BusinessCalendar;
+      await this.temporal.client.workflow
+        .getHandle(c.workflowId)
+        .signal(calendarChangedSignal, calendar)
+        .then(
+          () => {
+            signalled += 1;
+          },
+          (err: unknown) => logger.warn({ workflowId: c.workflowId, err }, '诉求流程未能接收日历变更'),
+        );
     }
     logger.info({ districtId, open: open.length, signalled }, '工作日历变更已通知在办诉求');
   }

@@ -31,10 +31,17 @@ export class CoHandlingProgressService {
     const { row, created } = await this.cases.transaction(async (tx) => {
       const found = await this.cases.byId(input.caseId, tx);
       if (!found) throw ApplicationFailure.nonRetryable(`诉求 ${input.caseId} 不存在`, 'NOT_FOUND');
-      const added = await this.cases.addEventOnce({
-        caseId: input.caseId, dedupKey: key, kind: `CO_HANDLER_${input.action}`, actorId: input.actorId, note: input.note,
-        data: { unitId: unit.id, unitName: unit.name, unitKind: unit.kind },
-      }, tx);
+      const added = await this.cases.addEventOnce(
+        {
+          caseId: input.caseId,
+          dedupKey: key,
+          kind: `CO_HANDLER_${input.action}`,
+          actorId: input.actorId,
+          note: input.note,
+          data: { unitId: unit.id, unitName: unit.name, unitKind: unit.kind },
+        },
+        tx,
+      );
       if (added) await this.apply(workflowId, input, tx);
       return { row: found, created: added };
     });
@@ -47,12 +54,25 @@ export class CoHandlingProgressService {
     const before = await this.coHandlers.find(input.caseId, input.unitId, tx);
     const { caseId, unitId, actorId, note } = input;
     let after: unknown = { note };
-    if (input.action === 'ADDED') after = await this.coHandlers.invite({ caseId, unitId, reason: note, addedById: actorId }, tx);
-    if (input.action === 'REMOVED') after = await this.coHandlers.remove(caseId, unitId, { removedById: actorId, removeReason: note }, tx);
-    if (input.action === 'DONE') after = await this.coHandlers.markDone(caseId, unitId, { doneById: actorId, doneNote: note }, tx);
-    await this.audit.record({
-      action: `case.co_handler_${input.action.toLowerCase()}`, entityType: 'request_case', entityId: caseId, unitId, actorId, workflowId, before, after,
-    }, tx);
+    if (input.action === 'ADDED')
+      after = await this.coHandlers.invite({ caseId, unitId, reason: note, addedById: actorId }, tx);
+    if (input.action === 'REMOVED')
+      after = await this.coHandlers.remove(caseId, unitId, { removedById: actorId, removeReason: note }, tx);
+    if (input.action === 'DONE')
+      after = await this.coHandlers.markDone(caseId, unitId, { doneById: actorId, doneNote: note }, tx);
+    await this.audit.record(
+      {
+        action: `case.co_handler_${input.action.toLowerCase()}`,
+        entityType: 'request_case',
+        entityId: caseId,
+        unitId,
+        actorId,
+        workflowId,
+        before,
+        after,
+      },
+      tx,
+    );
   }
 
   /** The invited or removed unit's posts hear about it; the lead grid hears when a part is done. Progress notes notify nobody. */
@@ -60,14 +80,28 @@ export class CoHandlingProgressService {
     const unitPosts: Recipient[] = (coHandlerRoles[unit.kind] ?? []).map((role) => ({ role, unitId: unit.id }));
     switch (input.action) {
       case 'ADDED':
-        return { recipients: unitPosts, template: 'request.co-handling', data: { caseNo: row.caseNo, category: row.category, address: row.address, reason: input.note } };
+        return {
+          recipients: unitPosts,
+          template: 'request.co-handling',
+          data: { caseNo: row.caseNo, category: row.category, address: row.address, reason: input.note },
+        };
       case 'REMOVED':
-        return { recipients: unitPosts, template: 'request.co-handling-removed', data: { caseNo: row.caseNo, reason: input.note } };
+        return {
+          recipients: unitPosts,
+          template: 'request.co-handling-removed',
+          data: { caseNo: row.caseNo, reason: input.note },
+        };
       case 'DONE':
-        return row.gridId ? {
-          recipients: [{ role: 'GRID_LEADER', unitId: row.gridId }, { role: 'GRID_WORKER', unitId: row.gridId }], template: 'request.co-handling-done',
-          data: { caseNo: row.caseNo, unitName: unit.name, note: input.note },
-        } : null;
+        return row.gridId
+          ? {
+              recipients: [
+                { role: 'GRID_LEADER', unitId: row.gridId },
+                { role: 'GRID_WORKER', unitId: row.gridId },
+              ],
+              template: 'request.co-handling-done',
+              data: { caseNo: row.caseNo, unitName: unit.name, note: input.note },
+            }
+          : null;
       case 'PROGRESS':
         return null;
     }

@@ -17,25 +17,46 @@ export class CoHandlingRepository {
   }
 
   find(caseId: string, unitId: string, tx: Tx = this.prisma) {
-    return isUuid(unitId) ? tx.caseCoHandler.findUnique({ where: { caseId_unitId: { caseId, unitId } }, include: withUnit }) : Promise.resolve(null);
+    return isUuid(unitId)
+      ? tx.caseCoHandler.findUnique({ where: { caseId_unitId: { caseId, unitId } }, include: withUnit })
+      : Promise.resolve(null);
   }
 
   /** Invites the unit; a unit removed earlier and invited again starts a fresh part on its row. */
   invite(data: { caseId: string; unitId: string; reason: string; addedById?: string }, tx: Tx) {
-    const fresh = { state: 'OPEN' as const, reason: data.reason, addedById: data.addedById ?? null, addedAt: new Date() };
+    const fresh = {
+      state: 'OPEN' as const,
+      reason: data.reason,
+      addedById: data.addedById ?? null,
+      addedAt: new Date(),
+    };
     return tx.caseCoHandler.upsert({
       where: { caseId_unitId: { caseId: data.caseId, unitId: data.unitId } },
       create: { caseId: data.caseId, unitId: data.unitId, ...fresh },
-      update: { ...fresh, doneAt: null, doneById: null, doneNote: null, removedAt: null, removedById: null, removeReason: null },
+      update: {
+        ...fresh,
+        doneAt: null,
+        doneById: null,
+        doneNote: null,
+        removedAt: null,
+        removedById: null,
+        removeReason: null,
+      },
     });
   }
 
   remove(caseId: string, unitId: string, by: { removedById?: string; removeReason: string }, tx: Tx) {
-    return tx.caseCoHandler.update({ where: { caseId_unitId: { caseId, unitId } }, data: { state: 'REMOVED', removedAt: new Date(), ...by } });
+    return tx.caseCoHandler.update({
+      where: { caseId_unitId: { caseId, unitId } },
+      data: { state: 'REMOVED', removedAt: new Date(), ...by },
+    });
   }
 
   markDone(caseId: string, unitId: string, by: { doneById?: string; doneNote: string }, tx: Tx) {
-    return tx.caseCoHandler.update({ where: { caseId_unitId: { caseId, unitId } }, data: { state: 'DONE', doneAt: new Date(), ...by } });
+    return tx.caseCoHandler.update({
+      where: { caseId_unitId: { caseId, unitId } },
+      data: { state: 'DONE', doneAt: new Date(), ...by },
+    });
   }
 
   /** A merged case carries on elsewhere: its open parts stop. */

@@ -3,7 +3,12 @@ import { Permission, rolePermissions, unscopedRoles } from '../../common/auth/pe
 import type { Principal } from '../../common/auth/principal';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
-import { caseAllowsCoHandling, coHandlingActions, partAllows, partDoneMessage } from '../../shared/process/co-handling.states';
+import {
+  caseAllowsCoHandling,
+  coHandlingActions,
+  partAllows,
+  partDoneMessage,
+} from '../../shared/process/co-handling.states';
 import type { CoHandlingAction } from '../../shared/process/co-handling.states';
 import { illegalActionMessage } from '../../shared/process/request-case.states';
 import { OrgRepository } from '../org/org.repository';
@@ -36,13 +41,22 @@ export class CoHandlingService {
     requireCaseState(found, 'addCoHandler');
     const unit = await this.org.findUnit(dto.unitId);
     // the department the duty list routes the category to may be invited by whoever dispatches the case
-    const reachable = unit && mayCoHandle(unit.kind) && (unit.id === found.departmentId || scope.all || await this.org.isWithin(unit.id, scope.roots));
+    const reachable =
+      unit &&
+      mayCoHandle(unit.kind) &&
+      (unit.id === found.departmentId || scope.all || (await this.org.isWithin(unit.id, scope.roots)));
     if (!reachable) throw new DomainError('UNKNOWN_UNIT', '协办单位须为您管辖范围内的街道、社区、网格或街道部门');
     const lead = leadUnitIds(found);
-    if (lead.includes(unit.id)) throw new DomainError('CO_HANDLER_IS_LEAD', `「${unit.name}」是本诉求的主办单位，不能同时作为协办单位`);
+    if (lead.includes(unit.id))
+      throw new DomainError('CO_HANDLER_IS_LEAD', `「${unit.name}」是本诉求的主办单位，不能同时作为协办单位`);
     const part = await this.coHandlers.find(caseId, unit.id);
-    if (!partAllows('addCoHandler', part?.state ?? null)) throw new DomainError('CO_HANDLER_DUPLICATE', `「${unit.name}」已是本诉求的协办单位`);
-    await this.updates.run(principal, found.workflowId, 'addCoHandler', { unitId: unit.id, reason: dto.reason, leadUnitIds: lead });
+    if (!partAllows('addCoHandler', part?.state ?? null))
+      throw new DomainError('CO_HANDLER_DUPLICATE', `「${unit.name}」已是本诉求的协办单位`);
+    await this.updates.run(principal, found.workflowId, 'addCoHandler', {
+      unitId: unit.id,
+      reason: dto.reason,
+      leadUnitIds: lead,
+    });
     return this.requestCases.detail(scope, caseId);
   }
 
@@ -63,7 +77,14 @@ export class CoHandlingService {
   }
 
   /** A co-handling unit's own step: only its staff (or an administrator) act for it, and only on its part. */
-  private async actForUnit(principal: Principal, scope: UnitScope, caseId: string, unitId: string, update: CoHandlingAction, dto: CoHandlerNoteDto) {
+  private async actForUnit(
+    principal: Principal,
+    scope: UnitScope,
+    caseId: string,
+    unitId: string,
+    update: CoHandlingAction,
+    dto: CoHandlerNoteDto,
+  ) {
     const found = await this.cases.visible(caseId, scope);
     if (!found) throw new DomainError('NOT_FOUND', '诉求不存在或不在您的管辖范围内');
     requireCaseState(found, update);
@@ -81,9 +102,15 @@ export class CoHandlingService {
   /** The unit's part, still open; with `actor`, also checks the actor works in that unit. */
   private async openPart(caseId: string, unitId: string, action: CoHandlingAction, actor?: Principal): Promise<Part> {
     const part = await this.coHandlers.find(caseId, unitId);
-    if (!part || (part.state !== 'DONE' && !partAllows(action, part.state))) throw new DomainError('CO_HANDLER_NOT_FOUND', '该单位不是本诉求的协办单位（或已被移除）');
-    if (actor && !(await this.worksIn(actor, part.unitId))) throw new DomainError('FORBIDDEN', `只有「${part.unit.name}」的工作人员可以${coHandlingActions[action].partLabel}`);
-    if (!partAllows(action, part.state)) throw new DomainError('ILLEGAL_TRANSITION', partDoneMessage(action, part.unit.name));
+    if (!part || (part.state !== 'DONE' && !partAllows(action, part.state)))
+      throw new DomainError('CO_HANDLER_NOT_FOUND', '该单位不是本诉求的协办单位（或已被移除）');
+    if (actor && !(await this.worksIn(actor, part.unitId)))
+      throw new DomainError(
+        'FORBIDDEN',
+        `只有「${part.unit.name}」的工作人员可以${coHandlingActions[action].partLabel}`,
+      );
+    if (!partAllows(action, part.state))
+      throw new DomainError('ILLEGAL_TRANSITION', partDoneMessage(action, part.unit.name));
     return part;
   }
 
@@ -97,5 +124,6 @@ export class CoHandlingService {
 }
 
 function requireCaseState(found: CaseRow, action: CoHandlingAction): void {
-  if (!caseAllowsCoHandling(action, found.status)) throw new DomainError('ILLEGAL_TRANSITION', illegalActionMessage(coHandlingActions[action].label, found.status));
+  if (!caseAllowsCoHandling(action, found.status))
+    throw new DomainError('ILLEGAL_TRANSITION', illegalActionMessage(coHandlingActions[action].label, found.status));
 }

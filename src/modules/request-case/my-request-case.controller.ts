@@ -40,7 +40,11 @@ export class MyRequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, myCaseDetailSchema)
   @ApiErrors(409)
-  provideInfo(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  provideInfo(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.actAsReporter(principal, id, 'provideInfo', dto);
   }
 
@@ -50,7 +54,11 @@ export class MyRequestCaseController {
   @ApiZodBody(caseNoteSchema)
   @ApiZodResponse(200, myCaseDetailSchema)
   @ApiErrors(409)
-  confirm(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @ZodBody(caseNoteSchema) dto: CaseNoteDto) {
+  confirm(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @ZodBody(caseNoteSchema) dto: CaseNoteDto,
+  ) {
     return this.cases.actAsReporter(principal, id, 'close', dto);
   }
 
@@ -60,7 +68,11 @@ export class MyRequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, myCaseDetailSchema)
   @ApiErrors(409)
-  dispute(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  dispute(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.actAsReporter(principal, id, 'dispute', dto);
   }
 }

@@ -9,8 +9,23 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
-  CaseNoteDto, caseNoteSchema, ExtensionDecisionDto, extensionDecisionSchema, ExtensionDto, extensionSchema, HandledDto, handledSchema,
-  IntakeCaseDto, intakeCaseSchema, ListCasesQuery, listCasesSchema, MergeDto, mergeSchema, ReassignDto, reassignSchema, RequiredNoteDto,
+  CaseNoteDto,
+  caseNoteSchema,
+  ExtensionDecisionDto,
+  extensionDecisionSchema,
+  ExtensionDto,
+  extensionSchema,
+  HandledDto,
+  handledSchema,
+  IntakeCaseDto,
+  intakeCaseSchema,
+  ListCasesQuery,
+  listCasesSchema,
+  MergeDto,
+  mergeSchema,
+  ReassignDto,
+  reassignSchema,
+  RequiredNoteDto,
   requiredNoteSchema,
 } from './dto/request-case.dto';
 import { RequestCaseService } from './request-case.service';
@@ -26,15 +41,20 @@ export class RequestCaseController {
   @Post()
   @Permit(Permission.CaseWrite)
   @ApiOperation({
-    summary: '登记诉求（同一 requestKey 只登记一次：首次 201，之后 200 返回同一诉求）。带位置的诉求若在策略的时间窗与半径内有同类未办结诉求，'
-      + '标记为疑似重复并在 possibleDuplicateOf 中返回最近的一件；不带位置的诉求从不标记',
+    summary:
+      '登记诉求（同一 requestKey 只登记一次：首次 201，之后 200 返回同一诉求）。带位置的诉求若在策略的时间窗与半径内有同类未办结诉求，' +
+      '标记为疑似重复并在 possibleDuplicateOf 中返回最近的一件；不带位置的诉求从不标记',
   })
   @ApiZodBody(intakeCaseSchema)
   @ApiZodResponse(201, intakeResultSchema, '已登记')
   @ApiZodResponse(200, intakeResultSchema, '同一 requestKey 已登记过：返回该诉求')
   @ApiErrors(409)
-  async intake(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @ZodBody(intakeCaseSchema) dto: IntakeCaseDto,
-    @Res({ passthrough: true }) res: Response) {
+  async intake(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @ZodBody(intakeCaseSchema) dto: IntakeCaseDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { created, case: row, possibleDuplicateOf } = await this.cases.intake(principal, scope, dto);
     res.status(created ? 201 : 200);
     return { ...row, possibleDuplicateOf };
@@ -64,7 +84,12 @@ export class RequestCaseController {
   @ApiZodBody(caseNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  accept(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(caseNoteSchema) dto: CaseNoteDto) {
+  accept(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(caseNoteSchema) dto: CaseNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'accept', dto);
   }
 
@@ -75,7 +100,12 @@ export class RequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  progress(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  progress(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'progress', dto);
   }
 
@@ -86,7 +116,12 @@ export class RequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  requestInfo(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  requestInfo(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'requestInfo', dto);
   }
 
@@ -97,7 +132,12 @@ export class RequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  provideInfo(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  provideInfo(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'provideInfo', dto);
   }
 
@@ -108,7 +148,12 @@ export class RequestCaseController {
   @ApiZodBody(extensionSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  requestExtension(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(extensionSchema) dto: ExtensionDto) {
+  requestExtension(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(extensionSchema) dto: ExtensionDto,
+  ) {
     return this.cases.act(principal, scope, id, 'requestExtension', dto);
   }
 
@@ -119,7 +164,12 @@ export class RequestCaseController {
   @ApiZodBody(extensionDecisionSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  decideExtension(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(extensionDecisionSchema) dto: ExtensionDecisionDto) {
+  decideExtension(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(extensionDecisionSchema) dto: ExtensionDecisionDto,
+  ) {
     return this.cases.act(principal, scope, id, 'decideExtension', dto);
   }
 
@@ -130,7 +180,12 @@ export class RequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  dispute(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  dispute(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'dispute', dto);
   }
 
@@ -141,7 +196,12 @@ export class RequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  departmentContacted(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  departmentContacted(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'departmentContacted', dto);
   }
 
@@ -152,7 +212,12 @@ export class RequestCaseController {
   @ApiZodBody(requiredNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  returnCase(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(requiredNoteSchema) dto: RequiredNoteDto) {
+  returnCase(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(requiredNoteSchema) dto: RequiredNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'returnCase', dto);
   }
 
@@ -163,7 +228,12 @@ export class RequestCaseController {
   @ApiZodBody(reassignSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  reassign(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(reassignSchema) dto: ReassignDto) {
+  reassign(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(reassignSchema) dto: ReassignDto,
+  ) {
     return this.cases.act(principal, scope, id, 'reassign', dto);
   }
 
@@ -174,7 +244,12 @@ export class RequestCaseController {
   @ApiZodBody(mergeSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  merge(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(mergeSchema) dto: MergeDto) {
+  merge(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(mergeSchema) dto: MergeDto,
+  ) {
     return this.cases.act(principal, scope, id, 'merge', dto);
   }
 
@@ -185,7 +260,12 @@ export class RequestCaseController {
   @ApiZodBody(handledSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  handled(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(handledSchema) dto: HandledDto) {
+  handled(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(handledSchema) dto: HandledDto,
+  ) {
     return this.cases.act(principal, scope, id, 'markHandled', dto);
   }
 
@@ -196,7 +276,12 @@ export class RequestCaseController {
   @ApiZodBody(caseNoteSchema)
   @ApiZodResponse(200, caseDetailSchema)
   @ApiErrors(409)
-  close(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(caseNoteSchema) dto: CaseNoteDto) {
+  close(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(caseNoteSchema) dto: CaseNoteDto,
+  ) {
     return this.cases.act(principal, scope, id, 'close', dto);
   }
 }

@@ -10,20 +10,33 @@ import { isUuid, unitsInScope } from '../org/org.repository';
 type Tx = Prisma.TransactionClient;
 
 /** Cases whose grid lies in the scope; an administrator also sees cases without a grid. */
-export const casesInScope = (scope: UnitScope): Prisma.RequestCaseWhereInput => (scope.all ? {} : { grid: unitsInScope(scope) });
+export const casesInScope = (scope: UnitScope): Prisma.RequestCaseWhereInput =>
+  scope.all ? {} : { grid: unitsInScope(scope) };
 
 /** What staff may read: cases in their scope as above, and cases where a unit in their scope co-handles (removed ones no longer do). */
-export const casesVisibleTo = (scope: UnitScope): Prisma.RequestCaseWhereInput => (scope.all ? {} : {
-  OR: [{ grid: unitsInScope(scope) }, { coHandlers: { some: { state: { not: 'REMOVED' }, unit: unitsInScope(scope) } } }],
-});
+export const casesVisibleTo = (scope: UnitScope): Prisma.RequestCaseWhereInput =>
+  scope.all
+    ? {}
+    : {
+        OR: [
+          { grid: unitsInScope(scope) },
+          { coHandlers: { some: { state: { not: 'REMOVED' }, unit: unitsInScope(scope) } } },
+        ],
+      };
 
 /** 主办单位 first: the accountable unit, then the grid a re-dispatched case waits on (both lead until it accepts). */
-export const leadUnitIds = (row: { accountableUnitId: string | null; gridId: string | null }): string[] =>
-  [...new Set([row.accountableUnitId, row.gridId].filter((id): id is string => !!id))];
+export const leadUnitIds = (row: { accountableUnitId: string | null; gridId: string | null }): string[] => [
+  ...new Set([row.accountableUnitId, row.gridId].filter((id): id is string => !!id)),
+];
 
 /** Cases a person reported: by their phone, or by their person id when staff registered it for them. */
-export interface Reporter { personId: string; phone: string }
-export const reportedBy = (who: Reporter): Prisma.RequestCaseWhereInput => ({ OR: [{ reporterPhone: who.phone }, { reporterPersonId: who.personId }] });
+export interface Reporter {
+  personId: string;
+  phone: string;
+}
+export const reportedBy = (who: Reporter): Prisma.RequestCaseWhereInput => ({
+  OR: [{ reporterPhone: who.phone }, { reporterPersonId: who.personId }],
+});
 
 export interface DuplicateSearch {
   category: string;
@@ -67,7 +80,10 @@ export class RequestCaseRepository {
   /** The reporter's own case with its timeline; null for anyone else's. */
   ownCase(id: string, who: Reporter) {
     if (!isUuid(id)) return Promise.resolve(null);
-    return this.prisma.requestCase.findFirst({ where: { id, ...reportedBy(who) }, include: { events: { orderBy: { seq: 'asc' } } } });
+    return this.prisma.requestCase.findFirst({
+      where: { id, ...reportedBy(who) },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
   }
 
   /**
@@ -77,8 +93,12 @@ export class RequestCaseRepository {
   duplicateCandidates(q: DuplicateSearch) {
     return this.prisma.requestCase.findMany({
       where: {
-        category: q.category, createdAt: { gte: q.since }, status: { notIn: [...FINISHED] },
-        latitude: { gte: q.box.minLat, lte: q.box.maxLat }, longitude: { gte: q.box.minLng, lte: q.box.maxLng }, ...casesInScope(q.scope),
+        category: q.category,
+        createdAt: { gte: q.since },
+        status: { notIn: [...FINISHED] },
+        latitude: { gte: q.box.minLat, lte: q.box.maxLat },
+        longitude: { gte: q.box.minLng, lte: q.box.maxLng },
+        ...casesInScope(q.scope),
       },
       select: { id: true, caseNo: true, latitude: true, longitude: true },
       orderBy: { createdAt: 'desc' },
@@ -88,7 +108,13 @@ export class RequestCaseRepository {
 
   list(where: Prisma.RequestCaseWhereInput, page: { skip: number; take: number }, include?: Prisma.RequestCaseInclude) {
     return this.prisma.$transaction([
-      this.prisma.requestCase.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page.skip, take: page.take, include }),
+      this.prisma.requestCase.findMany({
+        where,
+        orderBy: { createdAt: 'desc' },
+        skip: page.skip,
+        take: page.take,
+        include,
+      }),
       this.prisma.requestCase.count({ where }),
     ]);
   }
@@ -114,14 +140,25 @@ export class RequestCaseRepository {
    * Moves the case only from a state the step may leave (the state table's from-states), so a retried older step
    * landing after a newer one changes nothing; false when the case had already moved on.
    */
-  async moveStatus(id: string, action: CaseAction, data: Prisma.RequestCaseUncheckedUpdateInput & { status: CaseStatus }, tx: Tx): Promise<boolean> {
-    const { count } = await tx.requestCase.updateMany({ where: { id, status: { in: [...statusesBefore(action)] } }, data });
+  async moveStatus(
+    id: string,
+    action: CaseAction,
+    data: Prisma.RequestCaseUncheckedUpdateInput & { status: CaseStatus },
+    tx: Tx,
+  ): Promise<boolean> {
+    const { count } = await tx.requestCase.updateMany({
+      where: { id, status: { in: [...statusesBefore(action)] } },
+      data,
+    });
     return count === 1;
   }
 
   /** Raises the case's level, never lowers it (escalations of two clocks may arrive in any order). */
   raiseEscalation(id: string, level: number, tx: Tx) {
-    return tx.requestCase.updateMany({ where: { id, escalationLevel: { lt: level } }, data: { escalationLevel: level } });
+    return tx.requestCase.updateMany({
+      where: { id, escalationLevel: { lt: level } },
+      data: { escalationLevel: level },
+    });
   }
 
   /** Writes the event once per dedup key; false when a retried activity finds it already there. */

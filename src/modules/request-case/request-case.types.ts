@@ -3,7 +3,11 @@ import type { EscalationLevel } from '../policy/request-loop-policy.schema';
 import type { Limit } from '../../shared/calendar';
 
 export type ClockName = 'accept' | 'resolution' | 'rework' | 'firstResponse' | 'contactDepartment';
-export interface LadderStep { level: EscalationLevel; notify: Role[]; supervisionOrderLimit: Limit }
+export interface LadderStep {
+  level: EscalationLevel;
+  notify: Role[];
+  supervisionOrderLimit: Limit;
+}
 
 export interface TransitionInput {
   caseId: string;
@@ -40,12 +44,20 @@ export interface NoteInput {
 }
 
 /** Which run of a clock: absent for the first (and for every run in histories from before runs were told apart). */
-export interface ClockRun { run?: number }
+export interface ClockRun {
+  run?: number;
+}
 
 /** The key a clock run's reminders, escalations and 督办单 are deduplicated under: `rework`, then `rework-2`, `rework-3` … */
 export const clockKey = (clock: ClockName, run?: number): string => (run && run > 1 ? `${clock}-${run}` : clock);
 
-export interface ReminderInput extends ClockRun { caseId: string; clock: ClockName; index: number; percent: number; deadlineMs: number }
+export interface ReminderInput extends ClockRun {
+  caseId: string;
+  clock: ClockName;
+  index: number;
+  percent: number;
+  deadlineMs: number;
+}
 
 export interface EscalationInput extends ClockRun {
   caseId: string;

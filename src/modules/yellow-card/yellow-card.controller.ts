@@ -8,8 +8,20 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
-  AppealCardDto, appealCardSchema, AppealDecisionDto, appealDecisionSchema, CardSummaryQuery, cardSummarySchema, InterviewDto, interviewSchema,
-  ListCardsQuery, listCardsSchema, ReviewCardDto, reviewCardSchema, SubmitCardDto, submitCardSchema,
+  AppealCardDto,
+  appealCardSchema,
+  AppealDecisionDto,
+  appealDecisionSchema,
+  CardSummaryQuery,
+  cardSummarySchema,
+  InterviewDto,
+  interviewSchema,
+  ListCardsQuery,
+  listCardsSchema,
+  ReviewCardDto,
+  reviewCardSchema,
+  SubmitCardDto,
+  submitCardSchema,
 } from './dto/yellow-card.dto';
 import { YellowCardService } from './yellow-card.service';
 import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
@@ -33,8 +45,9 @@ export class YellowCardController {
   @Get('summary')
   @Permit(Permission.CaseRead)
   @ApiOperation({
-    summary: '按网格/社区/街道汇总一段时间内签发的黄牌：issued 签发数，rectified 已整改，rectifiedOnTime 按时整改（未错过任何时限），'
-      + 'open 办理中，appealed 申诉数，upheld 申诉成立数，interviews 约谈数，annualReview 列入述职评议数',
+    summary:
+      '按网格/社区/街道汇总一段时间内签发的黄牌：issued 签发数，rectified 已整改，rectifiedOnTime 按时整改（未错过任何时限），' +
+      'open 办理中，appealed 申诉数，upheld 申诉成立数，interviews 约谈数，annualReview 列入述职评议数',
   })
   @ApiZodQuery(cardSummarySchema)
   @ApiZodResponse(200, cardSummaryResultSchema)
@@ -57,7 +70,12 @@ export class YellowCardController {
   @ApiZodBody(submitCardSchema)
   @ApiZodResponse(200, cardDetailSchema)
   @ApiErrors(409)
-  submit(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(submitCardSchema) dto: SubmitCardDto) {
+  submit(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(submitCardSchema) dto: SubmitCardDto,
+  ) {
     return this.cards.act(principal, scope, id, 'submit', dto);
   }
 
@@ -68,29 +86,49 @@ export class YellowCardController {
   @ApiZodBody(reviewCardSchema)
   @ApiZodResponse(200, cardDetailSchema)
   @ApiErrors(409)
-  review(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(reviewCardSchema) dto: ReviewCardDto) {
+  review(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(reviewCardSchema) dto: ReviewCardDto,
+  ) {
     return this.cards.act(principal, scope, id, 'review', dto);
   }
 
   @Post(':id/appeal')
   @HttpCode(200)
   @Permit(Permission.CaseWrite)
-  @ApiOperation({ summary: '申诉（每张黄牌一次，须在申诉期限内，附理由和证据）；申诉期间提交时限暂停。409 APPEAL_ALREADY_USED / APPEAL_WINDOW_CLOSED' })
+  @ApiOperation({
+    summary:
+      '申诉（每张黄牌一次，须在申诉期限内，附理由和证据）；申诉期间提交时限暂停。409 APPEAL_ALREADY_USED / APPEAL_WINDOW_CLOSED',
+  })
   @ApiZodBody(appealCardSchema)
   @ApiZodResponse(200, cardDetailSchema)
   @ApiErrors(409)
-  appeal(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(appealCardSchema) dto: AppealCardDto) {
+  appeal(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(appealCardSchema) dto: AppealCardDto,
+  ) {
     return this.cards.act(principal, scope, id, 'appeal', dto);
   }
 
   @Post(':id/appeal/decision')
   @HttpCode(200)
   @Permit(Permission.CaseSupervise)
-  @ApiOperation({ summary: '督导裁决申诉：成立则黄牌撤销、该评价不计入满意率并冲销其积分影响；驳回则黄牌继续，时限顺延申诉期间' })
+  @ApiOperation({
+    summary: '督导裁决申诉：成立则黄牌撤销、该评价不计入满意率并冲销其积分影响；驳回则黄牌继续，时限顺延申诉期间',
+  })
   @ApiZodBody(appealDecisionSchema)
   @ApiZodResponse(200, cardDetailSchema)
   @ApiErrors(409)
-  decideAppeal(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(appealDecisionSchema) dto: AppealDecisionDto) {
+  decideAppeal(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(appealDecisionSchema) dto: AppealDecisionDto,
+  ) {
     return this.cards.act(principal, scope, id, 'decideAppeal', dto);
   }
 
@@ -101,7 +139,12 @@ export class YellowCardController {
   @ApiZodBody(interviewSchema)
   @ApiZodResponse(200, cardDetailSchema)
   @ApiErrors(409)
-  interview(@CurrentPrincipal() principal: Principal, @CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodBody(interviewSchema) dto: InterviewDto) {
+  interview(
+    @CurrentPrincipal() principal: Principal,
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodBody(interviewSchema) dto: InterviewDto,
+  ) {
     return this.cards.act(principal, scope, id, 'recordInterview', dto);
   }
 }

@@ -10,12 +10,23 @@ import type { CaseKeys } from '../../shared/search-attributes';
 type Tx = Prisma.TransactionClient;
 
 export interface CardSummaryRow {
-  id: string; code: string; name: string; kind: string;
-  issued: number; rectified: number; rectifiedOnTime: number; open: number; appealed: number; upheld: number; interviews: number; annualReview: number;
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  issued: number;
+  rectified: number;
+  rectifiedOnTime: number;
+  open: number;
+  appealed: number;
+  upheld: number;
+  interviews: number;
+  annualReview: number;
 }
 
 /** Cards whose holder unit lies in the scope. */
-export const cardsInScope = (scope: UnitScope): Prisma.YellowCardWhereInput => (scope.all ? {} : { unit: unitsInScope(scope) });
+export const cardsInScope = (scope: UnitScope): Prisma.YellowCardWhereInput =>
+  scope.all ? {} : { unit: unitsInScope(scope) };
 
 /** Yellow cards, their timeline and 约谈 interviews: every write keyed so a retried activity writes nothing twice; summaries computed in SQL. */
 @Injectable()
@@ -28,7 +39,10 @@ export class YellowCardRepository {
 
   /** The keys a card's notifications and search attributes carry: the case's number, category and units. */
   caseKeysOf(caseId: string): Promise<CaseKeys | null> {
-    return this.prisma.requestCase.findUnique({ where: { id: caseId }, select: { caseNo: true, category: true, gridId: true, communityId: true, streetId: true } });
+    return this.prisma.requestCase.findUnique({
+      where: { id: caseId },
+      select: { caseNo: true, category: true, gridId: true, communityId: true, streetId: true },
+    });
   }
 
   async addCaseEventOnce(data: Prisma.CaseEventUncheckedCreateInput, tx: Tx): Promise<boolean> {
@@ -56,14 +70,19 @@ export class YellowCardRepository {
   liveCardsOf(holder: { holderKind: HolderKind; unitId: string; personId?: string | null }, since: Date, tx: Tx) {
     return tx.yellowCard.count({
       where: {
-        holderKind: holder.holderKind, status: { not: 'VOID' }, issuedAt: { gte: since },
+        holderKind: holder.holderKind,
+        status: { not: 'VOID' },
+        issuedAt: { gte: since },
         ...(holder.holderKind === 'PERSON' ? { personId: holder.personId } : { unitId: holder.unitId }),
       },
     });
   }
 
   siblingCards(ratingId: string, workflowId: string, tx: Tx) {
-    return tx.yellowCard.findMany({ where: { ratingId, workflowId: { not: workflowId }, status: { notIn: ['VOID', 'RECTIFIED'] } }, select: { workflowId: true } });
+    return tx.yellowCard.findMany({
+      where: { ratingId, workflowId: { not: workflowId }, status: { notIn: ['VOID', 'RECTIFIED'] } },
+      select: { workflowId: true },
+    });
   }
 
   async addCardEventOnce(data: Prisma.CardEventUncheckedCreateInput, tx: Tx): Promise<boolean> {
@@ -82,13 +101,23 @@ export class YellowCardRepository {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.prisma.yellowCard.findFirst({
       where: { id, ...cardsInScope(scope) },
-      include: { events: { orderBy: { seq: 'asc' } }, interview: true, case: { select: { id: true, caseNo: true, category: true, description: true } } },
+      include: {
+        events: { orderBy: { seq: 'asc' } },
+        interview: true,
+        case: { select: { id: true, caseNo: true, category: true, description: true } },
+      },
     });
   }
 
   listCards(where: Prisma.YellowCardWhereInput, page: { skip: number; take: number }) {
     return this.prisma.$transaction([
-      this.prisma.yellowCard.findMany({ where, orderBy: { issuedAt: 'desc' }, skip: page.skip, take: page.take, include: { interview: true } }),
+      this.prisma.yellowCard.findMany({
+        where,
+        orderBy: { issuedAt: 'desc' },
+        skip: page.skip,
+        take: page.take,
+        include: { interview: true },
+      }),
       this.prisma.yellowCard.count({ where }),
     ]);
   }

@@ -15,7 +15,12 @@ import type { CardSummaryQuery, ListCardsQuery } from './dto/yellow-card.dto';
 import { cardsInScope, YellowCardRepository } from './yellow-card.repository';
 
 export type CardAction = CardStep | 'recordInterview';
-const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>(['ILLEGAL_TRANSITION', 'VALIDATION_FAILED', 'APPEAL_ALREADY_USED', 'APPEAL_WINDOW_CLOSED']);
+const REFUSALS: ReadonlySet<string> = new Set<ErrorCode>([
+  'ILLEGAL_TRANSITION',
+  'VALIDATION_FAILED',
+  'APPEAL_ALREADY_USED',
+  'APPEAL_WINDOW_CLOSED',
+]);
 
 /** 黄牌预警 for staff: scoped lists, detail with timeline and the live deadline, the holder's and supervisors' steps, summaries. */
 @Injectable()
@@ -28,10 +33,14 @@ export class YellowCardService {
   async list(scope: UnitScope, q: ListCardsQuery) {
     const where: Prisma.YellowCardWhereInput = {
       ...cardsInScope(scope),
-      ...(q.status ? { status: q.status } : {}), ...(q.holderKind ? { holderKind: q.holderKind } : {}),
-      ...(q.unitId ? { unitId: q.unitId } : {}), ...(q.personId ? { personId: q.personId } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.holderKind ? { holderKind: q.holderKind } : {}),
+      ...(q.unitId ? { unitId: q.unitId } : {}),
+      ...(q.personId ? { personId: q.personId } : {}),
       ...(q.annualReview !== undefined ? { annualReview: q.annualReview } : {}),
-      ...(q.from || q.to ? { issuedAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } } : {}),
+      ...(q.from || q.to
+        ? { issuedAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } }
+        : {}),
     };
     const [items, total] = await this.cards.listCards(where, toSkipTake(q));
     return pageOf(items, total, q);
@@ -48,16 +57,26 @@ export class YellowCardService {
     const found = await this.cards.cardInScope(id, scope);
     if (!found) throw new DomainError('NOT_FOUND', '黄牌不存在或不在您的管辖范围内');
     // a quick refusal from the read model, by the same table the card's workflow checks authoritatively in its update validators
-    const refusal = action === 'recordInterview' ? interviewRefusal(found.interview?.status) : cardActionRefusal(action, found.status);
+    const refusal =
+      action === 'recordInterview'
+        ? interviewRefusal(found.interview?.status)
+        : cardActionRefusal(action, found.status);
     if (refusal) throw new DomainError(refusal.code, refusal.message);
-    await updateOrRefuse(this.temporal.client, found.workflowId, action, { ...body, actorId: principal.personId }, REFUSALS);
+    await updateOrRefuse(
+      this.temporal.client,
+      found.workflowId,
+      action,
+      { ...body, actorId: principal.personId },
+      REFUSALS,
+    );
     return this.detail(scope, id);
   }
 
   async summary(scope: UnitScope, q: CardSummaryQuery) {
     const rows = await this.cards.cardSummary(scope, new Date(q.from), new Date(q.to), q.level);
     const items = rows.map(({ id, code, name, kind, ...counts }) => ({
-      unit: { id, code, name, kind }, ...counts,
+      unit: { id, code, name, kind },
+      ...counts,
       rectifiedOnTimeRate: ratio(counts.rectifiedOnTime, counts.rectified),
     }));
     return { from: q.from, to: q.to, level: q.level, total: items.length, items };

@@ -21,7 +21,10 @@ export interface YellowCardInput {
 }
 
 export interface CardIssued {
-  cardId: string; repeatCount: number; interview: boolean; annualReview: boolean;
+  cardId: string;
+  repeatCount: number;
+  interview: boolean;
+  annualReview: boolean;
   /** For the card's search attributes; absent from results recorded before them. */
   keys?: CardKeys;
 }
@@ -57,6 +60,21 @@ export interface CardStepInput {
 }
 
 export type CardDeadlineKind = 'explanation' | 'interview';
-export interface CardReminderInput { step: string; what: CardDeadlineKind; percent: number; deadlineMs: number }
-export interface CardEscalationInput { step: string; what: CardDeadlineKind; level: CardEscalationLevel; lapsedDeadlineMs: number; nextDueAtMs?: number }
-export interface CardVoidInput { actorId?: string; reason: string; decidedAtMs: number }
+export interface CardReminderInput {
+  step: string;
+  what: CardDeadlineKind;
+  percent: number;
+  deadlineMs: number;
+}
+export interface CardEscalationInput {
+  step: string;
+  what: CardDeadlineKind;
+  level: CardEscalationLevel;
+  lapsedDeadlineMs: number;
+  nextDueAtMs?: number;
+}
+export interface CardVoidInput {
+  actorId?: string;
+  reason: string;
+  decidedAtMs: number;
+}

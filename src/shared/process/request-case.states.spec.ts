@@ -1,5 +1,12 @@
 import {
-  actionOfStep, CASE_START, CASE_STATES, caseActions, FINISHED, illegalActionMessage, mayTake, statusesBefore,
+  actionOfStep,
+  CASE_START,
+  CASE_STATES,
+  caseActions,
+  FINISHED,
+  illegalActionMessage,
+  mayTake,
+  statusesBefore,
 } from './request-case.states';
 import type { CaseAction, CaseActionRule, CaseState } from './request-case.states';
 
@@ -9,7 +16,8 @@ const rule = (a: CaseAction): CaseActionRule => caseActions[a];
 describe('request case state table', () => {
   it('names only known states, and every step that moves the case has a step name of its own', () => {
     for (const a of actions) {
-      for (const s of [...rule(a).from, ...(rule(a).movesFrom ?? []), ...(rule(a).to ? [rule(a).to as CaseState] : [])]) expect(CASE_STATES).toContain(s);
+      for (const s of [...rule(a).from, ...(rule(a).movesFrom ?? []), ...(rule(a).to ? [rule(a).to as CaseState] : [])])
+        expect(CASE_STATES).toContain(s);
       for (const s of rule(a).movesFrom ?? []) expect(rule(a).from).toContain(s);
       expect(!!rule(a).to).toBe(!!rule(a).step);
     }
@@ -42,7 +50,10 @@ describe('request case state table', () => {
       grew = false;
       for (const a of actions) {
         const to = rule(a).to;
-        if (to && !reached.has(to) && statusesBefore(a).some((s) => reached.has(s))) { reached.add(to); grew = true; }
+        if (to && !reached.has(to) && statusesBefore(a).some((s) => reached.has(s))) {
+          reached.add(to);
+          grew = true;
+        }
       }
     }
     expect([...reached].sort()).toEqual([...CASE_STATES].sort());

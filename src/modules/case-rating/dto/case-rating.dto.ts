@@ -8,6 +8,10 @@ export type RateDto = z.infer<typeof rateSchema>;
 
 // Responses: the listed fields are promised.
 export const ratingViewSchema = z.looseObject({
-  caseId: z.string(), state: z.enum(['NOT_CLOSED', 'OPEN', 'RATED', 'UNRATED']), stars: z.number().int().nullable(), comment: z.string().nullable(),
-  ratedAt: z.date().nullable(), windowEndsAt: z.date().nullable(),
+  caseId: z.string(),
+  state: z.enum(['NOT_CLOSED', 'OPEN', 'RATED', 'UNRATED']),
+  stars: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  ratedAt: z.date().nullable(),
+  windowEndsAt: z.date().nullable(),
 });

@@ -6,8 +6,12 @@ export const addCoHandlerSchema = z.object({
 });
 export type AddCoHandlerDto = z.infer<typeof addCoHandlerSchema>;
 
-export const removeCoHandlerSchema = z.object({ reason: z.string().trim().min(1, '请写明移除理由').max(500, '移除理由最多 500 字') });
+export const removeCoHandlerSchema = z.object({
+  reason: z.string().trim().min(1, '请写明移除理由').max(500, '移除理由最多 500 字'),
+});
 export type RemoveCoHandlerDto = z.infer<typeof removeCoHandlerSchema>;
 
-export const coHandlerNoteSchema = z.object({ note: z.string().trim().min(1, '协办说明不能为空').max(1000, '协办说明最多 1000 字') });
+export const coHandlerNoteSchema = z.object({
+  note: z.string().trim().min(1, '协办说明不能为空').max(1000, '协办说明最多 1000 字'),
+});
 export type CoHandlerNoteDto = z.infer<typeof coHandlerNoteSchema>;

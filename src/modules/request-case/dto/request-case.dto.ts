@@ -3,7 +3,6 @@ import { CaseChannel, CaseStatus, Urgency } from '../../../generated/prisma/enum
 import { fileRef } from '../../../common/http/file-ref';
 import { pageQuerySchema, pageSchemaOf } from '../../../common/http/pagination';
 
-
 export const locationSchema = z.object({
   latitude: z.number().min(-90, '纬度须在 -90 到 90 之间').max(90, '纬度须在 -90 到 90 之间'),
   longitude: z.number().min(-180, '经度须在 -180 到 180 之间').max(180, '经度须在 -180 到 180 之间'),
@@ -35,10 +34,14 @@ export type ListCasesQuery = z.infer<typeof listCasesSchema>;
 export const caseNoteSchema = z.object({ note: z.string().trim().max(500, '备注最多 500 字').optional() });
 export type CaseNoteDto = z.infer<typeof caseNoteSchema>;
 
-export const handledSchema = z.object({ reply: z.string().trim().min(1, '处置答复不能为空').max(2000, '处置答复最多 2000 字') });
+export const handledSchema = z.object({
+  reply: z.string().trim().min(1, '处置答复不能为空').max(2000, '处置答复最多 2000 字'),
+});
 export type HandledDto = z.infer<typeof handledSchema>;
 
-export const requiredNoteSchema = z.object({ note: z.string().trim().min(1, '说明不能为空').max(1000, '说明最多 1000 字') });
+export const requiredNoteSchema = z.object({
+  note: z.string().trim().min(1, '说明不能为空').max(1000, '说明最多 1000 字'),
+});
 export type RequiredNoteDto = z.infer<typeof requiredNoteSchema>;
 
 export const extensionSchema = z.object({
@@ -47,40 +50,82 @@ export const extensionSchema = z.object({
 });
 export type ExtensionDto = z.infer<typeof extensionSchema>;
 
-export const extensionDecisionSchema = z.object({ approve: z.boolean(), comment: z.string().trim().max(500).optional() });
+export const extensionDecisionSchema = z.object({
+  approve: z.boolean(),
+  comment: z.string().trim().max(500).optional(),
+});
 export type ExtensionDecisionDto = z.infer<typeof extensionDecisionSchema>;
 
-export const reassignSchema = z.object({ gridId: z.uuid('请指定承接网格'), note: z.string().trim().max(500).optional() });
+export const reassignSchema = z.object({
+  gridId: z.uuid('请指定承接网格'),
+  note: z.string().trim().max(500).optional(),
+});
 export type ReassignDto = z.infer<typeof reassignSchema>;
 
-export const mergeSchema = z.object({ intoCaseId: z.uuid('请指定要并入的诉求'), note: z.string().trim().max(500).optional() });
+export const mergeSchema = z.object({
+  intoCaseId: z.uuid('请指定要并入的诉求'),
+  note: z.string().trim().max(500).optional(),
+});
 export type MergeDto = z.infer<typeof mergeSchema>;
 
 // Responses. Cases are listed field by field; the live workflow parts (clocks, timeline data) may carry more fields.
 export const caseRowSchema = z.looseObject({
-  id: z.string(), caseNo: z.string(), requestKey: z.string(), workflowId: z.string(), channel: z.enum(CaseChannel), category: z.string(),
-  description: z.string(), address: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable(), attachments: z.array(z.string()),
-  possibleDuplicateOfId: z.string().nullable(), mergedIntoId: z.string().nullable(), gridId: z.string().nullable(), reporterPhone: z.string(),
-  urgency: z.enum(Urgency), status: z.enum(CaseStatus), policyVersion: z.number().int(), acceptDeadline: z.date(),
+  id: z.string(),
+  caseNo: z.string(),
+  requestKey: z.string(),
+  workflowId: z.string(),
+  channel: z.enum(CaseChannel),
+  category: z.string(),
+  description: z.string(),
+  address: z.string(),
+  latitude: z.number().nullable(),
+  longitude: z.number().nullable(),
+  attachments: z.array(z.string()),
+  possibleDuplicateOfId: z.string().nullable(),
+  mergedIntoId: z.string().nullable(),
+  gridId: z.string().nullable(),
+  reporterPhone: z.string(),
+  urgency: z.enum(Urgency),
+  status: z.enum(CaseStatus),
+  policyVersion: z.number().int(),
+  acceptDeadline: z.date(),
   resolveDeadline: z.date().nullable(),
-  resolveDeadlineProvisional: z.boolean().describe('暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算'), escalationLevel: z.number().int(), createdAt: z.date(), acceptedAt: z.date().nullable(),
-  handledAt: z.date().nullable(), closedAt: z.date().nullable(),
+  resolveDeadlineProvisional: z.boolean().describe('暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算'),
+  escalationLevel: z.number().int(),
+  createdAt: z.date(),
+  acceptedAt: z.date().nullable(),
+  handledAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
 });
-export const intakeResultSchema = caseRowSchema.extend({ possibleDuplicateOf: z.looseObject({ id: z.string() }).nullable() });
+export const intakeResultSchema = caseRowSchema.extend({
+  possibleDuplicateOf: z.looseObject({ id: z.string() }).nullable(),
+});
 export const casePageSchema = pageSchemaOf(caseRowSchema);
 const timelineEntrySchema = z.looseObject({ kind: z.string(), note: z.string().nullable(), at: z.date() });
 export const caseDetailSchema = caseRowSchema.extend({
   lead: z.looseObject({ unitId: z.string(), name: z.string() }).nullable(),
   coHandlers: z.array(z.looseObject({ unitId: z.string(), state: z.string(), unitName: z.string() })),
   timeline: z.array(timelineEntrySchema),
-  supervisionOrders: z.array(z.looseObject({ id: z.string(), level: z.string(), clock: z.string(), deadline: z.date() })),
+  supervisionOrders: z.array(
+    z.looseObject({ id: z.string(), level: z.string(), clock: z.string(), deadline: z.date() }),
+  ),
   clocks: z.array(z.looseObject({})).nullable(),
 });
 const residentCaseSchema = z.object({
-  id: z.string(), caseNo: z.string(), status: z.enum(CaseStatus), category: z.string(), description: z.string(), address: z.string(),
-  attachments: z.array(z.string()), createdAt: z.date(), handledAt: z.date().nullable(), closedAt: z.date().nullable(), mergedIntoId: z.string().nullable(),
+  id: z.string(),
+  caseNo: z.string(),
+  status: z.enum(CaseStatus),
+  category: z.string(),
+  description: z.string(),
+  address: z.string(),
+  attachments: z.array(z.string()),
+  createdAt: z.date(),
+  handledAt: z.date().nullable(),
+  closedAt: z.date().nullable(),
+  mergedIntoId: z.string().nullable(),
 });
 export const myCasePageSchema = pageSchemaOf(residentCaseSchema);
 export const myCaseDetailSchema = residentCaseSchema.extend({
-  timeline: z.array(z.object({ kind: z.string(), note: z.string().nullable(), at: z.date() })), clocks: z.array(z.looseObject({})).nullable(),
+  timeline: z.array(z.object({ kind: z.string(), note: z.string().nullable(), at: z.date() })),
+  clocks: z.array(z.looseObject({})).nullable(),
 });

@@ -13,7 +13,10 @@ export const listCardsSchema = pageQuerySchema.extend({
   unitId: uuid.optional(),
   personId: uuid.optional(),
   /** Only cards flagged for the annual 述职评议 report. */
-  annualReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  annualReview: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   from: periodFields.from.optional(),
   to: periodFields.to.optional(),
 });
@@ -25,10 +28,12 @@ export const submitCardSchema = z.object({
 });
 export type SubmitCardDto = z.infer<typeof submitCardSchema>;
 
-export const reviewCardSchema = z.object({
-  accept: z.boolean({ message: '请选择通过或退回' }),
-  comment: z.string().trim().max(1000, '审核意见最多 1000 字').optional(),
-}).refine((r) => r.accept || !!r.comment, { message: '退回修改须写明审核意见', path: ['comment'] });
+export const reviewCardSchema = z
+  .object({
+    accept: z.boolean({ message: '请选择通过或退回' }),
+    comment: z.string().trim().max(1000, '审核意见最多 1000 字').optional(),
+  })
+  .refine((r) => r.accept || !!r.comment, { message: '退回修改须写明审核意见', path: ['comment'] });
 export type ReviewCardDto = z.infer<typeof reviewCardSchema>;
 
 export const appealCardSchema = z.object({
@@ -43,14 +48,24 @@ export const appealDecisionSchema = z.object({
 });
 export type AppealDecisionDto = z.infer<typeof appealDecisionSchema>;
 
-export const interviewSchema = z.object({ note: z.string().trim().min(1, '请记录约谈情况').max(2000, '约谈记录最多 2000 字') });
+export const interviewSchema = z.object({
+  note: z.string().trim().min(1, '请记录约谈情况').max(2000, '约谈记录最多 2000 字'),
+});
 export type InterviewDto = z.infer<typeof interviewSchema>;
 
-export const cardSummarySchema = z.object({ ...periodFields, level: z.enum(ROLL_UP_LEVELS).default('community') }).superRefine(checkPeriod);
+export const cardSummarySchema = z
+  .object({ ...periodFields, level: z.enum(ROLL_UP_LEVELS).default('community') })
+  .superRefine(checkPeriod);
 export type CardSummaryQuery = z.infer<typeof cardSummarySchema>;
 
 // Responses: the listed fields are promised; card details carry the live workflow state too.
-const cardSchema = z.looseObject({ id: z.string(), caseId: z.string(), holderKind: z.enum(HolderKind), unitId: z.string(), status: z.enum(CardStatus) });
+const cardSchema = z.looseObject({
+  id: z.string(),
+  caseId: z.string(),
+  holderKind: z.enum(HolderKind),
+  unitId: z.string(),
+  status: z.enum(CardStatus),
+});
 export const cardPageSchema = pageSchemaOf(cardSchema);
 export const cardDetailSchema = cardSchema.extend({ timeline: z.array(z.looseObject({ kind: z.string() })) });
 export const cardSummaryResultSchema = z.looseObject({ items: z.array(z.looseObject({})) });
