@@ -1,5 +1,5 @@
-import type { CoHandlingProgressService } from '../src/modules/request/co-handling-progress.service';
-import type { CoHandlingInput } from '../src/modules/request/co-handling.types';
+import type { CoHandlingProgressService } from '../src/modules/request-case/co-handling-progress.service';
+import type { CoHandlingInput } from '../src/modules/request-case/co-handling.types';
 import { callingWorkflowId } from './activity-context';
 
 export function coHandlingActivities(service: CoHandlingProgressService) {

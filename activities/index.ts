@@ -1,11 +1,12 @@
 import type { ModuleRef } from '@nestjs/core';
-import { CaseProgressService } from '../src/modules/request/case-progress.service';
-import { CoHandlingProgressService } from '../src/modules/request/co-handling-progress.service';
+import { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
+import { CoHandlingProgressService } from '../src/modules/request-case/co-handling-progress.service';
 import { WiringCheckService } from '../src/modules/wiring-check/wiring-check.service';
-import { RatingProgressService } from '../src/modules/rating/rating-progress.service';
-import { YellowCardProgressService } from '../src/modules/rating/yellow-card-progress.service';
+import { CaseRatingProgressService } from '../src/modules/case-rating/case-rating-progress.service';
+import { YellowCardProgressService } from '../src/modules/yellow-card/yellow-card-progress.service';
 import { PolicyMigrationProgressService } from '../src/modules/policy-migration/policy-migration-progress.service';
-import { ratingActivities } from './rating.activities';
+import { caseRatingActivities } from './case-rating.activities';
+import { yellowCardActivities } from './yellow-card.activities';
 import { policyMigrationActivities } from './policy-migration.activities';
 import { coHandlingActivities } from './co-handling.activities';
 import { requestCaseActivities } from './request-case.activities';
@@ -16,8 +17,9 @@ export function createActivities(moduleRef: ModuleRef) {
   const get = <T>(type: new (...args: never[]) => T): T => moduleRef.get(type, { strict: false });
   return {
     ...wiringCheckActivities(get(WiringCheckService)),
-    ...requestCaseActivities(get(CaseProgressService)),
-    ...ratingActivities(get(RatingProgressService), get(YellowCardProgressService)),
+    ...requestCaseActivities(get(RequestCaseProgressService)),
+    ...caseRatingActivities(get(CaseRatingProgressService)),
+    ...yellowCardActivities(get(YellowCardProgressService)),
     ...coHandlingActivities(get(CoHandlingProgressService)),
     ...policyMigrationActivities(get(PolicyMigrationProgressService)),
   };

@@ -2,8 +2,10 @@ import type { PolicyMigrationProgressService } from '../src/modules/policy-migra
 
 export function policyMigrationActivities(service: PolicyMigrationProgressService) {
   return {
-    runPolicyMigrationBatch: (input: { migrationId: string; batchSize?: number }) => service.runBatch(input.migrationId, input.batchSize),
-    failPolicyMigration: (input: { migrationId: string; error: string }) => service.fail(input.migrationId, input.error),
+    runPolicyMigrationBatch: (input: { migrationId: string; batchSize?: number }) =>
+      service.runBatch(input.migrationId, input.batchSize),
+    failPolicyMigration: (input: { migrationId: string; error: string }) =>
+      service.fail(input.migrationId, input.error),
   };
 }
 

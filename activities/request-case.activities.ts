@@ -1,8 +1,13 @@
-import type { CaseProgressService } from '../src/modules/request/case-progress.service';
-import type { EscalationInput, NoteInput, ReminderInput, TransitionInput } from '../src/modules/request/request-case.types';
+import type { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
+import type {
+  EscalationInput,
+  NoteInput,
+  ReminderInput,
+  TransitionInput,
+} from '../src/modules/request-case/request-case.types';
 import { callingWorkflowId } from './activity-context';
 
-export function requestCaseActivities(service: CaseProgressService) {
+export function requestCaseActivities(service: RequestCaseProgressService) {
   return {
     recordCaseTransition: (input: TransitionInput) => service.recordTransition(callingWorkflowId(), input),
     recordCaseNote: (input: NoteInput) => service.recordNote(callingWorkflowId(), input),

@@ -319,7 +319,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 添加协办单位（主办单位为诉求所在网格）：须为您管辖范围内的街道、社区、网格或街道部门，或按权责清单对应的街道部门；不能是主办单位、不能重复，已处置或已办结的诉求不能再添加。协办单位收到通知，各自登记协办进展并标记完成 */
-        post: operations["CoHandlerController_add"];
+        post: operations["CoHandlingController_add"];
         delete?: never;
         options?: never;
         head?: never;
@@ -337,7 +337,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** 移除尚未完成的协办单位（写明理由）；主办单位随后可不等该单位标记已处置 */
-        delete: operations["CoHandlerController_remove"];
+        delete: operations["CoHandlingController_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -353,7 +353,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 协办单位写明协办结果并标记本单位协办完成；全部协办单位完成（或被移除）后主办单位方可标记已处置 */
-        post: operations["CoHandlerController_done"];
+        post: operations["CoHandlingController_done"];
         delete?: never;
         options?: never;
         head?: never;
@@ -370,7 +370,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 协办单位登记本单位的协办进展（仅该单位工作人员） */
-        post: operations["CoHandlerController_progress"];
+        post: operations["CoHandlingController_progress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,7 +726,7 @@ export interface paths {
             cookie?: never;
         };
         /** 我反映的诉求（按登记手机号或本人），分页 */
-        get: operations["MyCasesController_list"];
+        get: operations["MyRequestCaseController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -743,7 +743,7 @@ export interface paths {
             cookie?: never;
         };
         /** 我的诉求详情：状态、办理进展与时限（不含工作人员信息） */
-        get: operations["MyCasesController_detail"];
+        get: operations["MyRequestCaseController_detail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -762,7 +762,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 确认处置结果，诉求办结（仅已处置的诉求） */
-        post: operations["MyCasesController_confirm"];
+        post: operations["MyRequestCaseController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -779,7 +779,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 对处置结果有异议：诉求重新打开，重新计算办理时限 */
-        post: operations["MyCasesController_dispute"];
+        post: operations["MyRequestCaseController_dispute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -796,7 +796,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** 按工作人员要求补充信息，办结时限恢复计时 */
-        post: operations["MyCasesController_provideInfo"];
+        post: operations["MyRequestCaseController_provideInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -811,10 +811,10 @@ export interface paths {
             cookie?: never;
         };
         /** 我的诉求的评价状态：NOT_CLOSED 未办结 / OPEN 可评价（至 windowEndsAt）/ RATED 已评价 / UNRATED 逾期未评价 */
-        get: operations["MyRatingController_view"];
+        get: operations["MyCaseRatingController_view"];
         put?: never;
         /** 评价已办结的诉求（1–5 星，可附意见）：每件诉求只能评价一次，须在评价期限内。五星为承办单位和承办人记积分，一星发出黄牌预警。 409 CASE_NOT_CLOSED 未办结；409 ALREADY_RATED 已评价；409 RATING_WINDOW_CLOSED 逾期；404 不是本人反映的诉求 */
-        post: operations["MyRatingController_rate"];
+        post: operations["MyCaseRatingController_rate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3144,7 +3144,7 @@ export interface operations {
             };
         };
     };
-    CoHandlerController_add: {
+    CoHandlingController_add: {
         parameters: {
             query?: never;
             header?: never;
@@ -3300,7 +3300,7 @@ export interface operations {
             };
         };
     };
-    CoHandlerController_remove: {
+    CoHandlingController_remove: {
         parameters: {
             query?: never;
             header?: never;
@@ -3455,7 +3455,7 @@ export interface operations {
             };
         };
     };
-    CoHandlerController_done: {
+    CoHandlingController_done: {
         parameters: {
             query?: never;
             header?: never;
@@ -3614,7 +3614,7 @@ export interface operations {
             };
         };
     };
-    CoHandlerController_progress: {
+    CoHandlingController_progress: {
         parameters: {
             query?: never;
             header?: never;
@@ -6119,7 +6119,7 @@ export interface operations {
             };
         };
     };
-    MyCasesController_list: {
+    MyRequestCaseController_list: {
         parameters: {
             query?: {
                 page?: number;
@@ -6190,7 +6190,7 @@ export interface operations {
             };
         };
     };
-    MyCasesController_detail: {
+    MyRequestCaseController_detail: {
         parameters: {
             query?: never;
             header?: never;
@@ -6273,7 +6273,7 @@ export interface operations {
             };
         };
     };
-    MyCasesController_confirm: {
+    MyRequestCaseController_confirm: {
         parameters: {
             query?: never;
             header?: never;
@@ -6371,7 +6371,7 @@ export interface operations {
             };
         };
     };
-    MyCasesController_dispute: {
+    MyRequestCaseController_dispute: {
         parameters: {
             query?: never;
             header?: never;
@@ -6469,7 +6469,7 @@ export interface operations {
             };
         };
     };
-    MyCasesController_provideInfo: {
+    MyRequestCaseController_provideInfo: {
         parameters: {
             query?: never;
             header?: never;
@@ -6567,7 +6567,7 @@ export interface operations {
             };
         };
     };
-    MyRatingController_view: {
+    MyCaseRatingController_view: {
         parameters: {
             query?: never;
             header?: never;
@@ -6637,7 +6637,7 @@ export interface operations {
             };
         };
     };
-    MyRatingController_rate: {
+    MyCaseRatingController_rate: {
         parameters: {
             query?: never;
             header?: never;

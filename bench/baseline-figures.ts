@@ -14,22 +14,29 @@ export async function temporalFigures(address: string) {
   const connection = await NativeConnection.connect({ address });
   const client = new Client({ connection: await Connection.connect({ address }) });
   const worker = await Worker.create({
-    connection, taskQueue, workflowsPath: require.resolve('./workflows'),
-    maxConcurrentWorkflowTaskExecutions: 200, maxCachedWorkflows: 4_000,
+    connection,
+    taskQueue,
+    workflowsPath: require.resolve('./workflows'),
+    maxConcurrentWorkflowTaskExecutions: 200,
+    maxCachedWorkflows: 4_000,
   });
   return worker.runUntil(async () => {
     const started = performance.now();
     await inParallel([...Array(WORKFLOWS).keys()], 100, (i) =>
-      client.workflow.execute('noopWorkflow', { workflowId: `noop-${taskQueue}-${i}`, taskQueue }));
+      client.workflow.execute('noopWorkflow', { workflowId: `noop-${taskQueue}-${i}`, taskQueue }),
+    );
     const seconds = (performance.now() - started) / 1000;
 
     const windowStart = Date.now() + 15_000;
     const dueTimes = Array.from({ length: TIMERS }, (_, i) => windowStart + Math.floor((i * 60_000) / TIMERS));
-    const handles = await inParallel(dueTimes, 100, (dueAt, ) =>
-      client.workflow.start('timerWorkflow', { workflowId: `timer-${taskQueue}-${dueAt}-${randomUUID()}`, taskQueue, args: [dueAt] })
-        .then((h) => ({ h, dueAt })));
-    const lateness = (await inParallel(handles, 200, async ({ h, dueAt }) => (await h.result() as number) - dueAt))
-      .sort((a, b) => a - b);
+    const handles = await inParallel(dueTimes, 100, (dueAt) =>
+      client.workflow
+        .start('timerWorkflow', { workflowId: `timer-${taskQueue}-${dueAt}-${randomUUID()}`, taskQueue, args: [dueAt] })
+        .then((h) => ({ h, dueAt })),
+    );
+    const lateness = (
+      await inParallel(handles, 200, async ({ h, dueAt }) => ((await h.result()) as number) - dueAt)
+    ).sort((a, b) => a - b);
     return {
       temporalWorkflowsPerSecond: round(WORKFLOWS / seconds),
       temporalWorkflows: WORKFLOWS,
@@ -46,13 +53,28 @@ export async function bullmqFigures(redisUrl: string) {
   const queue = new Queue('noop', { connection, prefix });
   let done = 0;
   let finished!: () => void;
-  const allDone = new Promise<void>((r) => { finished = r; });
-  const worker = new QueueWorker('noop', async () => undefined, { connection, prefix, concurrency: 100, autorun: false });
-  worker.on('completed', () => { if (++done === JOBS) finished(); });
+  const allDone = new Promise<void>((r) => {
+    finished = r;
+  });
+  const worker = new QueueWorker('noop', async () => undefined, {
+    connection,
+    prefix,
+    concurrency: 100,
+    autorun: false,
+  });
+  worker.on('completed', () => {
+    if (++done === JOBS) finished();
+  });
   const started = performance.now();
   void worker.run();
   for (let i = 0; i < JOBS; i += 1_000) {
-    await queue.addBulk(Array.from({ length: Math.min(1_000, JOBS - i) }, (_, k) => ({ name: 'noop', data: { i: i + k }, opts: { removeOnComplete: true } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1_000, JOBS - i) }, (_, k) => ({
+        name: 'noop',
+        data: { i: i + k },
+        opts: { removeOnComplete: true },
+      })),
+    );
   }
   await allDone;
   const seconds = (performance.now() - started) / 1000;

@@ -3,7 +3,12 @@ import { LocalStack } from '../src/infra/local-stack';
 import { dataDir } from '../src/infra/local-stack/paths';
 import { freePort } from '../src/infra/local-stack/ports';
 
-export interface BenchEnv { redisUrl: string; temporalAddress: string; databaseAdminUrl: string; stop: () => Promise<void> }
+export interface BenchEnv {
+  redisUrl: string;
+  temporalAddress: string;
+  databaseAdminUrl: string;
+  stop: () => Promise<void>;
+}
 
 /**
  * The same local stack `npm start` runs, on free ports and its own data folder; URLs in the environment win.
@@ -12,9 +17,16 @@ export interface BenchEnv { redisUrl: string; temporalAddress: string; databaseA
 export async function startBenchStack(): Promise<BenchEnv> {
   const folder = `bench-${process.pid}`;
   const stack = new LocalStack(folder, {
-    postgres: await freePort(), redis: await freePort(), temporal: await freePort(), temporalUi: await freePort(),
+    postgres: await freePort(),
+    redis: await freePort(),
+    temporal: await freePort(),
+    temporalUi: await freePort(),
   });
-  const urls = await stack.start({ postgres: !process.env.DATABASE_URL, redis: !process.env.REDIS_URL, temporal: !process.env.TEMPORAL_ADDRESS });
+  const urls = await stack.start({
+    postgres: !process.env.DATABASE_URL,
+    redis: !process.env.REDIS_URL,
+    temporal: !process.env.TEMPORAL_ADDRESS,
+  });
   return {
     redisUrl: process.env.REDIS_URL ?? (urls.redisUrl as string),
     temporalAddress: process.env.TEMPORAL_ADDRESS ?? (urls.temporalAddress as string),
@@ -52,11 +64,13 @@ export function percentile(sorted: number[], p: number): number {
 export async function inParallel<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i]);
+      }
+    }),
+  );
   return results;
 }

@@ -26,19 +26,40 @@ type Prisma = PrismaService;
 /** District → street → community → grid with one address, and an administrator at the district. */
 async function seedOrg(prisma: Prisma) {
   const ids: Record<string, string> = {};
-  const chain = [['D', 'DISTRICT'], ['S', 'STREET'], ['C', 'COMMUNITY'], ['G', 'GRID']] as const;
+  const chain = [
+    ['D', 'DISTRICT'],
+    ['S', 'STREET'],
+    ['C', 'COMMUNITY'],
+    ['G', 'GRID'],
+  ] as const;
   for (const [depth, [key, kind]] of chain.entries()) {
     const id = randomUUID();
     const parentId = depth ? ids[chain[depth - 1][0]] : null;
     await prisma.orgUnit.create({ data: { id, code: `bench-${key}`, name: `压测${key}`, kind, parentId, depth } });
-    const ancestors = parentId ? await prisma.orgUnitClosure.findMany({ where: { descendantId: parentId }, select: { ancestorId: true, distance: true } }) : [];
+    const ancestors = parentId
+      ? await prisma.orgUnitClosure.findMany({
+          where: { descendantId: parentId },
+          select: { ancestorId: true, distance: true },
+        })
+      : [];
     await prisma.orgUnitClosure.createMany({ data: closureRowsFor(id, ancestors) });
     ids[key] = id;
   }
   await prisma.address.create({ data: { text: '压测路1号', gridId: ids.G } });
   const adminId = randomUUID();
-  await prisma.person.create({ data: { id: adminId, name: '压测管理员', phone: '19900000000', kind: 'STAFF', username: 'bench-admin', passwordHash: await hashPassword(PASSWORD) } });
-  await prisma.position.create({ data: { personId: adminId, unitId: ids.D, role: 'ADMIN', startsOn: new Date('2024-01-01') } });
+  await prisma.person.create({
+    data: {
+      id: adminId,
+      name: '压测管理员',
+      phone: '19900000000',
+      kind: 'STAFF',
+      username: 'bench-admin',
+      passwordHash: await hashPassword(PASSWORD),
+    },
+  });
+  await prisma.position.create({
+    data: { personId: adminId, unitId: ids.D, role: 'ADMIN', startsOn: new Date('2024-01-01') },
+  });
   return ids;
 }
 
@@ -46,7 +67,8 @@ function client(url: string) {
   let token = '';
   const call = async (method: string, path: string, body?: unknown, expected = [200, 201]) => {
     const res = await fetch(`${url}${path}`, {
-      method, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     });
     const text = await res.text();
@@ -55,12 +77,21 @@ function client(url: string) {
   };
   return {
     call,
-    signIn: async () => { token = (await call('POST', '/api/v1/auth/login', { username: 'bench-admin', password: PASSWORD })).accessToken as string; },
+    signIn: async () => {
+      token = (await call('POST', '/api/v1/auth/login', { username: 'bench-admin', password: PASSWORD }))
+        .accessToken as string;
+    },
   };
 }
 
-const intakeBody = (tag: string, i: number) => ({ requestKey: `bench-${tag}-${i}-${randomUUID()}`, channel: 'HOTLINE', category: '楼道照明',
-  description: `压测诉求 ${tag} ${i}`, address: '压测路1号', reporterPhone: '13900000000' });
+const intakeBody = (tag: string, i: number) => ({
+  requestKey: `bench-${tag}-${i}-${randomUUID()}`,
+  channel: 'HOTLINE',
+  category: '楼道照明',
+  description: `压测诉求 ${tag} ${i}`,
+  address: '压测路1号',
+  reporterPhone: '13900000000',
+});
 
 async function timed(calls: number, call: () => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
@@ -83,19 +114,43 @@ async function main(): Promise<void> {
   try {
     const { temporalFigures } = await import('./baseline-figures');
     const bare = await temporalFigures(env.temporalAddress);
-    const shared = { AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'), QUEUE_PREFIX: `bench-${process.pid}`, TEMPORAL_TASK_QUEUE: `bench-${process.pid}`, LOG_LEVEL: 'warn' };
+    const shared = {
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      QUEUE_PREFIX: `bench-${process.pid}`,
+      TEMPORAL_TASK_QUEUE: `bench-${process.pid}`,
+      LOG_LEVEL: 'warn',
+    };
     const { worker, databaseUrl } = await startBenchWorker(env, shared);
     const prisma = worker.get(PrismaService);
     await seedOrg(prisma);
-    const app = await createApi(loadConfig({ ...process.env, ...shared, DATABASE_URL: databaseUrl, REDIS_URL: env.redisUrl, TEMPORAL_ADDRESS: env.temporalAddress, PORT: '0' }));
+    const app = await createApi(
+      loadConfig({
+        ...process.env,
+        ...shared,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: env.redisUrl,
+        TEMPORAL_ADDRESS: env.temporalAddress,
+        PORT: '0',
+      }),
+    );
     await app.listen(0, '127.0.0.1');
     const api = client((await app.getUrl()).replace('[::1]', '127.0.0.1'));
     await api.signIn();
 
     // A policy version whose accept clock is one minute, so the lapse burst happens within the run.
-    const current = (await api.call('GET', '/api/v1/policies/request-loop')).data as { clocks: Record<string, unknown> };
-    await api.call('POST', '/api/v1/policies/request-loop/versions',
-      { ...current, clocks: { ...current.clocks, accept: { limit: { unit: 'minutes', amount: 1 } } }, note: '压测：受理时限 1 分钟' }, [201]);
+    const current = (await api.call('GET', '/api/v1/policies/request-loop')).data as {
+      clocks: Record<string, unknown>;
+    };
+    await api.call(
+      'POST',
+      '/api/v1/policies/request-loop/versions',
+      {
+        ...current,
+        clocks: { ...current.clocks, accept: { limit: { unit: 'minutes', amount: 1 } } },
+        note: '压测：受理时限 1 分钟',
+      },
+      [201],
+    );
 
     // 1. intake → workflow → accept, per case back to back (well inside the one-minute accept clock).
     const rssBefore = mb();
@@ -111,21 +166,37 @@ async function main(): Promise<void> {
     // 2. LAPSING cases never accepted: their accept deadlines lapse together; lateness = 督办单 openedAt − acceptDeadline.
     await api.signIn();
     const burstStart = performance.now();
-    const lapsing = await inParallel([...Array(LAPSING).keys()], 32, async (i) => (await api.call('POST', '/api/v1/cases', intakeBody('lapse', i), [201])).id as string);
+    const lapsing = await inParallel(
+      [...Array(LAPSING).keys()],
+      32,
+      async (i) => (await api.call('POST', '/api/v1/cases', intakeBody('lapse', i), [201])).id as string,
+    );
     const intakeSeconds = (performance.now() - burstStart) / 1000;
     const waitUntil = Date.now() + LAPSE_WAIT_MS;
     let orders: { caseId: string; openedAt: Date }[] = [];
     while (Date.now() < waitUntil) {
-      orders = await prisma.supervisionOrder.findMany({ where: { caseId: { in: lapsing }, clock: 'accept' }, orderBy: { openedAt: 'asc' }, select: { caseId: true, openedAt: true } });
+      orders = await prisma.supervisionOrder.findMany({
+        where: { caseId: { in: lapsing }, clock: 'accept' },
+        orderBy: { openedAt: 'asc' },
+        select: { caseId: true, openedAt: true },
+      });
       orders = [...new Map(orders.reverse().map((o) => [o.caseId, o])).values()];
       if (orders.length >= LAPSING) break;
       await new Promise((r) => setTimeout(r, 2_000));
     }
-    const deadlines = new Map((await prisma.requestCase.findMany({ where: { id: { in: lapsing } }, select: { id: true, acceptDeadline: true } }))
-      .map((c) => [c.id, c.acceptDeadline.getTime()]));
+    const deadlines = new Map(
+      (
+        await prisma.requestCase.findMany({
+          where: { id: { in: lapsing } },
+          select: { id: true, acceptDeadline: true },
+        })
+      ).map((c) => [c.id, c.acceptDeadline.getTime()]),
+    );
     // A case still without its 督办单 when the wait ends counts as later than every opened one (so p99 is never flattered).
-    const lateness = [...orders.map((o) => o.openedAt.getTime() - (deadlines.get(o.caseId) as number)), ...Array(LAPSING - orders.length).fill(Infinity) as number[]]
-      .sort((a, b) => a - b);
+    const lateness = [
+      ...orders.map((o) => o.openedAt.getTime() - (deadlines.get(o.caseId) as number)),
+      ...(Array(LAPSING - orders.length).fill(Infinity) as number[]),
+    ].sort((a, b) => a - b);
     const finite = (ms: number) => (Number.isFinite(ms) ? ms : null);
     const deadlineSpan = Math.max(...deadlines.values()) - Math.min(...deadlines.values());
 
@@ -134,36 +205,74 @@ async function main(): Promise<void> {
     const filler = LISTED - (await prisma.requestCase.count());
     const now = Date.now();
     for (let i = 0; i < filler; i += 5_000) {
-      await prisma.requestCase.createMany({ data: Array.from({ length: Math.min(5_000, filler - i) }, (_, k) => {
-        const id = randomUUID();
-        const at = new Date(now - (i + k) * 30_000);
-        return { id, caseNo: `SQ-B-${id}`, requestKey: `bulk-${id}`, workflowId: `case-${id}`, channel: 'HOTLINE' as const, category: '楼道照明',
-          description: '历史诉求', address: '压测路1号', gridId: grid.id, reporterPhone: '13900000000', urgency: 'NORMAL' as const, status: 'CLOSED' as const,
-          policyVersion: 1, acceptDeadline: new Date(at.getTime() + 300_000), resolveDeadline: new Date(at.getTime() + 7 * 86_400_000),
-          createdAt: at, acceptedAt: new Date(at.getTime() + 60_000), handledAt: new Date(at.getTime() + 86_400_000), closedAt: new Date(at.getTime() + 90_000_000) };
-      }) });
+      await prisma.requestCase.createMany({
+        data: Array.from({ length: Math.min(5_000, filler - i) }, (_, k) => {
+          const id = randomUUID();
+          const at = new Date(now - (i + k) * 30_000);
+          return {
+            id,
+            caseNo: `SQ-B-${id}`,
+            requestKey: `bulk-${id}`,
+            workflowId: `case-${id}`,
+            channel: 'HOTLINE' as const,
+            category: '楼道照明',
+            description: '历史诉求',
+            address: '压测路1号',
+            gridId: grid.id,
+            reporterPhone: '13900000000',
+            urgency: 'NORMAL' as const,
+            status: 'CLOSED' as const,
+            policyVersion: 1,
+            acceptDeadline: new Date(at.getTime() + 300_000),
+            resolveDeadline: new Date(at.getTime() + 7 * 86_400_000),
+            createdAt: at,
+            acceptedAt: new Date(at.getTime() + 60_000),
+            handledAt: new Date(at.getTime() + 86_400_000),
+            closedAt: new Date(at.getTime() + 90_000_000),
+          };
+        }),
+      });
     }
     await prisma.$executeRaw`ANALYZE request_case`;
     await api.signIn();
     await timed(20, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
     const list = await timed(LIST_CALLS, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
     const health = await timed(LIST_CALLS, () => api.call('GET', '/health'));
-    const year = new URLSearchParams({ from: new Date(now - 366 * 86_400_000 + 60_000).toISOString(), to: new Date(now + 60_000).toISOString() });
+    const year = new URLSearchParams({
+      from: new Date(now - 366 * 86_400_000 + 60_000).toISOString(),
+      to: new Date(now + 60_000).toISOString(),
+    });
     const measures = await timed(30, () => api.call('GET', `/api/v1/case-measures?${year}&groupBy=unit&level=grid`));
 
     const figures = {
-      cases: CASES, casesPerSecond: round(casesPerSecond), bareTemporalWorkflowsPerSecond: bare.temporalWorkflowsPerSecond,
+      cases: CASES,
+      casesPerSecond: round(casesPerSecond),
+      bareTemporalWorkflowsPerSecond: bare.temporalWorkflowsPerSecond,
       ratioToBareTemporal: round(casesPerSecond / bare.temporalWorkflowsPerSecond, 3),
-      lapsingCases: LAPSING, lapsingIntakeSeconds: round(intakeSeconds), acceptDeadlineSpanSeconds: round(deadlineSpan / 1000),
-      supervisionOrdersOpened: orders.length, escalationLatenessP50Ms: finite(percentile(lateness, 50)), escalationLatenessP99Ms: finite(percentile(lateness, 99)),
+      lapsingCases: LAPSING,
+      lapsingIntakeSeconds: round(intakeSeconds),
+      acceptDeadlineSpanSeconds: round(deadlineSpan / 1000),
+      supervisionOrdersOpened: orders.length,
+      escalationLatenessP50Ms: finite(percentile(lateness, 50)),
+      escalationLatenessP99Ms: finite(percentile(lateness, 99)),
       escalationLatenessMaxOpenedMs: orders.length ? percentile(lateness, (orders.length / LAPSING) * 100) : null,
-      bareTimerLatenessP50Ms: bare.timerLatenessP50Ms, bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
-      casesInTable: await prisma.requestCase.count(), listP50Ms: round(percentile(list, 50)), listP99Ms: round(percentile(list, 99)),
-      healthP99Ms: round(percentile(health, 99)), listP99RatioToHealth: round(percentile(list, 99) / percentile(health, 99), 2),
+      bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
+      bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
+      casesInTable: await prisma.requestCase.count(),
+      listP50Ms: round(percentile(list, 50)),
+      listP99Ms: round(percentile(list, 99)),
+      healthP99Ms: round(percentile(health, 99)),
+      listP99RatioToHealth: round(percentile(list, 99) / percentile(health, 99), 2),
       measuresYearByGridP99Ms: round(percentile(measures, 99)),
-      rssBeforeMb: round(rssBefore), rssAfterMb: round(rssAfter), rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
+      rssBeforeMb: round(rssBefore),
+      rssAfterMb: round(rssAfter),
+      rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
     };
-    reportFigures('诉求压测 cases (one run, this machine; API and worker share this process, so RSS covers both):', 'BENCH_CASES', figures);
+    reportFigures(
+      '诉求压测 cases (one run, this machine; API and worker share this process, so RSS covers both):',
+      'BENCH_CASES',
+      figures,
+    );
     await app.close();
     await worker.close();
   } finally {

@@ -8,7 +8,7 @@ import { reportFigures, runBench, startBenchStack } from './bench-stack';
 
 /**
  * The longer schemathesis run (`npm run fuzz:api`): every check, more cases per operation than `npm test`
- * (FUZZ_EXAMPLES, default 100; FUZZ_SEED), against the real API on its own local stack. Prints its figures.
+ * (FUZZ_EXAMPLES, default 100; FUZZ_SEED; FUZZ_ARGS: more schemathesis options, e.g. `--include-path-regex inbox`), against the real API on its own local stack. Prints its figures.
  */
 runBench(async () => {
   const env = await startBenchStack();
@@ -19,10 +19,19 @@ runBench(async () => {
     await migrateDeploy(url);
     process.env.DATABASE_URL = url;
     const fixture = await buildOrgFixture();
-    const app = await createApi(loadConfig({
-      ...process.env, DATABASE_URL: url, REDIS_URL: env.redisUrl, TEMPORAL_ADDRESS: env.temporalAddress, PORT: '0', LOG_LEVEL: 'error',
-      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'), QUEUE_PREFIX: `fuzz-${process.pid}`, TEMPORAL_TASK_QUEUE: `fuzz-${process.pid}`,
-    }));
+    const app = await createApi(
+      loadConfig({
+        ...process.env,
+        DATABASE_URL: url,
+        REDIS_URL: env.redisUrl,
+        TEMPORAL_ADDRESS: env.temporalAddress,
+        PORT: '0',
+        LOG_LEVEL: 'error',
+        AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+        QUEUE_PREFIX: `fuzz-${process.pid}`,
+        TEMPORAL_TASK_QUEUE: `fuzz-${process.pid}`,
+      }),
+    );
     await app.listen(0, '127.0.0.1');
     const apiUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     try {
@@ -30,10 +39,25 @@ runBench(async () => {
       const maxExamples = Number(process.env.FUZZ_EXAMPLES ?? 100);
       const seed = Number(process.env.FUZZ_SEED ?? 20261122);
       const started = Date.now();
-      const f = await runSchemathesis({ apiUrl, token, maxExamples, seed, onOutput: (chunk) => process.stdout.write(chunk) });
+      const extraArgs = process.env.FUZZ_ARGS?.split(' ').filter(Boolean);
+      const f = await runSchemathesis({
+        apiUrl,
+        token,
+        maxExamples,
+        seed,
+        extraArgs,
+        onOutput: (chunk) => process.stdout.write(chunk),
+      });
       reportFigures('schemathesis (all checks)', 'FUZZ_API', {
-        seed, maxExamples, operations: f.operations, casesGenerated: f.casesGenerated, failures: f.failures, serverErrors: f.serverErrors,
-        statuses: JSON.stringify(f.statuses), seconds: Math.round((Date.now() - started) / 1000), exitCode: f.exitCode,
+        seed,
+        maxExamples,
+        operations: f.operations,
+        casesGenerated: f.casesGenerated,
+        failures: f.failures,
+        serverErrors: f.serverErrors,
+        statuses: JSON.stringify(f.statuses),
+        seconds: Math.round((Date.now() - started) / 1000),
+        exitCode: f.exitCode,
       });
       if (f.exitCode !== 0 || f.failures || f.serverErrors) process.exitCode = 1;
     } finally {

@@ -23,26 +23,46 @@ async function main(): Promise<void> {
   const arrivals = new Map<string, number>();
   const sink = createServer((req, res) => {
     req.resume();
-    req.on('end', () => { arrivals.set(req.headers['idempotency-key'] as string, Date.now()); res.writeHead(200).end(); });
+    req.on('end', () => {
+      arrivals.set(req.headers['idempotency-key'] as string, Date.now());
+      res.writeHead(200).end();
+    });
   });
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
   const env = await startBenchStack();
   try {
     const bare = await bullmqFigures(env.redisUrl);
     const { worker } = await startBenchWorker(env, {
-      NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`, NOTIFY_WEBHOOK_RATE_PER_SECOND: '100000',
+      NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`,
+      NOTIFY_WEBHOOK_RATE_PER_SECOND: '100000',
     });
     const prisma = worker.get(PrismaService);
-    const people = Array.from({ length: PEOPLE }, (_, i) => ({ id: randomUUID(), name: `压测${i}`, phone: `199${String(i).padStart(8, '0')}`, kind: 'STAFF' as const }));
+    const people = Array.from({ length: PEOPLE }, (_, i) => ({
+      id: randomUUID(),
+      name: `压测${i}`,
+      phone: `199${String(i).padStart(8, '0')}`,
+      kind: 'STAFF' as const,
+    }));
     await prisma.person.createMany({ data: people });
-    await prisma.notificationSetting.createMany({ data: people.map((p) => ({ personId: p.id, quietStart: '00:00', quietEnd: '00:00' })) });
-    const notifications = worker.get(NotificationService);
-    const deliveryOf = async (dedup: string) => (await prisma.delivery.findMany({ where: { message: { dedupKey: { startsWith: dedup } } }, select: { id: true, message: { select: { deliverAt: true } } } }));
-    const send = (tag: string, i: number, deliverAt?: Date) => notifications.notify({
-      recipients: [{ personId: people[i % PEOPLE].id }], template: 'notify.broadcast', data: { title: `提醒${i}`, text: '请按时办结' },
-      options: { dedupKey: `${tag}-${i}`, deliverAt },
+    await prisma.notificationSetting.createMany({
+      data: people.map((p) => ({ personId: p.id, quietStart: '00:00', quietEnd: '00:00' })),
     });
-    const waitFor = async (ids: string[]) => { while (ids.some((id) => !arrivals.has(id))) await new Promise((r) => setTimeout(r, 100)); };
+    const notifications = worker.get(NotificationService);
+    const deliveryOf = async (dedup: string) =>
+      await prisma.delivery.findMany({
+        where: { message: { dedupKey: { startsWith: dedup } } },
+        select: { id: true, message: { select: { deliverAt: true } } },
+      });
+    const send = (tag: string, i: number, deliverAt?: Date) =>
+      notifications.notify({
+        recipients: [{ personId: people[i % PEOPLE].id }],
+        template: 'notify.broadcast',
+        data: { title: `提醒${i}`, text: '请按时办结' },
+        options: { dedupKey: `${tag}-${i}`, deliverAt },
+      });
+    const waitFor = async (ids: string[]) => {
+      while (ids.some((id) => !arrivals.has(id))) await new Promise((r) => setTimeout(r, 100));
+    };
 
     const started = performance.now();
     await inParallel([...Array(REMINDERS).keys()], 64, (i) => send('tput', i));
@@ -54,7 +74,13 @@ async function main(): Promise<void> {
       await inParallel([...Array(n).keys()], 64, (i) => send(tag, i, dueAt(i)));
       const rows = await deliveryOf(`${tag}-`);
       await waitFor(rows.map((r) => r.id));
-      return rows.map((r) => (arrivals.get(`deliver-${r.id}`) ?? arrivals.get(r.id) as number) - (r.message.deliverAt as Date).getTime()).sort((a, b) => a - b);
+      return rows
+        .map(
+          (r) =>
+            (arrivals.get(`deliver-${r.id}`) ?? (arrivals.get(r.id) as number)) -
+            (r.message.deliverAt as Date).getTime(),
+        )
+        .sort((a, b) => a - b);
     };
     const spreadStart = Date.now() + 20_000;
     const spread = await lateness('spread', DELAYED, (i) => new Date(spreadStart + Math.floor((i * 30_000) / DELAYED)));
@@ -62,10 +88,16 @@ async function main(): Promise<void> {
     const burst = await lateness('burst', SAME_SECOND, () => new Date(sameSecond));
 
     const figures = {
-      reminders: REMINDERS, remindersPerSecond: Math.round(perSecond), bareBullmqJobsPerSecond: bare.bullmqJobsPerSecond,
+      reminders: REMINDERS,
+      remindersPerSecond: Math.round(perSecond),
+      bareBullmqJobsPerSecond: bare.bullmqJobsPerSecond,
       ratioToBareBullmq: Math.round((perSecond / bare.bullmqJobsPerSecond) * 1000) / 1000,
-      delayedReminders: DELAYED, delayedLatenessP50Ms: percentile(spread, 50), delayedLatenessP99Ms: percentile(spread, 99),
-      sameSecondReminders: SAME_SECOND, sameSecondLatenessP50Ms: percentile(burst, 50), sameSecondLatenessP99Ms: percentile(burst, 99),
+      delayedReminders: DELAYED,
+      delayedLatenessP50Ms: percentile(spread, 50),
+      delayedLatenessP99Ms: percentile(spread, 99),
+      sameSecondReminders: SAME_SECOND,
+      sameSecondLatenessP50Ms: percentile(burst, 50),
+      sameSecondLatenessP99Ms: percentile(burst, 99),
     };
     reportFigures('通知投递压测 notify (one run, this machine):', 'BENCH_NOTIFY', figures);
     await worker.close();

@@ -12,11 +12,21 @@ async function main(): Promise<void> {
   try {
     const plan = buildDistrictPlan();
     const result = await writeDistrictPlan(prisma, plan);
-    console.log(result.status === 'seeded' ? `示例数据已写入（${Date.now() - started} ms）:` : '示例数据已存在，未写入任何数据（already seeded）。当前数据量:');
+    console.log(
+      result.status === 'seeded'
+        ? `示例数据已写入（${Date.now() - started} ms）:`
+        : '示例数据已存在，未写入任何数据（already seeded）。当前数据量:',
+    );
     const counts = {
-      组织单元: await prisma.orgUnit.count(), 闭包行: await prisma.orgUnitClosure.count(), 地址: await prisma.address.count(),
-      部门受理类别: await prisma.departmentCategory.count(), 人员: await prisma.person.count(), 岗位: await prisma.position.count(),
-      三包: await prisma.committeeAssignment.count(), 权责清单事项: await prisma.dutyItem.count(), 社区权责调整: await prisma.communityDuty.count(),
+      组织单元: await prisma.orgUnit.count(),
+      闭包行: await prisma.orgUnitClosure.count(),
+      地址: await prisma.address.count(),
+      部门受理类别: await prisma.departmentCategory.count(),
+      人员: await prisma.person.count(),
+      岗位: await prisma.position.count(),
+      三包: await prisma.committeeAssignment.count(),
+      权责清单事项: await prisma.dutyItem.count(),
+      社区权责调整: await prisma.communityDuty.count(),
     };
     for (const [label, n] of Object.entries(counts)) console.log(`  ${label}: ${n}`);
     console.log(`\n${formatDemoLogins(demoLogins(plan), demoResident(plan))}`);

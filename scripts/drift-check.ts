@@ -19,8 +19,12 @@ async function main(): Promise<number> {
       return 0;
     }
     console.error(`✘ 检测到漂移 (drift detected): prisma/migrations 与 prisma/schema.prisma 不一致\n${summary}\n`);
-    console.error('请新建迁移目录 (add a migration) prisma/migrations/<timestamp>_<name>/migration.sql，SQL 可由下面的命令生成:');
-    console.error('  npx prisma migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --script');
+    console.error(
+      '请新建迁移目录 (add a migration) prisma/migrations/<timestamp>_<name>/migration.sql，SQL 可由下面的命令生成:',
+    );
+    console.error(
+      '  npx prisma migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --script',
+    );
     return 1;
   } finally {
     await throwaway?.stop();
@@ -38,7 +42,13 @@ async function startThrowawayPostgres(): Promise<{ adminUrl: string; stop: () =>
   };
   try {
     const { postgresAdminUrl } = await stack.start({ postgres: true, redis: false, temporal: false });
-    return { adminUrl: postgresAdminUrl as string, stop: async () => { await stack.stop(); remove(); } };
+    return {
+      adminUrl: postgresAdminUrl as string,
+      stop: async () => {
+        await stack.stop();
+        remove();
+      },
+    };
   } catch (err) {
     remove();
     throw err;

@@ -20,15 +20,20 @@ async function main(): Promise<void> {
     temporal: Number(env.GOVFLOW_TEMPORAL_PORT ?? 7233),
     temporalUi: Number(env.GOVFLOW_TEMPORAL_UI_PORT ?? 8233),
   });
-  const urls = await stack.start({ postgres: !env.DATABASE_URL, redis: !env.REDIS_URL, temporal: !env.TEMPORAL_ADDRESS });
+  const urls = await stack.start({
+    postgres: !env.DATABASE_URL,
+    redis: !env.REDIS_URL,
+    temporal: !env.TEMPORAL_ADDRESS,
+  });
   try {
     if (urls.postgresAdminUrl) {
       await createDatabaseIfMissing(urls.postgresAdminUrl, 'govflow');
       env.DATABASE_URL = databaseUrl(urls.postgresAdminUrl, 'govflow');
     }
     env.AUTH_TOKEN_SECRET ??= localTokenSecret();
-  if (!env.NOTIFY_WEBHOOK_URL) env.NOTIFY_WEBHOOK_URL = (await startWebhookSink(join(dataDir('dev'), 'webhook-sink.jsonl'))).url;
-  env.REDIS_URL ??= urls.redisUrl;
+    if (!env.NOTIFY_WEBHOOK_URL)
+      env.NOTIFY_WEBHOOK_URL = (await startWebhookSink(join(dataDir('dev'), 'webhook-sink.jsonl'))).url;
+    env.REDIS_URL ??= urls.redisUrl;
     env.TEMPORAL_ADDRESS ??= urls.temporalAddress;
     await migrateDeploy(env.DATABASE_URL as string);
     if (env.GOVFLOW_SEED !== '0') await runToEnd(join(__dirname, '..', 'prisma', 'seed.js'), env);
@@ -41,11 +46,16 @@ async function main(): Promise<void> {
     startChild('worker', join(__dirname, '..', 'src', 'worker.js'), env),
     startChild('api', join(__dirname, '..', 'src', 'main.js'), env),
   ];
-  logger.info({
-    api: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`,
-    docs: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}/api/docs`,
-    temporalUi: urls.temporalUiUrl, data: join(projectRoot, '.data'), webhookSink: join(dataDir('dev'), 'webhook-sink.jsonl'),
-  }, 'govflow 本地环境已启动，按 Ctrl-C 停止');
+  logger.info(
+    {
+      api: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}`,
+      docs: `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? 3000}/api/docs`,
+      temporalUi: urls.temporalUiUrl,
+      data: join(projectRoot, '.data'),
+      webhookSink: join(dataDir('dev'), 'webhook-sink.jsonl'),
+    },
+    'govflow 本地环境已启动，按 Ctrl-C 停止',
+  );
 
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -59,7 +69,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   for (const child of children) {
-    child.once('exit', (code) => { if (!stopping) { logger.error({ pid: child.pid, code }, '子进程意外退出'); void shutdown(1); } });
+    child.once('exit', (code) => {
+      if (!stopping) {
+        logger.error({ pid: child.pid, code }, '子进程意外退出');
+        void shutdown(1);
+      }
+    });
   }
 }
 
@@ -71,7 +86,10 @@ function localTokenSecret(): string {
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--enable-source-maps', script], { env: { ...env, GOVFLOW_PROCESS: name }, stdio: 'inherit' });
+  return spawn(process.execPath, ['--enable-source-maps', script], {
+    env: { ...env, GOVFLOW_PROCESS: name },
+    stdio: 'inherit',
+  });
 }
 
 /** Runs a one-off script (the seed) to completion, its output shown, failing on a non-zero exit. */
@@ -86,7 +104,10 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => { clearTimeout(timer); done(); });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
     child.kill('SIGTERM');
   });
 }

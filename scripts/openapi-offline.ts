@@ -10,10 +10,17 @@ import { buildOpenApiDocument } from '../src/common/http/openapi-document';
  */
 export async function buildDocumentOffline(): Promise<OpenAPIObject> {
   const config = loadConfig({
-    DATABASE_URL: 'postgresql://offline@127.0.0.1:1/offline', REDIS_URL: 'redis://127.0.0.1:1', TEMPORAL_ADDRESS: '127.0.0.1:1',
-    AUTH_TOKEN_SECRET: 'offline-document-only-never-signs-anything', LOG_LEVEL: 'error',
+    DATABASE_URL: 'postgresql://offline@127.0.0.1:1/offline',
+    REDIS_URL: 'redis://127.0.0.1:1',
+    TEMPORAL_ADDRESS: '127.0.0.1:1',
+    AUTH_TOKEN_SECRET: 'offline-document-only-never-signs-anything',
+    LOG_LEVEL: 'error',
   });
-  const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   try {
     return buildOpenApiDocument(app);
   } finally {

@@ -11,9 +11,14 @@ export async function startWebhookSink(file: string): Promise<{ url: string; ser
   mkdirSync(dirname(file), { recursive: true });
   const server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString('utf8');
+    });
     req.on('end', () => {
-      appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), signature: req.headers['x-govflow-signature'], body: JSON.parse(body || '{}') as unknown })}\n`);
+      appendFileSync(
+        file,
+        `${JSON.stringify({ at: new Date().toISOString(), signature: req.headers['x-govflow-signature'], body: JSON.parse(body || '{}') as unknown })}\n`,
+      );
       res.writeHead(204).end();
     });
   });

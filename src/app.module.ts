@@ -13,23 +13,50 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { DutyModule } from './modules/duty/duty.module';
 import { NotificationModule } from './modules/notification/notification.module';
-import { RatingModule } from './modules/rating/rating.module';
 import { OrgModule } from './modules/org/org.module';
 import { PolicyModule } from './modules/policy/policy.module';
 import { PolicyMigrationModule } from './modules/policy-migration/policy-migration.module';
-import { RequestCaseModule } from './modules/request/request-case.module';
+import { RequestCaseModule } from './modules/request-case/request-case.module';
 import { ConsoleModule } from './modules/console/console.module';
+import { CaseMeasuresModule } from './modules/case-measures/case-measures.module';
+import { CaseRatingModule } from './modules/case-rating/case-rating.module';
+import { YellowCardModule } from './modules/yellow-card/yellow-card.module';
+import { PointsModule } from './modules/points/points.module';
 
 /** Modules shared by the API and the worker process. */
-export const domainModules = [NotificationModule, AuditModule, OrgModule, DutyModule, CalendarModule, PolicyModule, WiringCheckModule, RequestCaseModule, RatingModule, PolicyMigrationModule];
+export const domainModules = [
+  NotificationModule,
+  AuditModule,
+  OrgModule,
+  DutyModule,
+  CalendarModule,
+  PolicyModule,
+  WiringCheckModule,
+  RequestCaseModule,
+  CaseMeasuresModule,
+  CaseRatingModule,
+  YellowCardModule,
+  PointsModule,
+  PolicyMigrationModule,
+];
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, HealthModule, ...domainModules,
-        AuthModule, AccessModule, ConsoleModule.forRoot()],
+      imports: [
+        ConfigModule.forRoot(config),
+        PrismaModule,
+        RedisModule,
+        QueueModule,
+        TemporalClientModule,
+        HealthModule,
+        ...domainModules,
+        AuthModule,
+        AccessModule,
+        ConsoleModule.forRoot(),
+      ],
     };
   }
 }

@@ -7,7 +7,10 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await createApi(config);
   await app.listen(config.PORT, config.HOST);
-  logger.info({ url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/api/docs` }, 'API 已启动');
+  logger.info(
+    { url: `http://${config.HOST}:${config.PORT}`, docs: `http://${config.HOST}:${config.PORT}/api/docs` },
+    'API 已启动',
+  );
 }
 
 bootstrap().catch((err: unknown) => {

@@ -16,8 +16,18 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), PrismaModule, RedisModule, QueueModule, TemporalClientModule, ...domainModules,
-        NotificationWorkerModule, CalendarWorkerModule, QueueWorkersModule, TemporalWorkerModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        PrismaModule,
+        RedisModule,
+        QueueModule,
+        TemporalClientModule,
+        ...domainModules,
+        NotificationWorkerModule,
+        CalendarWorkerModule,
+        QueueWorkersModule,
+        TemporalWorkerModule,
+      ],
     };
   }
 }

@@ -10,7 +10,9 @@ import { temporalPinoLogger } from './infra/temporal/temporal-logger';
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   Runtime.install({ logger: temporalPinoLogger() });
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new NestPinoLogger() });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new NestPinoLogger(),
+  });
   app.enableShutdownHooks();
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker 已启动（Temporal + BullMQ）');
 }

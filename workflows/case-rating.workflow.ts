@@ -1,5 +1,15 @@
-import { allHandlersFinished, condition, defineQuery, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
-import type { RatingActivities } from '../activities/rating.activities';
+import {
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineUpdate,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
+import type { CaseRatingActivities } from '../activities/case-rating.activities';
 import { rateRefusal } from '../src/shared/process/case-rating.states';
 import type { RatingState } from '../src/shared/process/case-rating.states';
 import { yellowCardWorkflow } from './yellow-card.workflow';
@@ -7,13 +17,20 @@ import { refuse } from './refusal';
 import { keepSearchAttributes } from './search-attributes';
 
 export type { RatingState } from '../src/shared/process/case-rating.states';
-export interface CaseRatingInput { caseId: string; windowEndsMs: number }
-export interface RateInput { raterPersonId?: string; stars: number; comment?: string }
+export interface CaseRatingInput {
+  caseId: string;
+  windowEndsMs: number;
+}
+export interface RateInput {
+  raterPersonId?: string;
+  stars: number;
+  comment?: string;
+}
 
 export const rateUpdate = defineUpdate<RatingState, [RateInput]>('rate');
 export const ratingStateQuery = defineQuery<{ state: RatingState; windowEndsAt: string }>('ratingState');
 
-const { recordCaseRating, recordCaseUnrated } = proxyActivities<RatingActivities>({
+const { recordCaseRating, recordCaseUnrated } = proxyActivities<CaseRatingActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -28,24 +45,36 @@ export async function caseRatingWorkflow(input: CaseRatingInput): Promise<Rating
   setHandler(ratingStateQuery, () => ({ state, windowEndsAt: new Date(input.windowEndsMs).toISOString() }));
   keepSearchAttributes('case-rating', () => ({ state }));
 
-  setHandler(rateUpdate, async (r) => {
-    state = 'RATED';
-    const recorded = await recordCaseRating({ caseId: input.caseId, stars: r.stars, comment: r.comment, raterPersonId: r.raterPersonId });
-    for (const card of recorded.cards) {
-      await startChild(yellowCardWorkflow, {
-        workflowId: card.workflowId, args: [card.input],
-        parentClosePolicy: ParentClosePolicy.ABANDON, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+  setHandler(
+    rateUpdate,
+    async (r) => {
+      state = 'RATED';
+      const recorded = await recordCaseRating({
+        caseId: input.caseId,
+        stars: r.stars,
+        comment: r.comment,
+        raterPersonId: r.raterPersonId,
       });
-    }
-    return state;
-  }, {
-    validator: (r: RateInput) => {
-      const refusal = rateRefusal(state, Date.now(), input.windowEndsMs);
-      if (refusal) refuse(refusal.code, refusal.message);
-      if (!Number.isInteger(r?.stars) || r.stars < 1 || r.stars > 5) refuse('VALIDATION_FAILED', '评价须为 1–5 星');
-      if (r.comment !== undefined && (typeof r.comment !== 'string' || r.comment.length > 500)) refuse('VALIDATION_FAILED', '评价意见最多 500 字');
+      for (const card of recorded.cards) {
+        await startChild(yellowCardWorkflow, {
+          workflowId: card.workflowId,
+          args: [card.input],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        });
+      }
+      return state;
     },
-  });
+    {
+      validator: (r: RateInput) => {
+        const refusal = rateRefusal(state, Date.now(), input.windowEndsMs);
+        if (refusal) refuse(refusal.code, refusal.message);
+        if (!Number.isInteger(r?.stars) || r.stars < 1 || r.stars > 5) refuse('VALIDATION_FAILED', '评价须为 1–5 星');
+        if (r.comment !== undefined && (typeof r.comment !== 'string' || r.comment.length > 500))
+          refuse('VALIDATION_FAILED', '评价意见最多 500 字');
+      },
+    },
+  );
 
   const remainingMs = input.windowEndsMs - Date.now();
   const rated = remainingMs > 0 ? await condition(() => state !== 'OPEN', remainingMs) : false;

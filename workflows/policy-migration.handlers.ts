@@ -1,11 +1,11 @@
 import { defineQuery, defineSignal, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
-import type { LadderStep } from '../src/modules/request/request-case.types';
+import type { LadderStep } from '../src/modules/request-case/request-case.types';
 import type { Limit, PauseInterval } from '../src/shared/calendar';
 import { limitOfClock, migrationExemption } from '../src/shared/process/clock-projection';
 import type { ClockProjection, ProjectableClock } from '../src/shared/process/clock-projection';
-import { FINISHED } from './case-refusals';
-import type { CaseState } from './case-refusals';
+import { FINISHED } from './request-case-refusals';
+import type { CaseState } from './request-case-refusals';
 
 /**
  * Marks the histories in which a case moved to another policy version. Cases that never received `migratePolicy`
@@ -73,7 +73,8 @@ export function installPolicyMigration(c: MigratableCase): void {
     input.acceptLimit = m.acceptLimit;
     input.resolutionLimit = m.resolutionLimit;
     if (m.firstResponseLimit) input.firstResponseLimit = m.firstResponseLimit;
-    if (input.contactDepartmentLimit && m.contactDepartmentLimit) input.contactDepartmentLimit = m.contactDepartmentLimit;
+    if (input.contactDepartmentLimit && m.contactDepartmentLimit)
+      input.contactDepartmentLimit = m.contactDepartmentLimit;
     input.reminderFractions = m.reminderFractions;
     input.ladder = m.ladder;
     input.extension = m.extension;
@@ -87,12 +88,22 @@ export function installPolicyMigration(c: MigratableCase): void {
         clock.limit = limit;
         c.touch(clock);
       }
-      changes.push({ clock: clock.view.name, state: clock.view.state, from, to: clock.view.deadline, applies: !reason, ...(reason ? { reason } : {}) });
+      changes.push({
+        clock: clock.view.name,
+        state: clock.view.state,
+        from,
+        to: clock.view.deadline,
+        applies: !reason,
+        ...(reason ? { reason } : {}),
+      });
     }
     const moved = (name: string) => [...changes].reverse().find((p) => p.clock === name && p.applies);
     const resolution = [...changes].reverse().find((p) => p.clock === 'resolution' || p.clock === 'rework');
     await recordCaseNote({
-      caseId: input.caseId, step: `policy-migrated-${m.migrationId}`, kind: 'POLICY_MIGRATED', actorId: m.actorId,
+      caseId: input.caseId,
+      step: `policy-migrated-${m.migrationId}`,
+      kind: 'POLICY_MIGRATED',
+      actorId: m.actorId,
       note: `流程策略由第 ${m.fromVersion} 版迁移至第 ${m.policyVersion} 版`,
       data: { migrationId: m.migrationId, fromVersion: m.fromVersion, toVersion: m.policyVersion, clocks: changes },
       policyVersion: m.policyVersion,

@@ -1,4 +1,10 @@
-import { ActivityFailure, ApplicationFailure, continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  continueAsNew,
+  proxyActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { PolicyMigrationActivities } from '../activities/policy-migration.activities';
 
 export interface PolicyMigrationInput {
@@ -11,7 +17,12 @@ export interface PolicyMigrationInput {
 
 const { runPolicyMigrationBatch, failPolicyMigration } = proxyActivities<PolicyMigrationActivities>({
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['NOT_FOUND'] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['NOT_FOUND'],
+  },
 });
 
 /**
@@ -24,10 +35,14 @@ export async function policyMigrationWorkflow(input: PolicyMigrationInput): Prom
   let batches = 0;
   try {
     for (;;) {
-      const { done } = await runPolicyMigrationBatch({ migrationId: input.migrationId, ...(input.batchSize ? { batchSize: input.batchSize } : {}) });
+      const { done } = await runPolicyMigrationBatch({
+        migrationId: input.migrationId,
+        ...(input.batchSize ? { batchSize: input.batchSize } : {}),
+      });
       batches += 1;
       if (done) return { batches };
-      if (batches >= perRun || workflowInfo().continueAsNewSuggested) await continueAsNew<typeof policyMigrationWorkflow>(input);
+      if (batches >= perRun || workflowInfo().continueAsNewSuggested)
+        await continueAsNew<typeof policyMigrationWorkflow>(input);
     }
   } catch (err) {
     if (err instanceof ActivityFailure && err.cause instanceof ApplicationFailure) {

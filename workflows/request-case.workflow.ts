@@ -1,15 +1,24 @@
-import { allHandlersFinished, condition, defineQuery, defineSignal, defineUpdate, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  patched,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
-import type { ClockName, LadderStep } from '../src/modules/request/request-case.types';
+import type { ClockName, LadderStep } from '../src/modules/request-case/request-case.types';
 import { computeDeadline, deadlineWithPauses, isProvisionalFor, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
-import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './case-refusals';
-import type { CaseState } from './case-refusals';
+import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './request-case-refusals';
+import type { CaseState } from './request-case-refusals';
 import { installCoHandling } from './co-handling.handlers';
 import { keepSearchAttributes } from './search-attributes';
 import { installPolicyMigration } from './policy-migration.handlers';
 
-export type { CaseState } from './case-refusals';
+export type { CaseState } from './request-case-refusals';
 
 /**
  * A clock that runs again (a second dispute starts a second `rework` clock) sends its run number, so its reminders,
@@ -50,12 +59,34 @@ export interface ClockView {
   provisional: boolean;
 }
 
-export interface ActorInput { actorId?: string; note?: string }
-export interface HandledInput { actorId?: string; reply: string }
-export interface ExtensionInput { actorId?: string; workingDays: number; reason: string }
-export interface DecisionInput { actorId?: string; approve: boolean; comment?: string }
-export interface ReassignInput { actorId?: string; gridId: string; note?: string }
-export interface MergeInput { actorId?: string; intoCaseId: string; note?: string }
+export interface ActorInput {
+  actorId?: string;
+  note?: string;
+}
+export interface HandledInput {
+  actorId?: string;
+  reply: string;
+}
+export interface ExtensionInput {
+  actorId?: string;
+  workingDays: number;
+  reason: string;
+}
+export interface DecisionInput {
+  actorId?: string;
+  approve: boolean;
+  comment?: string;
+}
+export interface ReassignInput {
+  actorId?: string;
+  gridId: string;
+  note?: string;
+}
+export interface MergeInput {
+  actorId?: string;
+  intoCaseId: string;
+  note?: string;
+}
 
 export const acceptUpdate = defineUpdate<CaseState, [ActorInput]>('accept');
 export const progressUpdate = defineUpdate<CaseState, [ActorInput]>('progress');
@@ -74,10 +105,12 @@ export const clocksQuery = defineQuery<ClockView[]>('clocks');
 /** A supervisor changed the business calendar: running clocks re-compute their deadlines with it. */
 export const calendarChangedSignal = defineSignal<[BusinessCalendar]>('calendarChanged');
 
-const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } = proxyActivities<RequestCaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } = proxyActivities<RequestCaseActivities>(
+  {
+    startToCloseTimeout: '30 seconds',
+    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  },
+);
 
 /** One SLA clock: its deadline follows pauses (waiting on the resident) and approved extensions. */
 interface Clock {
@@ -106,7 +139,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   let calendar = input.calendar;
   setHandler(clocksQuery, () => clocks.map((c) => c.view));
   const coHandling = installCoHandling(input.caseId, () => state);
-  keepSearchAttributes('request-case', () => ({ state, escalationLevel: Math.max(0, ...clocks.map((c) => c.view.escalationLevel)) }));
+  keepSearchAttributes('request-case', () => ({
+    state,
+    escalationLevel: Math.max(0, ...clocks.map((c) => c.view.escalationLevel)),
+  }));
 
   const deadlineOf = (c: Clock) => deadlineWithPauses(calendar, c.startMs, c.limit, c.pauses, c.extensionWorkingDays);
   const touch = (c: Clock) => {
@@ -121,21 +157,54 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     const clock = current && current.view.name !== 'accept' ? current : undefined;
     const ms = explicitMs ?? (clock ? deadlineOf(clock) : undefined);
     if (ms === undefined) return {};
-    return { resolveDeadlineMs: ms, resolveDeadlineProvisional: explicitMs === undefined && clock ? clock.view.provisional : isProvisionalFor(calendar, input.resolutionLimit, ms) };
+    return {
+      resolveDeadlineMs: ms,
+      resolveDeadlineProvisional:
+        explicitMs === undefined && clock
+          ? clock.view.provisional
+          : isProvisionalFor(calendar, input.resolutionLimit, ms),
+    };
   };
   // The state moves before the write so a second update's validator already sees it.
-  const transition = async (step: string, to: CaseState, actorId?: string, note?: string, resolveDeadlineMs?: number, kind?: string,
-    extra: { assignGridId?: string; mergedIntoId?: string } = {}) => {
+  const transition = async (
+    step: string,
+    to: CaseState,
+    actorId?: string,
+    note?: string,
+    resolveDeadlineMs?: number,
+    kind?: string,
+    extra: { assignGridId?: string; mergedIntoId?: string } = {},
+  ) => {
     state = to;
-    await recordCaseTransition({ caseId: input.caseId, step, status: to, actorId, note, kind, ...extra,
-      ...resolveDeadlineOf(resolveDeadlineMs) });
+    await recordCaseTransition({
+      caseId: input.caseId,
+      step,
+      status: to,
+      actorId,
+      note,
+      kind,
+      ...extra,
+      ...resolveDeadlineOf(resolveDeadlineMs),
+    });
     return to;
   };
   let noteSeq = 0;
-  const note = async (kind: string, actorId: string | undefined, text: string | undefined, data: Record<string, unknown> = {}) => {
+  const note = async (
+    kind: string,
+    actorId: string | undefined,
+    text: string | undefined,
+    data: Record<string, unknown> = {},
+  ) => {
     noteSeq += 1;
-    await recordCaseNote({ caseId: input.caseId, step: `${kind.toLowerCase()}-${noteSeq}`, kind, actorId, note: text, data,
-      ...resolveDeadlineOf() });
+    await recordCaseNote({
+      caseId: input.caseId,
+      step: `${kind.toLowerCase()}-${noteSeq}`,
+      kind,
+      actorId,
+      note: text,
+      data,
+      ...resolveDeadlineOf(),
+    });
   };
 
   setHandler(calendarChangedSignal, async (changed) => {
@@ -144,147 +213,268 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     calendar = changed;
     for (const clock of clocks) if (clock.view.state !== 'met') touch(clock);
     // next year's schedule can clear 暂定 without moving the deadline; histories from before wrote nothing then
-    const onlyFlag = current !== undefined && current.view.deadline === before && current.view.provisional !== wasProvisional;
-    if (current && current.view.state !== 'met' && (current.view.deadline !== before || (onlyFlag && patched(PROVISIONAL_DEADLINE_PATCH)))) {
-      await note('DEADLINE_RECOMPUTED', undefined, '工作日历已调整，时限按新日历重算', { clock: current.view.name, from: before, to: current.view.deadline,
-        provisional: current.view.provisional });
+    const onlyFlag =
+      current !== undefined && current.view.deadline === before && current.view.provisional !== wasProvisional;
+    if (
+      current &&
+      current.view.state !== 'met' &&
+      (current.view.deadline !== before || (onlyFlag && patched(PROVISIONAL_DEADLINE_PATCH)))
+    ) {
+      await note('DEADLINE_RECOMPUTED', undefined, '工作日历已调整，时限按新日历重算', {
+        clock: current.view.name,
+        from: before,
+        to: current.view.deadline,
+        provisional: current.view.provisional,
+      });
     }
   });
   installPolicyMigration({ input, clocks, touch, state: () => state });
 
-  setHandler(acceptUpdate, (a) => transition(caseActions.accept.step, caseActions.accept.to, a.actorId, a.note, computeDeadline(calendar, Date.now(), input.resolutionLimit)), {
-    validator: (_: ActorInput) => requireState('accept', state),
-  });
-  setHandler(progressUpdate, async (a) => {
-    await note('PROGRESS', a.actorId, a.note);
-    const { movesFrom, step, to } = caseActions.progress;
-    return (movesFrom as readonly CaseState[]).includes(state) ? transition(step, to, a.actorId) : state;
-  }, {
-    validator: (a: ActorInput) => {
-      requireState('progress', state);
-      if (!a?.note?.trim()) invalid('进展说明不能为空');
+  setHandler(
+    acceptUpdate,
+    (a) =>
+      transition(
+        caseActions.accept.step,
+        caseActions.accept.to,
+        a.actorId,
+        a.note,
+        computeDeadline(calendar, Date.now(), input.resolutionLimit),
+      ),
+    {
+      validator: (_: ActorInput) => requireState('accept', state),
     },
-  });
+  );
+  setHandler(
+    progressUpdate,
+    async (a) => {
+      await note('PROGRESS', a.actorId, a.note);
+      const { movesFrom, step, to } = caseActions.progress;
+      return (movesFrom as readonly CaseState[]).includes(state) ? transition(step, to, a.actorId) : state;
+    },
+    {
+      validator: (a: ActorInput) => {
+        requireState('progress', state);
+        if (!a?.note?.trim()) invalid('进展说明不能为空');
+      },
+    },
+  );
   let waits = 0;
-  setHandler(requestInfoUpdate, (a) => {
-    waits += 1;
-    if (current) { current.pausedSinceMs = Date.now(); current.view.state = 'paused'; current.revision += 1; }
-    return transition(`${caseActions.requestInfo.step}-${waits}`, caseActions.requestInfo.to, a.actorId, a.note, undefined, 'INFO_REQUESTED');
-  }, {
-    validator: (a: ActorInput) => {
-      requireState('requestInfo', state);
-      if (!a?.note?.trim()) invalid('请写明需要群众补充的内容');
+  setHandler(
+    requestInfoUpdate,
+    (a) => {
+      waits += 1;
+      if (current) {
+        current.pausedSinceMs = Date.now();
+        current.view.state = 'paused';
+        current.revision += 1;
+      }
+      return transition(
+        `${caseActions.requestInfo.step}-${waits}`,
+        caseActions.requestInfo.to,
+        a.actorId,
+        a.note,
+        undefined,
+        'INFO_REQUESTED',
+      );
     },
-  });
-  setHandler(provideInfoUpdate, async (a) => {
-    if (current?.pausedSinceMs !== undefined) {
-      current.pauses.push({ fromMs: current.pausedSinceMs, toMs: Date.now() });
-      current.pausedSinceMs = undefined;
-      current.view.state = current.view.escalationLevel > 0 ? 'lapsed' : 'running';
-      touch(current);
-    }
-    return transition(`${caseActions.provideInfo.step}-${waits}`, caseActions.provideInfo.to, a.actorId, a.note, undefined, 'INFO_PROVIDED');
-  }, {
-    validator: (a: ActorInput) => {
-      requireState('provideInfo', state);
-      if (!a?.note?.trim()) invalid('补充内容不能为空');
+    {
+      validator: (a: ActorInput) => {
+        requireState('requestInfo', state);
+        if (!a?.note?.trim()) invalid('请写明需要群众补充的内容');
+      },
     },
-  });
-  setHandler(requestExtensionUpdate, async (a) => {
-    pendingExtension = a;
-    await note('EXTENSION_REQUESTED', a.actorId, a.reason, { workingDays: a.workingDays });
-    return state;
-  }, {
-    validator: (a: ExtensionInput) => {
-      requireState('requestExtension', state);
-      if (pendingExtension) invalid('已有待审批的延期申请');
-      const rules = input.extension ?? { maxWorkingDays: 10, maxExtensions: 2 };
-      if (extensionsGranted >= rules.maxExtensions) invalid(`延期次数已达上限（${rules.maxExtensions} 次）`);
-      if (!Number.isInteger(a?.workingDays) || a.workingDays < 1 || a.workingDays > rules.maxWorkingDays) invalid(`延期天数须为 1–${rules.maxWorkingDays} 个工作日`);
-      if (!a.reason?.trim()) invalid('请写明延期理由');
+  );
+  setHandler(
+    provideInfoUpdate,
+    async (a) => {
+      if (current?.pausedSinceMs !== undefined) {
+        current.pauses.push({ fromMs: current.pausedSinceMs, toMs: Date.now() });
+        current.pausedSinceMs = undefined;
+        current.view.state = current.view.escalationLevel > 0 ? 'lapsed' : 'running';
+        touch(current);
+      }
+      return transition(
+        `${caseActions.provideInfo.step}-${waits}`,
+        caseActions.provideInfo.to,
+        a.actorId,
+        a.note,
+        undefined,
+        'INFO_PROVIDED',
+      );
     },
-  });
-  setHandler(decideExtensionUpdate, async (a) => {
-    const requested = pendingExtension as ExtensionInput;
-    pendingExtension = undefined;
-    if (a.approve && current) {
-      extensionsGranted += 1;
-      current.extensionWorkingDays += requested.workingDays;
-      touch(current);
-    }
-    await note(a.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED', a.actorId, a.comment, { workingDays: requested.workingDays });
-    return state;
-  }, {
-    validator: (_: DecisionInput) => {
-      if (!pendingExtension) invalid('没有待审批的延期申请');
-      requireState('decideExtension', state);
+    {
+      validator: (a: ActorInput) => {
+        requireState('provideInfo', state);
+        if (!a?.note?.trim()) invalid('补充内容不能为空');
+      },
     },
-  });
-  setHandler(markHandledUpdate, (a) => transition(`${caseActions.markHandled.step}-${reopenings}`, caseActions.markHandled.to, a.actorId, a.reply), {
-    validator: (a: HandledInput) => {
-      requireState('markHandled', state);
-      if (!a?.reply?.trim()) invalid('处置答复不能为空');
-      coHandling.assertNoOpenParts();
+  );
+  setHandler(
+    requestExtensionUpdate,
+    async (a) => {
+      pendingExtension = a;
+      await note('EXTENSION_REQUESTED', a.actorId, a.reason, { workingDays: a.workingDays });
+      return state;
     },
-  });
-  setHandler(disputeUpdate, (a) => {
-    reopenings += 1;
-    return transition(`${caseActions.dispute.step}-${reopenings}`, caseActions.dispute.to, a.actorId, a.note, undefined, 'DISPUTED');
-  }, {
-    validator: (a: ActorInput) => {
-      requireState('dispute', state);
-      if (!a?.note?.trim()) invalid('请写明异议理由');
+    {
+      validator: (a: ExtensionInput) => {
+        requireState('requestExtension', state);
+        if (pendingExtension) invalid('已有待审批的延期申请');
+        const rules = input.extension ?? { maxWorkingDays: 10, maxExtensions: 2 };
+        if (extensionsGranted >= rules.maxExtensions) invalid(`延期次数已达上限（${rules.maxExtensions} 次）`);
+        if (!Number.isInteger(a?.workingDays) || a.workingDays < 1 || a.workingDays > rules.maxWorkingDays)
+          invalid(`延期天数须为 1–${rules.maxWorkingDays} 个工作日`);
+        if (!a.reason?.trim()) invalid('请写明延期理由');
+      },
     },
-  });
+  );
+  setHandler(
+    decideExtensionUpdate,
+    async (a) => {
+      const requested = pendingExtension as ExtensionInput;
+      pendingExtension = undefined;
+      if (a.approve && current) {
+        extensionsGranted += 1;
+        current.extensionWorkingDays += requested.workingDays;
+        touch(current);
+      }
+      await note(a.approve ? 'EXTENSION_APPROVED' : 'EXTENSION_REJECTED', a.actorId, a.comment, {
+        workingDays: requested.workingDays,
+      });
+      return state;
+    },
+    {
+      validator: (_: DecisionInput) => {
+        if (!pendingExtension) invalid('没有待审批的延期申请');
+        requireState('decideExtension', state);
+      },
+    },
+  );
+  setHandler(
+    markHandledUpdate,
+    (a) => transition(`${caseActions.markHandled.step}-${reopenings}`, caseActions.markHandled.to, a.actorId, a.reply),
+    {
+      validator: (a: HandledInput) => {
+        requireState('markHandled', state);
+        if (!a?.reply?.trim()) invalid('处置答复不能为空');
+        coHandling.assertNoOpenParts();
+      },
+    },
+  );
+  setHandler(
+    disputeUpdate,
+    (a) => {
+      reopenings += 1;
+      return transition(
+        `${caseActions.dispute.step}-${reopenings}`,
+        caseActions.dispute.to,
+        a.actorId,
+        a.note,
+        undefined,
+        'DISPUTED',
+      );
+    },
+    {
+      validator: (a: ActorInput) => {
+        requireState('dispute', state);
+        if (!a?.note?.trim()) invalid('请写明异议理由');
+      },
+    },
+  );
   setHandler(closeUpdate, (a) => transition(caseActions.close.step, caseActions.close.to, a.actorId, a.note), {
     validator: (_: ActorInput) => requireState('close', state),
   });
   let departmentContacted = false;
-  setHandler(departmentContactedUpdate, async (a) => {
-    departmentContacted = true;
-    await note('DEPARTMENT_CONTACTED', a.actorId, a.note);
-    return state;
-  }, {
-    validator: (a: ActorInput) => {
-      if (!input.contactDepartmentLimit) invalid('本诉求属社区职责，无需联系街道部门');
-      if (departmentContacted) invalid('已登记联系街道部门');
-      requireState('departmentContacted', state);
-      if (!a?.note?.trim()) invalid('请写明联系的部门与结果');
+  setHandler(
+    departmentContactedUpdate,
+    async (a) => {
+      departmentContacted = true;
+      await note('DEPARTMENT_CONTACTED', a.actorId, a.note);
+      return state;
     },
-  });
+    {
+      validator: (a: ActorInput) => {
+        if (!input.contactDepartmentLimit) invalid('本诉求属社区职责，无需联系街道部门');
+        if (departmentContacted) invalid('已登记联系街道部门');
+        requireState('departmentContacted', state);
+        if (!a?.note?.trim()) invalid('请写明联系的部门与结果');
+      },
+    },
+  );
   let returns = 0;
-  setHandler(returnUpdate, (a) => {
-    returns += 1;
-    return transition(`${caseActions.returnCase.step}-${returns}`, caseActions.returnCase.to, a.actorId, a.note);
-  }, {
-    validator: (a: ActorInput) => {
-      requireState('returnCase', state); // after acceptance the unit has taken the case on
-      if (!a?.note?.trim()) invalid('退回须写明理由（为何不属于本单位职责）');
+  setHandler(
+    returnUpdate,
+    (a) => {
+      returns += 1;
+      return transition(`${caseActions.returnCase.step}-${returns}`, caseActions.returnCase.to, a.actorId, a.note);
     },
-  });
-  setHandler(reassignUpdate, (a) => transition(`${caseActions.reassign.step}-${returns}`, caseActions.reassign.to, a.actorId, a.note, undefined, 'REASSIGNED', { assignGridId: a.gridId }), {
-    validator: (a: ReassignInput) => {
-      requireState('reassign', state);
-      if (!a?.gridId) invalid('请指定承接的网格');
+    {
+      validator: (a: ActorInput) => {
+        requireState('returnCase', state); // after acceptance the unit has taken the case on
+        if (!a?.note?.trim()) invalid('退回须写明理由（为何不属于本单位职责）');
+      },
     },
-  });
-  setHandler(mergeUpdate, (a) => {
-    coHandling.stopOpenParts();
-    return transition(caseActions.merge.step, caseActions.merge.to, a.actorId, a.note, undefined, 'MERGED', { mergedIntoId: a.intoCaseId });
-  }, {
-    validator: (a: MergeInput) => {
-      requireState('merge', state);
-      if (!a?.intoCaseId || a.intoCaseId === input.caseId) invalid('请指定要并入的另一件诉求');
+  );
+  setHandler(
+    reassignUpdate,
+    (a) =>
+      transition(
+        `${caseActions.reassign.step}-${returns}`,
+        caseActions.reassign.to,
+        a.actorId,
+        a.note,
+        undefined,
+        'REASSIGNED',
+        { assignGridId: a.gridId },
+      ),
+    {
+      validator: (a: ReassignInput) => {
+        requireState('reassign', state);
+        if (!a?.gridId) invalid('请指定承接的网格');
+      },
     },
-  });
+  );
+  setHandler(
+    mergeUpdate,
+    (a) => {
+      coHandling.stopOpenParts();
+      return transition(caseActions.merge.step, caseActions.merge.to, a.actorId, a.note, undefined, 'MERGED', {
+        mergedIntoId: a.intoCaseId,
+      });
+    },
+    {
+      validator: (a: MergeInput) => {
+        requireState('merge', state);
+        if (!a?.intoCaseId || a.intoCaseId === input.caseId) invalid('请指定要并入的另一件诉求');
+      },
+    },
+  );
 
   /** `primary` clocks (accept, resolution, rework) are the ones pauses and extensions apply to. */
-  const runClock = async (name: ClockName, limit: Limit, startMs: number, done: () => boolean, primary = true,
-    stopped: () => boolean = () => false): Promise<void> => {
+  const runClock = async (
+    name: ClockName,
+    limit: Limit,
+    startMs: number,
+    done: () => boolean,
+    primary = true,
+    stopped: () => boolean = () => false,
+  ): Promise<void> => {
     const clock: Clock = {
-      startMs, limit, pauses: [], extensionWorkingDays: 0, revision: 0,
-      view: { name, startedAt: new Date(startMs).toISOString(), deadline: '', state: 'running', escalationLevel: 0, pausedMs: 0, extensionWorkingDays: 0,
-        provisional: false },
+      startMs,
+      limit,
+      pauses: [],
+      extensionWorkingDays: 0,
+      revision: 0,
+      view: {
+        name,
+        startedAt: new Date(startMs).toISOString(),
+        deadline: '',
+        state: 'running',
+        escalationLevel: 0,
+        pausedMs: 0,
+        extensionWorkingDays: 0,
+        provisional: false,
+      },
     };
     touch(clock);
     clocks.push(clock);
@@ -310,8 +500,14 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
         continue;
       }
       if (wakeAt !== lapseAt) {
-        await sendCaseReminder({ caseId: input.caseId, clock: name, index: remindersSent, percent: Math.round(input.reminderFractions[remindersSent] * 100), deadlineMs,
-          ...identity });
+        await sendCaseReminder({
+          caseId: input.caseId,
+          clock: name,
+          index: remindersSent,
+          percent: Math.round(input.reminderFractions[remindersSent] * 100),
+          deadlineMs,
+          ...identity,
+        });
         remindersSent += 1;
         continue;
       }
@@ -323,8 +519,14 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       }
       orderDeadlineMs = computeDeadline(calendar, Date.now(), input.ladder[level].supervisionOrderLimit);
       await escalateCase({
-        caseId: input.caseId, clock: name, level, step: input.ladder[level], missed: input.ladder[level - 1],
-        lapsedDeadlineMs: lapseAt, orderDeadlineMs, ...identity,
+        caseId: input.caseId,
+        clock: name,
+        level,
+        step: input.ladder[level],
+        missed: input.ladder[level - 1],
+        lapsedDeadlineMs: lapseAt,
+        orderDeadlineMs,
+        ...identity,
       });
       clock.view.escalationLevel = level;
     }
@@ -333,18 +535,38 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
 
   const side: Promise<void>[] = [];
   if (input.contactDepartmentLimit) {
-    side.push(runClock('contactDepartment', input.contactDepartmentLimit, Date.now(), () => departmentContacted || FINISHED.includes(state), false,
-      () => !departmentContacted));
+    side.push(
+      runClock(
+        'contactDepartment',
+        input.contactDepartmentLimit,
+        Date.now(),
+        () => departmentContacted || FINISHED.includes(state),
+        false,
+        () => !departmentContacted,
+      ),
+    );
   }
   // a returned case is still waiting to be accepted by someone: the accept clock keeps running through a re-dispatch
   await runClock('accept', input.acceptLimit, Date.now(), () => !UNACCEPTED.includes(state));
   if (input.firstResponseLimit) {
-    side.push(runClock('firstResponse', input.firstResponseLimit, Date.now(),
-      () => ![...UNACCEPTED, 'ACCEPTED'].includes(state), false)); // any progress, question or reply is a first response
+    side.push(
+      runClock(
+        'firstResponse',
+        input.firstResponseLimit,
+        Date.now(),
+        () => ![...UNACCEPTED, 'ACCEPTED'].includes(state),
+        false,
+      ),
+    ); // any progress, question or reply is a first response
   }
   let resolution: ClockName = 'resolution';
   while (!FINISHED.includes(state)) {
-    await runClock(resolution, input.resolutionLimit, Date.now(), () => state === 'HANDLED' || FINISHED.includes(state));
+    await runClock(
+      resolution,
+      input.resolutionLimit,
+      Date.now(),
+      () => state === 'HANDLED' || FINISHED.includes(state),
+    );
     await condition(() => FINISHED.includes(state) || OPEN.includes(state));
     resolution = 'rework'; // a dispute reopened the case: a fresh resolution clock
   }

@@ -7,15 +7,22 @@ import type { ProcessKindName } from '../src/shared/search-attributes';
 export const SEARCH_ATTRIBUTES_PATCH = 'search-attributes';
 
 /** What a workflow shows operators: its state, escalation level where it has one, and any further keys. */
-export interface ProcessView { state: string; escalationLevel?: number; pairs?: SearchAttributePair[] }
+export interface ProcessView {
+  state: string;
+  escalationLevel?: number;
+  pairs?: SearchAttributePair[];
+}
 
 const pairsOf = (kind: ProcessKindName, view: ProcessView): SearchAttributePair[] => [
-  { key: ProcessKind, value: kind }, { key: ProcessState, value: view.state },
-  ...(view.escalationLevel === undefined ? [] : [{ key: EscalationLevel, value: view.escalationLevel }]), ...(view.pairs ?? []),
+  { key: ProcessKind, value: kind },
+  { key: ProcessState, value: view.state },
+  ...(view.escalationLevel === undefined ? [] : [{ key: EscalationLevel, value: view.escalationLevel }]),
+  ...(view.pairs ?? []),
 ];
 
 /** Pairs whose value differs from the workflow's attributes (those it was started with, and every upsert since). */
-const changedPairs = (pairs: SearchAttributePair[]) => pairs.filter((p) => workflowInfo().typedSearchAttributes.get(p.key) !== p.value);
+const changedPairs = (pairs: SearchAttributePair[]) =>
+  pairs.filter((p) => workflowInfo().typedSearchAttributes.get(p.key) !== p.value);
 
 /**
  * Keeps the workflow's search attributes equal to `view()`: upserts the pairs that differ now, and again whenever one

@@ -1,7 +1,10 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { WiringCheckActivities } from '../activities/wiring-check.activities';
 
-export interface WiringCheckInput { note: string; delay?: string }
+export interface WiringCheckInput {
+  note: string;
+  delay?: string;
+}
 
 const { recordWiringCheck } = proxyActivities<WiringCheckActivities>({
   startToCloseTimeout: '30 seconds',

@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 const dist = join(import.meta.dirname, '..', 'dist');
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
 const gz = new Map();
-const gzipped = (file) => gz.get(file) ?? gz.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length).get(file);
+const gzipped = (file) =>
+  gz.get(file) ?? gz.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length).get(file);
 
 function closure(key, into = new Set()) {
   const chunk = manifest[key];

@@ -15,21 +15,35 @@ const AuditPage = lazy(() => import('./pages/audit-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
-const page = (node: ReactNode) => <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />}>{node}</Suspense>;
+const page = (node: ReactNode) => (
+  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />}>{node}</Suspense>
+);
 
-export const router = createBrowserRouter([
-  { path: '/login', element: page(<LoginPage />) },
-  {
-    path: '/',
-    element: <RequireSession>{page(<ConsoleLayout />)}</RequireSession>,
-    children: [
-      { index: true, element: page(<HomeRedirect />) },
-      { path: 'workbench', element: <RequirePermission permission={Permission.CaseRead}>{page(<WorkbenchPage />)}</RequirePermission> },
-      { path: 'cases/:id', element: <RequirePermission permission={Permission.CaseRead}>{page(<CaseDetailPage />)}</RequirePermission> },
-      { path: 'inbox', element: page(<InboxPage />) },
-      { path: 'audit', element: <RequirePermission permission={Permission.AuditRead}>{page(<AuditPage />)}</RequirePermission> },
-      { path: '*', element: page(<NotFoundPage />) },
-    ],
-  },
-  { path: '*', element: <Navigate to="/" replace /> },
-], { basename: '/console' });
+export const router = createBrowserRouter(
+  [
+    { path: '/login', element: page(<LoginPage />) },
+    {
+      path: '/',
+      element: <RequireSession>{page(<ConsoleLayout />)}</RequireSession>,
+      children: [
+        { index: true, element: page(<HomeRedirect />) },
+        {
+          path: 'workbench',
+          element: <RequirePermission permission={Permission.CaseRead}>{page(<WorkbenchPage />)}</RequirePermission>,
+        },
+        {
+          path: 'cases/:id',
+          element: <RequirePermission permission={Permission.CaseRead}>{page(<CaseDetailPage />)}</RequirePermission>,
+        },
+        { path: 'inbox', element: page(<InboxPage />) },
+        {
+          path: 'audit',
+          element: <RequirePermission permission={Permission.AuditRead}>{page(<AuditPage />)}</RequirePermission>,
+        },
+        { path: '*', element: page(<NotFoundPage />) },
+      ],
+    },
+    { path: '*', element: <Navigate to="/" replace /> },
+  ],
+  { basename: '/console' },
+);

@@ -15,8 +15,9 @@ describe('loadConfig', () => {
   });
 
   it('names each missing or malformed variable', () => {
-    expect(() => loadConfig({ ...valid, DATABASE_URL: undefined, PORT: 'eighty' }))
-      .toThrow(/DATABASE_URL.*PORT|PORT.*DATABASE_URL/);
+    expect(() => loadConfig({ ...valid, DATABASE_URL: undefined, PORT: 'eighty' })).toThrow(
+      /DATABASE_URL.*PORT|PORT.*DATABASE_URL/,
+    );
   });
 
   it('refuses a short token secret', () => {
@@ -36,7 +37,10 @@ describe('loadConfig', () => {
     };
 
     it('starts with explicitly set, non-default secrets', () => {
-      expect(loadConfig(production)).toMatchObject({ NODE_ENV: 'production', NOTIFY_WEBHOOK_SECRET: 'a7Kq2mZ9xT4vB8nR' });
+      expect(loadConfig(production)).toMatchObject({
+        NODE_ENV: 'production',
+        NOTIFY_WEBHOOK_SECRET: 'a7Kq2mZ9xT4vB8nR',
+      });
     });
 
     it('refuses a missing webhook secret instead of falling back to the local default', () => {
@@ -61,9 +65,9 @@ describe('loadConfig', () => {
     });
 
     it('names both variables when both secrets are missing', () => {
-      expect(() => loadConfig({ ...production, AUTH_TOKEN_SECRET: undefined, NOTIFY_WEBHOOK_SECRET: undefined })).toThrow(
-        /AUTH_TOKEN_SECRET[\s\S]*NOTIFY_WEBHOOK_SECRET/,
-      );
+      expect(() =>
+        loadConfig({ ...production, AUTH_TOKEN_SECRET: undefined, NOTIFY_WEBHOOK_SECRET: undefined }),
+      ).toThrow(/AUTH_TOKEN_SECRET[\s\S]*NOTIFY_WEBHOOK_SECRET/);
     });
   });
 

@@ -21,7 +21,9 @@ export function productionSecretProblems(env: NodeJS.ProcessEnv): string[] {
     } else if (KNOWN_SECRETS.has(value)) {
       problems.push(`${name}: 生产环境不能使用本地开发默认值作为 ${name}`);
     } else if (new Set(value).size < MIN_DISTINCT_CHARACTERS) {
-      problems.push(`${name}: 生产环境的 ${name} 过于简单（至少 ${MIN_DISTINCT_CHARACTERS} 种不同字符），请使用随机生成的密钥`);
+      problems.push(
+        `${name}: 生产环境的 ${name} 过于简单（至少 ${MIN_DISTINCT_CHARACTERS} 种不同字符），请使用随机生成的密钥`,
+      );
     }
   }
   return problems;

@@ -27,17 +27,35 @@ export const CardNo = defineSearchAttributeKey('CardNo', SearchAttributeType.KEY
 export const HolderKind = defineSearchAttributeKey('HolderKind', SearchAttributeType.KEYWORD);
 
 export const SEARCH_ATTRIBUTES: readonly SearchAttributeKey[] = [
-  CaseNo, ProcessKind, Category, GridId, CommunityId, StreetId, ProcessState, EscalationLevel, CardNo, HolderKind,
+  CaseNo,
+  ProcessKind,
+  Category,
+  GridId,
+  CommunityId,
+  StreetId,
+  ProcessState,
+  EscalationLevel,
+  CardNo,
+  HolderKind,
 ];
 
 export type ProcessKindName = 'request-case' | 'case-rating' | 'yellow-card';
 
 /** Where a case was reported: the keys every process about it carries. */
-export interface CaseKeys { caseNo: string; category: string; gridId: string | null; communityId: string | null; streetId: string | null }
+export interface CaseKeys {
+  caseNo: string;
+  category: string;
+  gridId: string | null;
+  communityId: string | null;
+  streetId: string | null;
+}
 
 /** The case keys as search attribute pairs (units the case has none of are left out: a Keyword cannot be null at start). */
 export function caseKeyPairs(keys: CaseKeys): SearchAttributePair[] {
-  const pairs: SearchAttributePair[] = [{ key: CaseNo, value: keys.caseNo }, { key: Category, value: keys.category }];
+  const pairs: SearchAttributePair[] = [
+    { key: CaseNo, value: keys.caseNo },
+    { key: Category, value: keys.category },
+  ];
   if (keys.gridId) pairs.push({ key: GridId, value: keys.gridId });
   if (keys.communityId) pairs.push({ key: CommunityId, value: keys.communityId });
   if (keys.streetId) pairs.push({ key: StreetId, value: keys.streetId });
@@ -45,23 +63,40 @@ export function caseKeyPairs(keys: CaseKeys): SearchAttributePair[] {
 }
 
 /** What a service passes as `typedSearchAttributes` when it starts a workflow about a case. */
-export function startSearchAttributes(kind: ProcessKindName, state: string, keys: CaseKeys, more: SearchAttributePair[] = []): TypedSearchAttributes {
-  return new TypedSearchAttributes([{ key: ProcessKind, value: kind }, { key: ProcessState, value: state }, ...caseKeyPairs(keys), ...more]);
+export function startSearchAttributes(
+  kind: ProcessKindName,
+  state: string,
+  keys: CaseKeys,
+  more: SearchAttributePair[] = [],
+): TypedSearchAttributes {
+  return new TypedSearchAttributes([
+    { key: ProcessKind, value: kind },
+    { key: ProcessState, value: state },
+    ...caseKeyPairs(keys),
+    ...more,
+  ]);
 }
 
 /** `Name=Type` as `temporal server start-dev --search-attribute` and `temporal operator search-attribute create` spell types. */
 export function devServerSearchAttributeArgs(): string[] {
-  return SEARCH_ATTRIBUTES.flatMap((k) => ['--search-attribute', `${k.name}=${TypedSearchAttributes.toMetadataType(k.type)}`]);
+  return SEARCH_ATTRIBUTES.flatMap((k) => [
+    '--search-attribute',
+    `${k.name}=${TypedSearchAttributes.toMetadataType(k.type)}`,
+  ]);
 }
 
 /** The one command that registers them on a real cluster (README); the CLI pairs each `--name` with the `--type` after it. */
 export function clusterCommand(namespace = 'default'): string {
-  const pairs = SEARCH_ATTRIBUTES.map((k) => `--name ${k.name} --type ${TypedSearchAttributes.toMetadataType(k.type)}`).join(' ');
+  const pairs = SEARCH_ATTRIBUTES.map(
+    (k) => `--name ${k.name} --type ${TypedSearchAttributes.toMetadataType(k.type)}`,
+  ).join(' ');
   return `temporal operator search-attribute create --namespace ${namespace} ${pairs}`;
 }
 
 /** A yellow card's keys: its number, and the keys of the case it was issued over. */
-export interface CardKeys extends CaseKeys { cardNo: string }
+export interface CardKeys extends CaseKeys {
+  cardNo: string;
+}
 
 export function cardKeyPairs(holderKind: string, keys: CardKeys | undefined): SearchAttributePair[] {
   const holder: SearchAttributePair = { key: HolderKind, value: holderKind };

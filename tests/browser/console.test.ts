@@ -19,8 +19,16 @@ describe('the console in a browser', () => {
 
   beforeAll(async () => {
     ensureConsoleBuilt(); // before the API boots: it serves console/dist when the module is created
-    [f, browser] = await Promise.all([buildOrgFixture(), launchBrowser(),
-      startApi().then((a) => { api = a; }), startWorker().then((w) => { worker = w; })]);
+    [f, browser] = await Promise.all([
+      buildOrgFixture(),
+      launchBrowser(),
+      startApi().then((a) => {
+        api = a;
+      }),
+      startWorker().then((w) => {
+        worker = w;
+      }),
+    ]);
   }, 180_000);
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
@@ -34,7 +42,9 @@ describe('the console in a browser', () => {
   afterEach(async () => {
     walk += 1;
     const open = contexts.splice(0);
-    await Promise.all(open.flatMap((c) => c.pages()).map((p, i) => screenshot(p, `end-${walk}-${i}`).catch(() => undefined)));
+    await Promise.all(
+      open.flatMap((c) => c.pages()).map((p, i) => screenshot(p, `end-${walk}-${i}`).catch(() => undefined)),
+    );
     await Promise.all(open.map((c) => c.close().catch(() => undefined)));
   });
 
@@ -45,15 +55,27 @@ describe('the console in a browser', () => {
   };
   const fileCase = async (description: string) => {
     const token = (await login(api.url, f.people.secretaryC1.username)).accessToken;
-    const res = await fetch(`${api.url}/api/v1/cases`, authed(token, {
-      method: 'POST', body: JSON.stringify({ requestKey: `console-${randomUUID()}`, channel: 'HOTLINE', category: f.category, description, address: f.addresses.G1, reporterPhone: '13900000001' }),
-    }));
+    const res = await fetch(
+      `${api.url}/api/v1/cases`,
+      authed(token, {
+        method: 'POST',
+        body: JSON.stringify({
+          requestKey: `console-${randomUUID()}`,
+          channel: 'HOTLINE',
+          category: f.category,
+          description,
+          address: f.addresses.G1,
+          reporterPhone: '13900000001',
+        }),
+      }),
+    );
     expect(res.status).toBe(201);
     return (await res.json()) as { id: string; caseNo: string };
   };
-  const unreadOf = async (page: Page) => Number(await page.getByRole('link', { name: /^消息中心（\d+ 条未读）$/ }).getAttribute('data-unread'));
+  const unreadOf = async (page: Page) =>
+    Number(await page.getByRole('link', { name: /^消息中心（\d+ 条未读）$/ }).getAttribute('data-unread'));
 
-  it('a grid worker sees a new case on the 工作台 within seconds, accepts it, adds progress and marks it handled; a refused step shows the API\'s message', async () => {
+  it("a grid worker sees a new case on the 工作台 within seconds, accepts it, adds progress and marks it handled; a refused step shows the API's message", async () => {
     const page = await newPage();
     await page.goto('/console/');
     await page.getByRole('button', { name: '登录', exact: true }).waitFor();
@@ -76,19 +98,25 @@ describe('the console in a browser', () => {
     await screenshot(page, '02-workbench');
 
     // a second tab on the same case stays at 待受理 while the first one acts
-    const stale = await (page.context()).newPage();
+    const stale = await page.context().newPage();
     await stale.goto(`/console/cases/${filed.id}`);
     await stale.getByRole('button', { name: '受理', exact: true }).waitFor();
 
     await row.getByRole('link', { name: filed.caseNo }).click();
     await page.getByRole('heading', { name: `诉求 ${filed.caseNo}` }).waitFor();
     expect(await page.getByTestId('case-status').innerText()).toBe('待受理');
-    await page.getByText(/受理时限：剩余/).first().waitFor();
+    await page
+      .getByText(/受理时限：剩余/)
+      .first()
+      .waitFor();
     await screenshot(page, '03-case-detail-reported');
 
     await page.getByRole('button', { name: '受理', exact: true }).click();
     await page.getByTestId('case-status').filter({ hasText: '已受理' }).waitFor();
-    await page.getByText(/办结时限：剩余 \d+天/).first().waitFor();
+    await page
+      .getByText(/办结时限：剩余 \d+天/)
+      .first()
+      .waitFor();
 
     await page.getByRole('button', { name: '添加进展', exact: true }).click();
     await page.getByLabel('进展说明').fill('已联系物业，明日上门更换灯泡');
@@ -105,7 +133,9 @@ describe('the console in a browser', () => {
     await page.getByTestId('case-status').filter({ hasText: '已处置' }).waitFor();
     await page.getByText('灯泡已更换，楼道照明恢复').waitFor();
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
-    const timeline = await page.locator('[data-event-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-event-kind')));
+    const timeline = await page
+      .locator('[data-event-kind]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-event-kind')));
     expect(timeline).toEqual(expect.arrayContaining(['REPORTED', 'ACCEPTED', 'HANDLED']));
     expect(await page.getByRole('button', { name: '受理', exact: true }).count()).toBe(0);
     await screenshot(page, '04-case-detail-handled');
@@ -114,11 +144,14 @@ describe('the console in a browser', () => {
     await stale.getByRole('button', { name: '受理', exact: true }).click();
     const refusal = stale.getByRole('alert').filter({ hasText: '操作未成功' });
     await refusal.waitFor();
-    expect(await refusal.innerText()).toContain('诉求当前状态为 HANDLED，不能受理');
+    expect(await refusal.innerText()).toContain('诉求当前为「已处置」，不能受理');
     await stale.getByTestId('case-status').filter({ hasText: '已处置' }).waitFor(); // it re-read the case
     await screenshot(stale, '05-case-refused');
 
-    const after = await fetch(`${api.url}/api/v1/cases/${filed.id}`, authed((await login(api.url, f.people.secretaryC1.username)).accessToken));
+    const after = await fetch(
+      `${api.url}/api/v1/cases/${filed.id}`,
+      authed((await login(api.url, f.people.secretaryC1.username)).accessToken),
+    );
     expect(await after.json()).toMatchObject({ status: 'HANDLED' });
   }, 120_000);
 
@@ -129,7 +162,9 @@ describe('the console in a browser', () => {
     const before = await unreadOf(page);
     const title = `防汛值班提醒-${f.tag}`;
     await worker.get(NotificationService).notify({
-      recipients: [{ personId: f.people.gridWorkerG1.id }], template: 'notify.broadcast', data: { title, text: '今晚 20:00 起到社区值班室值守' },
+      recipients: [{ personId: f.people.gridWorkerG1.id }],
+      template: 'notify.broadcast',
+      data: { title, text: '今晚 20:00 起到社区值班室值守' },
       options: { dedupKey: `console-${randomUUID()}`, ackRequired: true, ackWindowMinutes: 60 },
     });
     await page.getByRole('link', { name: `消息中心（${before + 1} 条未读）` }).waitFor({ timeout: 20_000 });

@@ -4,7 +4,11 @@ import { startApi } from '../fixtures/test-app';
 import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, OrgFixture } from '../fixtures/org-fixture';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
   let api: { app: INestApplication; url: string };
@@ -20,7 +24,10 @@ describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
 
   it('signs a staff member in; the token carries the person and their current positions only', async () => {
     const { accessToken } = await login(api.url, f.people.gridWorkerG1.username);
-    const me = (await (await fetch(`${api.url}/api/v1/auth/me`, authed(accessToken))).json()) as { personId: string; positions: { role: string }[] };
+    const me = (await (await fetch(`${api.url}/api/v1/auth/me`, authed(accessToken))).json()) as {
+      personId: string;
+      positions: { role: string }[];
+    };
     expect(me.personId).toBe(f.people.gridWorkerG1.id);
     expect(me.positions.map((p) => p.role)).toEqual(['GRID_WORKER']); // the 2020 网格长 post has ended
   });
@@ -48,7 +55,9 @@ describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
 
   it('refuses missing, forged and expired access tokens', async () => {
     expect(await (await fetch(`${api.url}/api/v1/auth/me`)).json()).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(await (await fetch(`${api.url}/api/v1/auth/me`, authed('a.b.c'))).json()).toMatchObject({ code: 'TOKEN_INVALID' });
+    expect(await (await fetch(`${api.url}/api/v1/auth/me`, authed('a.b.c'))).json()).toMatchObject({
+      code: 'TOKEN_INVALID',
+    });
     const shortLived = await startApi({ ACCESS_TOKEN_TTL_SECONDS: '1' });
     try {
       const { accessToken } = await login(shortLived.url, f.people.admin.username);
@@ -70,7 +79,10 @@ describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
     const locked = await post(`${api.url}/api/v1/auth/login`, { username, password: FIXTURE_PASSWORD });
     expect(locked.status).toBe(423);
     expect(await locked.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
-    const { rows } = await db.query("SELECT count(*)::int AS n FROM audit_entry WHERE action = 'auth.locked' AND entity_id = $1", [f.people.partyMemberA.id]);
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM audit_entry WHERE action = 'auth.locked' AND entity_id = $1",
+      [f.people.partyMemberA.id],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -83,7 +95,10 @@ describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
   describe('resident one-time codes', () => {
     const phone = () => `16${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
     const codeFromInbox = async (p: string) => {
-      const { rows } = await db.query('SELECT body FROM inbox_message WHERE phone = $1 ORDER BY created_at DESC LIMIT 1', [p]);
+      const { rows } = await db.query(
+        'SELECT body FROM inbox_message WHERE phone = $1 ORDER BY created_at DESC LIMIT 1',
+        [p],
+      );
       return /(\d{6})/.exec(rows[0].body)?.[1] as string;
     };
 
@@ -93,7 +108,9 @@ describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
       const code = await codeFromInbox(p);
       const ok = await post(`${api.url}/api/v1/auth/code/verify`, { phone: p, code });
       expect(ok.status).toBe(200);
-      const me = (await (await fetch(`${api.url}/api/v1/auth/me`, authed(((await ok.json()) as { accessToken: string }).accessToken))).json()) as { kind: string; phone: string; positions: unknown[] };
+      const me = (await (
+        await fetch(`${api.url}/api/v1/auth/me`, authed(((await ok.json()) as { accessToken: string }).accessToken))
+      ).json()) as { kind: string; phone: string; positions: unknown[] };
       expect(me).toMatchObject({ kind: 'RESIDENT', phone: p, positions: [] });
       const replay = await post(`${api.url}/api/v1/auth/code/verify`, { phone: p, code });
       expect(await replay.json()).toMatchObject({ code: 'CODE_USED' });
@@ -104,15 +121,22 @@ describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
       await post(`${api.url}/api/v1/auth/code`, { phone: p });
       const code = await codeFromInbox(p);
       for (let i = 0; i < 5; i++) {
-        const wrong = await post(`${api.url}/api/v1/auth/code/verify`, { phone: p, code: code === '000000' ? '111111' : '000000' });
+        const wrong = await post(`${api.url}/api/v1/auth/code/verify`, {
+          phone: p,
+          code: code === '000000' ? '111111' : '000000',
+        });
         expect(await wrong.json()).toMatchObject({ code: 'CODE_INVALID' });
       }
-      expect(await (await post(`${api.url}/api/v1/auth/code/verify`, { phone: p, code })).json()).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+      expect(await (await post(`${api.url}/api/v1/auth/code/verify`, { phone: p, code })).json()).toMatchObject({
+        code: 'TOO_MANY_ATTEMPTS',
+      });
 
       const q = phone();
       await post(`${api.url}/api/v1/auth/code`, { phone: q });
       await db.query("UPDATE one_time_code SET expires_at = now() - interval '1 second' WHERE phone = $1", [q]);
-      expect(await (await post(`${api.url}/api/v1/auth/code/verify`, { phone: q, code: await codeFromInbox(q) })).json()).toMatchObject({ code: 'CODE_EXPIRED' });
+      expect(
+        await (await post(`${api.url}/api/v1/auth/code/verify`, { phone: q, code: await codeFromInbox(q) })).json(),
+      ).toMatchObject({ code: 'CODE_EXPIRED' });
     });
   });
 });

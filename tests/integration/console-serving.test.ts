@@ -10,14 +10,29 @@ describe('the console served by the API, and the refresh cookie', () => {
 
   beforeAll(async () => {
     execFileSync('bash', ['scripts/console-build.sh'], { stdio: 'inherit' }); // a no-op when the build is current
-    [f] = await Promise.all([buildOrgFixture(), startApi().then((a) => { api = a; })]);
+    [f] = await Promise.all([
+      buildOrgFixture(),
+      startApi().then((a) => {
+        api = a;
+      }),
+    ]);
   }, 180_000);
-  afterAll(async () => { await api?.app.close(); });
-
-  const post = (path: string, body: unknown, cookie?: string) => fetch(`${api.url}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body),
+  afterAll(async () => {
+    await api?.app.close();
   });
-  const consoleLogin = () => post('/api/v1/auth/login', { username: f.people.gridWorkerG1.username, password: FIXTURE_PASSWORD, refreshTokenIn: 'cookie' });
+
+  const post = (path: string, body: unknown, cookie?: string) =>
+    fetch(`${api.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  const consoleLogin = () =>
+    post('/api/v1/auth/login', {
+      username: f.people.gridWorkerG1.username,
+      password: FIXTURE_PASSWORD,
+      refreshTokenIn: 'cookie',
+    });
   const cookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('govflow_rt='));
 
   it('serves the console, falls back to index.html for its routes, and forbids inline script', async () => {
@@ -53,7 +68,10 @@ describe('the console served by the API, and the refresh cookie', () => {
     expect(cookie).toMatch(/Path=\/api\/v1\/auth(;|$)/);
     expect(cookie).not.toMatch(/Secure/i); // plain HTTP here; Secure is set when the request came over TLS
     // body-based clients are unchanged: the pair in the answer, no cookie
-    const plain = await post('/api/v1/auth/login', { username: f.people.gridWorkerG1.username, password: FIXTURE_PASSWORD });
+    const plain = await post('/api/v1/auth/login', {
+      username: f.people.gridWorkerG1.username,
+      password: FIXTURE_PASSWORD,
+    });
     expect(await plain.json()).toMatchObject({ refreshToken: expect.any(String) });
     expect(cookieOf(plain)).toBeUndefined();
   });
@@ -65,7 +83,11 @@ describe('the console served by the API, and the refresh cookie', () => {
     expect(await refreshed.json()).not.toHaveProperty('refreshToken');
     const second = cookieOf(refreshed)!.split(';')[0];
     expect(second).not.toBe(first);
-    const me = await fetch(`${api.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${((await (await post('/api/v1/auth/refresh', {}, second)).json()) as { accessToken: string }).accessToken}` } });
+    const me = await fetch(`${api.url}/api/v1/auth/me`, {
+      headers: {
+        authorization: `Bearer ${((await (await post('/api/v1/auth/refresh', {}, second)).json()) as { accessToken: string }).accessToken}`,
+      },
+    });
     expect(((await me.json()) as { personId: string }).personId).toBe(f.people.gridWorkerG1.id);
     const replay = await post('/api/v1/auth/refresh', {}, first);
     expect(replay.status).toBe(401);
@@ -76,7 +98,7 @@ describe('the console served by the API, and the refresh cookie', () => {
     expect(await none.json()).toMatchObject({ code: 'UNAUTHENTICATED', message: '未登录或登录已过期，请重新登录' });
   });
 
-  it('logout revokes the cookie\'s token and clears the cookie', async () => {
+  it("logout revokes the cookie's token and clears the cookie", async () => {
     const cookie = cookieOf(await consoleLogin())!.split(';')[0];
     const out = await post('/api/v1/auth/logout', {}, cookie);
     expect(out.status).toBe(204);

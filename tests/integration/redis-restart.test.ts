@@ -25,7 +25,13 @@ describe('notification delivery across a Redis restart', () => {
     redis = await startLocalRedis(dir, port);
     sink = await new HttpSink().start();
     f = await buildOrgFixture();
-    worker = await startWorker({ REDIS_URL: redis.url, NOTIFY_WEBHOOK_URL: `${sink.url}/hook`, NOTIFY_BACKOFF_MS: '200', NOTIFY_MAX_ATTEMPTS: '20', QUEUE_PREFIX: `restart-${f.tag}` });
+    worker = await startWorker({
+      REDIS_URL: redis.url,
+      NOTIFY_WEBHOOK_URL: `${sink.url}/hook`,
+      NOTIFY_BACKOFF_MS: '200',
+      NOTIFY_MAX_ATTEMPTS: '20',
+      QUEUE_PREFIX: `restart-${f.tag}`,
+    });
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -40,12 +46,20 @@ describe('notification delivery across a Redis restart', () => {
     const soon = new Date(Date.now() + 6_000);
     for (let i = 0; i < 40; i++) {
       await notifications.notify({
-        recipients: [{ personId: f.people.gridWorkerG1.id }], template: 'notify.broadcast', data: { title: `重启-${i}`, text: '.' },
+        recipients: [{ personId: f.people.gridWorkerG1.id }],
+        template: 'notify.broadcast',
+        data: { title: `重启-${i}`, text: '.' },
         options: { dedupKey: `restart-${f.tag}-${i}`, urgency: 'URGENT', deliverAt: i % 2 ? soon : undefined },
       });
     }
-    const deliveries = async () => (await db.query(`SELECT d.id, d.status FROM delivery d JOIN inbox_message m ON m.id = d.message_id
-      WHERE m.dedup_key LIKE $1 AND d.channel = 'webhook'`, [`restart-${f.tag}-%`])).rows as { id: string; status: string }[];
+    const deliveries = async () =>
+      (
+        await db.query(
+          `SELECT d.id, d.status FROM delivery d JOIN inbox_message m ON m.id = d.message_id
+      WHERE m.dedup_key LIKE $1 AND d.channel = 'webhook'`,
+          [`restart-${f.tag}-%`],
+        )
+      ).rows as { id: string; status: string }[];
     const pending = (await deliveries()).filter((d) => d.status !== 'SENT').length;
     expect(pending).toBeGreaterThanOrEqual(20); // the delayed half at least is still only in Redis
     await redis.process.stop(); // SIGTERM: Redis flushes its append-only file

@@ -5,8 +5,17 @@ import { eventually, startApi, startWorker } from '../fixtures/test-app';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
 import { BusinessCalendar, nextWorkingDay } from '../../src/shared/calendar';
 
-interface CaseBody { id: string; caseNo: string; status: string; workflowId: string; gridId: string }
-interface Detail extends CaseBody { timeline: { kind: string; actorId: string | null }[]; clocks: { name: string; state: string; deadline: string }[] | null }
+interface CaseBody {
+  id: string;
+  caseNo: string;
+  status: string;
+  workflowId: string;
+  gridId: string;
+}
+interface Detail extends CaseBody {
+  timeline: { kind: string; actorId: string | null }[];
+  clocks: { name: string; state: string; deadline: string }[] | null;
+}
 
 describe('resident requests (诉求) through HTTP, the real worker and Temporal', () => {
   let api: { app: INestApplication; url: string };
@@ -16,8 +25,17 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
   const token: Record<string, string> = {};
 
   beforeAll(async () => {
-    [f] = await Promise.all([buildOrgFixture(), startApi().then((a) => { api = a; }), startWorker().then((w) => { worker = w; })]);
-    for (const who of ['gridWorkerG1', 'gridWorkerG2', 'secretaryC1', 'partyMemberA']) token[who] = (await login(api.url, f.people[who].username)).accessToken;
+    [f] = await Promise.all([
+      buildOrgFixture(),
+      startApi().then((a) => {
+        api = a;
+      }),
+      startWorker().then((w) => {
+        worker = w;
+      }),
+    ]);
+    for (const who of ['gridWorkerG1', 'gridWorkerG2', 'secretaryC1', 'partyMemberA'])
+      token[who] = (await login(api.url, f.people[who].username)).accessToken;
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
   });
@@ -25,22 +43,43 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
     await Promise.all([api?.app.close(), worker?.close(), db?.end()]);
   });
 
-  const intake = (who: string, requestKey: string, address = f.addresses.G1) => fetch(`${api.url}/api/v1/cases`, authed(token[who], {
-    method: 'POST', body: JSON.stringify({ requestKey, channel: 'HOTLINE', category: f.category, description: `楼道灯不亮-${f.tag}`, address, reporterPhone: '13900000000' }),
-  }));
+  const intake = (who: string, requestKey: string, address = f.addresses.G1) =>
+    fetch(
+      `${api.url}/api/v1/cases`,
+      authed(token[who], {
+        method: 'POST',
+        body: JSON.stringify({
+          requestKey,
+          channel: 'HOTLINE',
+          category: f.category,
+          description: `楼道灯不亮-${f.tag}`,
+          address,
+          reporterPhone: '13900000000',
+        }),
+      }),
+    );
   const get = (who: string, path: string) => fetch(`${api.url}/api/v1/cases${path}`, authed(token[who]));
-  const post = (who: string, path: string, body: unknown = {}) => fetch(`${api.url}/api/v1/cases${path}`, authed(token[who], { method: 'POST', body: JSON.stringify(body) }));
+  const post = (who: string, path: string, body: unknown = {}) =>
+    fetch(`${api.url}/api/v1/cases${path}`, authed(token[who], { method: 'POST', body: JSON.stringify(body) }));
 
   it('the same requestKey twice makes one case and one workflow', async () => {
     const requestKey = `key-${randomUUID()}`;
     const first = await intake('gridWorkerG1', requestKey);
     expect(first.status).toBe(201);
     const created = (await first.json()) as CaseBody;
-    expect(created).toMatchObject({ status: 'REPORTED', workflowId: `case-${created.id}`, gridId: f.units.G1.id, caseNo: expect.stringMatching(/^SQ-\d{8}-[0-9A-F]{8}$/) });
+    expect(created).toMatchObject({
+      status: 'REPORTED',
+      workflowId: `case-${created.id}`,
+      gridId: f.units.G1.id,
+      caseNo: expect.stringMatching(/^SQ-\d{8}-[0-9A-F]{8}$/),
+    });
     const again = await intake('secretaryC1', requestKey);
     expect(again.status).toBe(200);
     expect(((await again.json()) as CaseBody).id).toBe(created.id);
-    const rows = await db.query('SELECT count(*)::int AS n, min(department_id::text) AS department FROM request_case WHERE request_key = $1', [requestKey]);
+    const rows = await db.query(
+      'SELECT count(*)::int AS n, min(department_id::text) AS department FROM request_case WHERE request_key = $1',
+      [requestKey],
+    );
     expect(rows.rows[0]).toEqual({ n: 1, department: f.units.DEP1.id });
     // the workflow is running and answers its query
     const detail = await eventually(async () => {
@@ -48,7 +87,10 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
       return d.clocks?.length ? d : null;
     }, 'live clocks');
     // the fixture's category is handled by the street's 城管 department: it must be contacted too
-    expect(detail.clocks).toEqual([expect.objectContaining({ name: 'contactDepartment', state: 'running' }), expect.objectContaining({ name: 'accept', state: 'running' })]);
+    expect(detail.clocks).toEqual([
+      expect.objectContaining({ name: 'contactDepartment', state: 'running' }),
+      expect.objectContaining({ name: 'accept', state: 'running' }),
+    ]);
   });
 
   it('an unknown address is refused, and so is a caller without case.write', async () => {
@@ -78,10 +120,15 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
     expect(detail.status).toBe('CLOSED');
     expect(detail.timeline.map((e) => e.kind)).toEqual(['REPORTED', 'ACCEPTED', 'HANDLED', 'CLOSED']);
     expect(detail.timeline[1].actorId).toBe(f.people.gridWorkerG1.id);
-    expect(detail.clocks?.map((c) => [c.name, c.state])).toEqual([['contactDepartment', 'stopped'], ['accept', 'met'], ['firstResponse', 'met'], ['resolution', 'met']]);
+    expect(detail.clocks?.map((c) => [c.name, c.state])).toEqual([
+      ['contactDepartment', 'stopped'],
+      ['accept', 'met'],
+      ['firstResponse', 'met'],
+      ['resolution', 'met'],
+    ]);
   });
 
-  it('lists only cases in the caller\'s scope; out-of-scope cases answer 404', async () => {
+  it("lists only cases in the caller's scope; out-of-scope cases answer 404", async () => {
     const created = (await (await intake('gridWorkerG1', `key-${randomUUID()}`)).json()) as CaseBody;
     const q = `?q=${encodeURIComponent(created.caseNo)}`;
     const mine = (await (await get('gridWorkerG1', q)).json()) as { items: CaseBody[]; total: number };
@@ -96,21 +143,42 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
 
   it('a new district calendar re-computes the deadline of an open case', async () => {
     const created = (await (await intake('gridWorkerG1', `key-${randomUUID()}`)).json()) as CaseBody;
-    await eventually(async () => (await post('gridWorkerG1', `/${created.id}/accept`)).status === 200, 'the case accepted');
-    const resolution = async () => ((await (await get('gridWorkerG1', `/${created.id}`)).json()) as Detail)
-      .clocks?.find((c) => c.name === 'resolution');
+    await eventually(
+      async () => (await post('gridWorkerG1', `/${created.id}/accept`)).status === 200,
+      'the case accepted',
+    );
+    const resolution = async () =>
+      ((await (await get('gridWorkerG1', `/${created.id}`)).json()) as Detail).clocks?.find(
+        (c) => c.name === 'resolution',
+      );
     const before = await eventually(resolution, 'the resolution clock');
     // make the first counted working day after acceptance a district holiday: the deadline must move one working day later
-    const { calendar } = (await (await fetch(`${api.url}/api/v1/calendars/effective?districtId=${f.units.D.id}`, authed(token.gridWorkerG1))).json()) as { calendar: BusinessCalendar };
+    const { calendar } = (await (
+      await fetch(`${api.url}/api/v1/calendars/effective?districtId=${f.units.D.id}`, authed(token.gridWorkerG1))
+    ).json()) as { calendar: BusinessCalendar };
     const firstCounted = nextWorkingDay(calendar, Date.now());
     const admin = (await login(api.url, f.people.admin.username)).accessToken;
-    const created2 = await fetch(`${api.url}/api/v1/calendars/versions`, authed(admin, { method: 'POST', body: JSON.stringify({ districtId: f.units.D.id, holidays: [firstCounted], makeUpWorkdays: [] }) }));
+    const created2 = await fetch(
+      `${api.url}/api/v1/calendars/versions`,
+      authed(admin, {
+        method: 'POST',
+        body: JSON.stringify({ districtId: f.units.D.id, holidays: [firstCounted], makeUpWorkdays: [] }),
+      }),
+    );
     expect(created2.status).toBe(201);
-    const after = await eventually(async () => { const c = await resolution(); return c && c.deadline !== before.deadline ? c : null; }, 'the moved deadline');
+    const after = await eventually(async () => {
+      const c = await resolution();
+      return c && c.deadline !== before.deadline ? c : null;
+    }, 'the moved deadline');
     expect(Date.parse(after.deadline)).toBeGreaterThan(Date.parse(before.deadline));
     // the timeline entry is written by an activity right after the signal moved the live clock
-    await eventually(async () => ((await (await get('gridWorkerG1', `/${created.id}`)).json()) as Detail).timeline.some((e) => e.kind === 'DEADLINE_RECOMPUTED'),
-      'the DEADLINE_RECOMPUTED entry');
+    await eventually(
+      async () =>
+        ((await (await get('gridWorkerG1', `/${created.id}`)).json()) as Detail).timeline.some(
+          (e) => e.kind === 'DEADLINE_RECOMPUTED',
+        ),
+      'the DEADLINE_RECOMPUTED entry',
+    );
     const stored = await db.query('SELECT resolve_deadline FROM request_case WHERE id = $1', [created.id]);
     expect((stored.rows[0].resolve_deadline as Date).getTime()).toBe(Date.parse(after.deadline));
   });

@@ -19,13 +19,24 @@ describe('worker shutdown', () => {
   afterAll(async () => Promise.all([sink?.stop(), db?.end()]));
 
   it('lets an in-flight delivery finish before the worker stops', async () => {
-    const worker: INestApplicationContext = await startWorker({ NOTIFY_WEBHOOK_URL: `${sink.url}/slow`, NOTIFY_TIMEOUT_MS: '10000', QUEUE_PREFIX: `shutdown-${f.tag}` });
+    const worker: INestApplicationContext = await startWorker({
+      NOTIFY_WEBHOOK_URL: `${sink.url}/slow`,
+      NOTIFY_TIMEOUT_MS: '10000',
+      QUEUE_PREFIX: `shutdown-${f.tag}`,
+    });
     sink.plan('/slow', { delayMs: 1_500 });
-    await worker.get(NotificationService).notify({ recipients: [{ personId: f.people.admin.id }], template: 'notify.broadcast',
-      data: { title: '停机', text: '.' }, options: { dedupKey: `shutdown-${f.tag}`, urgency: 'URGENT' } });
+    await worker.get(NotificationService).notify({
+      recipients: [{ personId: f.people.admin.id }],
+      template: 'notify.broadcast',
+      data: { title: '停机', text: '.' },
+      options: { dedupKey: `shutdown-${f.tag}`, urgency: 'URGENT' },
+    });
     await eventually(async () => sink.inFlight > 0, 'the request to be in flight');
     await worker.close();
-    const { rows } = await db.query(`SELECT d.status FROM delivery d JOIN inbox_message m ON m.id = d.message_id WHERE m.dedup_key LIKE $1`, [`shutdown-${f.tag}%`]);
+    const { rows } = await db.query(
+      `SELECT d.status FROM delivery d JOIN inbox_message m ON m.id = d.message_id WHERE m.dedup_key LIKE $1`,
+      [`shutdown-${f.tag}%`],
+    );
     expect(rows).toEqual([{ status: 'SENT' }]);
     expect(sink.received('/slow')).toHaveLength(1);
   });

@@ -12,7 +12,13 @@ import { devServerSearchAttributeArgs } from '../../src/shared/search-attributes
 import { writeFile } from 'node:fs/promises';
 import globalTeardown from './global-teardown';
 
-export interface TestRun { runId: string; stack: LocalStack; temporal?: TestWorkflowEnvironment; adminUrl: string; database: string }
+export interface TestRun {
+  runId: string;
+  stack: LocalStack;
+  temporal?: TestWorkflowEnvironment;
+  adminUrl: string;
+  database: string;
+}
 
 /**
  * Real services for the whole run: PostgreSQL, Redis and a Temporal dev server (through
@@ -32,9 +38,23 @@ async function setUp(): Promise<void> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const folder = join('test-runs', runId);
   mkdirSync(dataDir(folder), { recursive: true });
-  const stack = new LocalStack(folder, { postgres: await freePort(), redis: await freePort(), temporal: 0, temporalUi: 0 });
-  const urls = await stack.start({ postgres: !process.env.DATABASE_URL, redis: !process.env.REDIS_URL, temporal: false });
-  const run: TestRun = { runId, stack, adminUrl: urls.postgresAdminUrl ?? (process.env.DATABASE_URL as string), database: `govflow_test_${runId}` };
+  const stack = new LocalStack(folder, {
+    postgres: await freePort(),
+    redis: await freePort(),
+    temporal: 0,
+    temporalUi: 0,
+  });
+  const urls = await stack.start({
+    postgres: !process.env.DATABASE_URL,
+    redis: !process.env.REDIS_URL,
+    temporal: false,
+  });
+  const run: TestRun = {
+    runId,
+    stack,
+    adminUrl: urls.postgresAdminUrl ?? (process.env.DATABASE_URL as string),
+    database: `govflow_test_${runId}`,
+  };
   (globalThis as { __govflowRun?: TestRun }).__govflowRun = run;
 
   await createDatabaseIfMissing(run.adminUrl, run.database);
@@ -60,7 +80,9 @@ async function setUp(): Promise<void> {
 async function startTemporal(run: TestRun): Promise<void> {
   run.temporal = await TestWorkflowEnvironment.createLocal({
     server: {
-      executable: { type: 'existing-path', path: temporalCliPath }, ip: '127.0.0.1', extraArgs: ['--log-level', 'error', ...devServerSearchAttributeArgs()],
+      executable: { type: 'existing-path', path: temporalCliPath },
+      ip: '127.0.0.1',
+      extraArgs: ['--log-level', 'error', ...devServerSearchAttributeArgs()],
     },
   });
   process.env.TEMPORAL_ADDRESS = run.temporal.address;

@@ -4,8 +4,22 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
-import { BusinessCalendar, CN_2026_HOLIDAYS, calendarFromFestivals, createCalendar, isWorkingDay, nextWorkingDay, toCstDate } from '../../src/shared/calendar';
-import { acceptUpdate, calendarChangedSignal, clocksQuery, requestCaseWorkflow, RequestCaseInput } from '../../workflows/request-case.workflow';
+import {
+  BusinessCalendar,
+  CN_2026_HOLIDAYS,
+  calendarFromFestivals,
+  createCalendar,
+  isWorkingDay,
+  nextWorkingDay,
+  toCstDate,
+} from '../../src/shared/calendar';
+import {
+  acceptUpdate,
+  calendarChangedSignal,
+  clocksQuery,
+  requestCaseWorkflow,
+  RequestCaseInput,
+} from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { eventually } from '../fixtures/test-app';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
@@ -34,27 +48,57 @@ describe('requestCaseWorkflow: 暂定 deadlines follow the calendar’s publishe
     const year = +toCstDate(Date.now()).slice(0, 4);
     const known = createCalendar({ ...calendarFromFestivals(CN_2026_HOLIDAYS), publishedThroughYear: year });
     let left = 0;
-    for (let day = Date.now() + DAY; toCstDate(day) <= `${year}-12-31`; day += DAY) if (isWorkingDay(known, day)) left += 1;
+    for (let day = Date.now() + DAY; toCstDate(day) <= `${year}-12-31`; day += DAY)
+      if (isWorkingDay(known, day)) left += 1;
     const resolutionLimit = { unit: 'workingDays', amount: left + 5 } as const;
 
     const id = randomUUID();
     const workflowId = `case-${id}`;
-    await prisma.requestCase.create({ data: {
-      id, caseNo: `SQ-P-${id.slice(0, 8)}`, requestKey: `rk-${id}`, workflowId, channel: 'HOTLINE', category: f.category, description: '年底报修',
-      address: f.addresses.G1, gridId: f.units.G1.id, communityId: f.units.C1.id, streetId: f.units.S1.id, reporterPhone: '13800000000',
-      urgency: 'NORMAL', policyVersion: 1, acceptDeadline: new Date(), accountableUnitId: f.units.G1.id,
-    } });
+    await prisma.requestCase.create({
+      data: {
+        id,
+        caseNo: `SQ-P-${id.slice(0, 8)}`,
+        requestKey: `rk-${id}`,
+        workflowId,
+        channel: 'HOTLINE',
+        category: f.category,
+        description: '年底报修',
+        address: f.addresses.G1,
+        gridId: f.units.G1.id,
+        communityId: f.units.C1.id,
+        streetId: f.units.S1.id,
+        reporterPhone: '13800000000',
+        urgency: 'NORMAL',
+        policyVersion: 1,
+        acceptDeadline: new Date(),
+        accountableUnitId: f.units.G1.id,
+      },
+    });
     const input: RequestCaseInput = {
-      caseId: id, category: f.category, urgency: 'NORMAL', acceptLimit: policy.clocks.accept.limit, resolutionLimit,
-      reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar: known, extension: policy.extension,
+      caseId: id,
+      category: f.category,
+      urgency: 'NORMAL',
+      acceptLimit: policy.clocks.accept.limit,
+      resolutionLimit,
+      reminderFractions: policy.reminders.fractions,
+      ladder: policy.escalation.ladder,
+      calendar: known,
+      extension: policy.extension,
     };
-    const row = async () => (await db.query('SELECT resolve_deadline, resolve_deadline_provisional FROM request_case WHERE id = $1', [id])).rows[0] as
-      { resolve_deadline: Date | null; resolve_deadline_provisional: boolean };
-    const recomputed = async () => (await db.query("SELECT data FROM case_event WHERE case_id = $1 AND kind = 'DEADLINE_RECOMPUTED' ORDER BY seq", [id])).rows
-      .map((r: { data: Record<string, unknown> }) => r.data);
+    const row = async () =>
+      (await db.query('SELECT resolve_deadline, resolve_deadline_provisional FROM request_case WHERE id = $1', [id]))
+        .rows[0] as { resolve_deadline: Date | null; resolve_deadline_provisional: boolean };
+    const recomputed = async () =>
+      (
+        await db.query("SELECT data FROM case_event WHERE case_id = $1 AND kind = 'DEADLINE_RECOMPUTED' ORDER BY seq", [
+          id,
+        ])
+      ).rows.map((r: { data: Record<string, unknown> }) => r.data);
     const handle = await ts.env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [input] });
 
-    await (await createTestWorker(ts.env, services, taskQueue)).runUntil(async () => {
+    await (
+      await createTestWorker(ts.env, services, taskQueue)
+    ).runUntil(async () => {
       await handle.executeUpdate(acceptUpdate, { args: [{}] });
       const resolution = async () => (await handle.query(clocksQuery)).find((c) => c.name === 'resolution');
       const before = await eventually(resolution, 'the resolution clock');
@@ -63,27 +107,51 @@ describe('requestCaseWorkflow: 暂定 deadlines follow the calendar’s publishe
       expect(await row()).toEqual({ resolve_deadline: new Date(before.deadline), resolve_deadline_provisional: true });
 
       // next year entered, its only holiday after the deadline: same deadline, no longer provisional, still written down
-      const springOnly: BusinessCalendar = { ...known, holidays: [...known.holidays, `${year + 1}-02-20`], publishedThroughYear: year + 1 };
+      const springOnly: BusinessCalendar = {
+        ...known,
+        holidays: [...known.holidays, `${year + 1}-02-20`],
+        publishedThroughYear: year + 1,
+      };
       await handle.signal(calendarChangedSignal, springOnly);
-      expect(await eventually(async () => { const c = await resolution(); return c?.provisional === false ? c : null; }, 'the flag cleared in the clocks'))
-        .toEqual({ ...before, provisional: false });
-      await eventually(async () => (await row()).resolve_deadline_provisional === false, 'the flag cleared in the read model');
+      expect(
+        await eventually(async () => {
+          const c = await resolution();
+          return c?.provisional === false ? c : null;
+        }, 'the flag cleared in the clocks'),
+      ).toEqual({ ...before, provisional: false });
+      await eventually(
+        async () => (await row()).resolve_deadline_provisional === false,
+        'the flag cleared in the read model',
+      );
       expect((await row()).resolve_deadline).toEqual(new Date(before.deadline));
-      expect(await recomputed()).toEqual([expect.objectContaining({ from: before.deadline, to: before.deadline, provisional: false })]);
+      expect(await recomputed()).toEqual([
+        expect.objectContaining({ from: before.deadline, to: before.deadline, provisional: false }),
+      ]);
 
       // its New Year holiday on a counted day moves the deadline one working day on
       const newYear = nextWorkingDay(springOnly, `${year}-12-31`);
       const withNewYear: BusinessCalendar = { ...springOnly, holidays: [...springOnly.holidays, newYear].sort() };
       await handle.signal(calendarChangedSignal, withNewYear);
-      const after = await eventually(async () => { const c = await resolution(); return c && c.deadline !== before.deadline ? c : null; }, 'the moved deadline');
+      const after = await eventually(async () => {
+        const c = await resolution();
+        return c && c.deadline !== before.deadline ? c : null;
+      }, 'the moved deadline');
       expect(after).toMatchObject({ provisional: false, deadline: expect.any(String) });
-      expect(toCstDate(Date.parse(after.deadline as string))).toBe(nextWorkingDay(withNewYear, toCstDate(Date.parse(before.deadline))));
+      expect(toCstDate(Date.parse(after.deadline as string))).toBe(
+        nextWorkingDay(withNewYear, toCstDate(Date.parse(before.deadline))),
+      );
       await eventually(async () => (await recomputed()).length === 2, 'the second DEADLINE_RECOMPUTED entry');
-      expect(await row()).toEqual({ resolve_deadline: new Date(after.deadline as string), resolve_deadline_provisional: false });
+      expect(await row()).toEqual({
+        resolve_deadline: new Date(after.deadline as string),
+        resolve_deadline_provisional: false,
+      });
 
       // a calendar frozen before the field existed is read from its holidays: 2026 only, so next year is provisional again
       const { publishedThroughYear: _omitted, ...legacy } = withNewYear;
-      await handle.signal(calendarChangedSignal, { ...legacy, holidays: legacy.holidays.filter((d) => d.startsWith('2026-')) });
+      await handle.signal(calendarChangedSignal, {
+        ...legacy,
+        holidays: legacy.holidays.filter((d) => d.startsWith('2026-')),
+      });
       await eventually(async () => (await resolution())?.provisional === true, 'provisional again');
     });
   });

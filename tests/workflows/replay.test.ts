@@ -13,7 +13,8 @@ async function declaredHandlers(): Promise<string[]> {
     const mod = (await import(join(__dirname, '..', '..', 'workflows', file))) as Record<string, unknown>;
     for (const value of Object.values(mod)) {
       const def = value as { type?: unknown; name?: unknown };
-      if (def && typeof def === 'object' && ['update', 'signal', 'query'].includes(def.type as string)) names.add(`${def.type}:${def.name}`);
+      if (def && typeof def === 'object' && ['update', 'signal', 'query'].includes(def.type as string))
+        names.add(`${def.type}:${def.name}`);
     }
   }
   return [...names].sort();
@@ -30,7 +31,8 @@ function recordedHandlers(): Set<string> {
       if (signal) seen.add(`signal:${signal}`);
     }
     const queries = join(dir, 'queries', file);
-    if (existsSync(queries)) for (const q of JSON.parse(readFileSync(queries, 'utf8')) as string[]) seen.add(`query:${q}`);
+    if (existsSync(queries))
+      for (const q of JSON.parse(readFileSync(queries, 'utf8')) as string[]) seen.add(`query:${q}`);
   }
   return seen;
 }
@@ -42,8 +44,11 @@ function recordedHandlers(): Set<string> {
 describe('workflow replay', () => {
   it('has a recorded history for every exported workflow type', async () => {
     const workflows = await import('../../workflows');
-    const recorded = histories.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')).events[0]
-      .workflowExecutionStartedEventAttributes.workflowType.name);
+    const recorded = histories.map(
+      (f) =>
+        JSON.parse(readFileSync(join(dir, f), 'utf8')).events[0].workflowExecutionStartedEventAttributes.workflowType
+          .name,
+    );
     expect(new Set(recorded)).toEqual(new Set(Object.keys(workflows)));
   });
 
@@ -54,8 +59,12 @@ describe('workflow replay', () => {
 
   it.each(histories)('%s replays without non-determinism', async (file) => {
     const history = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    await Worker.runReplayHistory({
-      workflowBundle: { code: readFileSync(process.env.GOVFLOW_WORKFLOW_BUNDLE as string, 'utf8') },
-    }, history, file);
+    await Worker.runReplayHistory(
+      {
+        workflowBundle: { code: readFileSync(process.env.GOVFLOW_WORKFLOW_BUNDLE as string, 'utf8') },
+      },
+      history,
+      file,
+    );
   });
 });

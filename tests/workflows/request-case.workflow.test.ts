@@ -10,11 +10,25 @@ import { PrismaClient } from '../../src/generated/prisma/client';
 import type { Role } from '../../src/generated/prisma/enums';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
 import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
-import { CaseProgressService } from '../../src/modules/request/case-progress.service';
+import { RequestCaseProgressService } from '../../src/modules/request-case/request-case-progress.service';
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
-  acceptUpdate, closeUpdate, clocksQuery, decideExtensionUpdate, disputeUpdate, markHandledUpdate, progressUpdate, provideInfoUpdate,
-  departmentContactedUpdate, mergeUpdate, reassignUpdate, requestCaseWorkflow, RequestCaseInput, requestExtensionUpdate, requestInfoUpdate, returnUpdate,
+  acceptUpdate,
+  closeUpdate,
+  clocksQuery,
+  decideExtensionUpdate,
+  disputeUpdate,
+  markHandledUpdate,
+  progressUpdate,
+  provideInfoUpdate,
+  departmentContactedUpdate,
+  mergeUpdate,
+  reassignUpdate,
+  requestCaseWorkflow,
+  RequestCaseInput,
+  requestExtensionUpdate,
+  requestInfoUpdate,
+  returnUpdate,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
@@ -37,9 +51,20 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     await db.connect();
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
     // The fixture has no street leader nor district supervisor: seat one each so every rung has someone to notify.
-    for (const [key, role, unit] of [['streetLeader', 'STREET_LEADER', 'S1'], ['districtSupervisor', 'SUPERVISOR', 'D']] as [string, Role, string][]) {
-      const person = await prisma.person.create({ data: { name: `${key}-${f.tag}`, phone: `18${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`, kind: 'STAFF' } });
-      await prisma.position.create({ data: { personId: person.id, unitId: f.units[unit].id, role, startsOn: new Date('2024-01-01') } });
+    for (const [key, role, unit] of [
+      ['streetLeader', 'STREET_LEADER', 'S1'],
+      ['districtSupervisor', 'SUPERVISOR', 'D'],
+    ] as [string, Role, string][]) {
+      const person = await prisma.person.create({
+        data: {
+          name: `${key}-${f.tag}`,
+          phone: `18${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
+          kind: 'STAFF',
+        },
+      });
+      await prisma.position.create({
+        data: { personId: person.id, unitId: f.units[unit].id, role, startsOn: new Date('2024-01-01') },
+      });
       extra[key] = person.id;
     }
   });
@@ -53,14 +78,36 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   async function newCase(options: { start: boolean; extra?: Partial<RequestCaseInput> } = { start: true }) {
     const id = randomUUID();
     const workflowId = `case-${id}`;
-    await prisma.requestCase.create({ data: {
-      id, caseNo: `SQ-T-${id.slice(0, 8)}`, requestKey: `rk-${id}`, workflowId, channel: 'HOTLINE', category: f.category, description: '路灯不亮',
-      address: f.addresses.G1, gridId: f.units.G1.id, communityId: f.units.C1.id, streetId: f.units.S1.id, reporterPhone: '13800000000',
-      urgency: 'NORMAL', policyVersion: 1, acceptDeadline: new Date(), accountableUnitId: f.units.G1.id,
-    } });
+    await prisma.requestCase.create({
+      data: {
+        id,
+        caseNo: `SQ-T-${id.slice(0, 8)}`,
+        requestKey: `rk-${id}`,
+        workflowId,
+        channel: 'HOTLINE',
+        category: f.category,
+        description: '路灯不亮',
+        address: f.addresses.G1,
+        gridId: f.units.G1.id,
+        communityId: f.units.C1.id,
+        streetId: f.units.S1.id,
+        reporterPhone: '13800000000',
+        urgency: 'NORMAL',
+        policyVersion: 1,
+        acceptDeadline: new Date(),
+        accountableUnitId: f.units.G1.id,
+      },
+    });
     const input: RequestCaseInput = {
-      caseId: id, category: f.category, urgency: 'NORMAL', acceptLimit: policy.clocks.accept.limit, resolutionLimit: resolutionLimitFor(policy, f.category),
-      reminderFractions: policy.reminders.fractions, ladder: policy.escalation.ladder, calendar, extension: policy.extension,
+      caseId: id,
+      category: f.category,
+      urgency: 'NORMAL',
+      acceptLimit: policy.clocks.accept.limit,
+      resolutionLimit: resolutionLimitFor(policy, f.category),
+      reminderFractions: policy.reminders.fractions,
+      ladder: policy.escalation.ladder,
+      calendar,
+      extension: policy.extension,
       ...options.extra,
     };
     if (!options.start) return { id, workflowId, handle: ts.env.client.workflow.getHandle(workflowId) };
@@ -69,13 +116,22 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   }
 
   const events = async (caseId: string) =>
-    (await db.query('SELECT kind FROM case_event WHERE case_id = $1 ORDER BY seq', [caseId])).rows.map((r: { kind: string }) => r.kind);
-  const messages = async (personId: string, workflowId: string) => (await db.query(
-    'SELECT template FROM inbox_message WHERE recipient_id = $1 AND dedup_key LIKE $2 ORDER BY created_at', [personId, `${workflowId}:%`])).rows.map((r: { template: string }) => r.template);
+    (await db.query('SELECT kind FROM case_event WHERE case_id = $1 ORDER BY seq', [caseId])).rows.map(
+      (r: { kind: string }) => r.kind,
+    );
+  const messages = async (personId: string, workflowId: string) =>
+    (
+      await db.query(
+        'SELECT template FROM inbox_message WHERE recipient_id = $1 AND dedup_key LIKE $2 ORDER BY created_at',
+        [personId, `${workflowId}:%`],
+      )
+    ).rows.map((r: { template: string }) => r.template);
 
   it('nobody accepts: reminders once each, then up the ladder one rung per lapse, never past the top', async () => {
     const { id, workflowId, handle } = await newCase();
-    await (await newWorker()).runUntil(async () => {
+    await (
+      await newWorker()
+    ).runUntil(async () => {
       await ts.env.sleep('40 days');
       const clocks = await handle.query(clocksQuery);
       expect(clocks).toEqual([expect.objectContaining({ name: 'accept', state: 'lapsed', escalationLevel: 3 })]);
@@ -83,12 +139,23 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     });
 
     expect(await events(id)).toEqual(['REMINDED', 'REMINDED', 'ESCALATED', 'ESCALATED', 'ESCALATED']);
-    const orders = await db.query('SELECT level, clock, deadline FROM supervision_order WHERE case_id = $1 ORDER BY opened_at', [id]);
-    expect(orders.rows.map((o: { level: string }) => o.level)).toEqual(['COMMUNITY', 'STREET_DEPARTMENT', 'DISTRICT_SUPERVISION']);
+    const orders = await db.query(
+      'SELECT level, clock, deadline FROM supervision_order WHERE case_id = $1 ORDER BY opened_at',
+      [id],
+    );
+    expect(orders.rows.map((o: { level: string }) => o.level)).toEqual([
+      'COMMUNITY',
+      'STREET_DEPARTMENT',
+      'DISTRICT_SUPERVISION',
+    ]);
     const row = await db.query('SELECT status, escalation_level FROM request_case WHERE id = $1', [id]);
     expect(row.rows[0]).toEqual({ status: 'REPORTED', escalation_level: 3 });
 
-    expect(await messages(f.people.gridWorkerG1.id, workflowId)).toEqual(['request.reminder', 'request.reminder', 'request.escalation']);
+    expect(await messages(f.people.gridWorkerG1.id, workflowId)).toEqual([
+      'request.reminder',
+      'request.reminder',
+      'request.escalation',
+    ]);
     expect(await messages(f.people.secretaryC1.id, workflowId)).toEqual(['request.escalation', 'request.escalation']);
     expect(await messages(extra.streetLeader, workflowId)).toEqual(['request.escalation', 'request.escalation']);
     expect(await messages(extra.districtSupervisor, workflowId)).toEqual(['request.escalation']);
@@ -96,22 +163,48 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
 
   it('happy path: accept → handled → close; both clocks met, nothing escalated', async () => {
     const { id, workflowId, handle } = await newCase();
-    const result = await (await newWorker()).runUntil(async () => {
+    const result = await (
+      await newWorker()
+    ).runUntil(async () => {
       await ts.env.sleep('3 minutes');
-      expect(await handle.executeUpdate(acceptUpdate, { args: [{ actorId: f.people.gridWorkerG1.id }] })).toBe('ACCEPTED');
-      expect(await handle.executeUpdate(markHandledUpdate, { args: [{ actorId: f.people.gridWorkerG1.id, reply: '已更换灯泡' }] })).toBe('HANDLED');
+      expect(await handle.executeUpdate(acceptUpdate, { args: [{ actorId: f.people.gridWorkerG1.id }] })).toBe(
+        'ACCEPTED',
+      );
+      expect(
+        await handle.executeUpdate(markHandledUpdate, {
+          args: [{ actorId: f.people.gridWorkerG1.id, reply: '已更换灯泡' }],
+        }),
+      ).toBe('HANDLED');
       expect(await handle.executeUpdate(closeUpdate, { args: [{ actorId: f.people.gridWorkerG1.id }] })).toBe('CLOSED');
       return handle.result();
     });
     expect(result).toBe('CLOSED');
 
     const clocks = await (await newWorker()).runUntil(handle.query(clocksQuery));
-    expect(clocks.map((c) => [c.name, c.state, c.escalationLevel])).toEqual([['accept', 'met', 0], ['resolution', 'met', 0]]);
+    expect(clocks.map((c) => [c.name, c.state, c.escalationLevel])).toEqual([
+      ['accept', 'met', 0],
+      ['resolution', 'met', 0],
+    ]);
     expect(await events(id)).toEqual(['REMINDED', 'ACCEPTED', 'HANDLED', 'CLOSED']);
-    const row = await db.query('SELECT status, escalation_level, accepted_at, handled_at, closed_at, resolve_deadline FROM request_case WHERE id = $1', [id]);
-    expect(row.rows[0]).toMatchObject({ status: 'CLOSED', escalation_level: 0, accepted_at: expect.any(Date), handled_at: expect.any(Date), closed_at: expect.any(Date), resolve_deadline: expect.any(Date) });
-    expect((await db.query('SELECT count(*)::int AS n FROM supervision_order WHERE case_id = $1', [id])).rows[0].n).toBe(0);
-    const handledEvent = await db.query("SELECT note, actor_id FROM case_event WHERE case_id = $1 AND kind = 'HANDLED'", [id]);
+    const row = await db.query(
+      'SELECT status, escalation_level, accepted_at, handled_at, closed_at, resolve_deadline FROM request_case WHERE id = $1',
+      [id],
+    );
+    expect(row.rows[0]).toMatchObject({
+      status: 'CLOSED',
+      escalation_level: 0,
+      accepted_at: expect.any(Date),
+      handled_at: expect.any(Date),
+      closed_at: expect.any(Date),
+      resolve_deadline: expect.any(Date),
+    });
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM supervision_order WHERE case_id = $1', [id])).rows[0].n,
+    ).toBe(0);
+    const handledEvent = await db.query(
+      "SELECT note, actor_id FROM case_event WHERE case_id = $1 AND kind = 'HANDLED'",
+      [id],
+    );
     expect(handledEvent.rows).toEqual([{ note: '已更换灯泡', actor_id: f.people.gridWorkerG1.id }]);
 
     if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
@@ -125,11 +218,18 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
 
   it('an illegal transition (close before handled) is rejected with ILLEGAL_TRANSITION and changes nothing', async () => {
     const { id, handle } = await newCase();
-    await (await newWorker()).runUntil(async () => {
+    await (
+      await newWorker()
+    ).runUntil(async () => {
       const err = await handle.executeUpdate(closeUpdate, { args: [{}] }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-      expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ILLEGAL_TRANSITION', message: expect.stringContaining('不能办结') });
-      const handled = await handle.executeUpdate(markHandledUpdate, { args: [{ reply: '无' }] }).catch((e: unknown) => e);
+      expect((err as WorkflowUpdateFailedError).cause).toMatchObject({
+        type: 'ILLEGAL_TRANSITION',
+        message: expect.stringContaining('不能办结'),
+      });
+      const handled = await handle
+        .executeUpdate(markHandledUpdate, { args: [{ reply: '无' }] })
+        .catch((e: unknown) => e);
       expect((handled as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ILLEGAL_TRANSITION' });
       expect((await handle.query(clocksQuery)).map((c) => c.state)).toEqual(['running']);
       await handle.terminate('test over');
@@ -141,39 +241,74 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   it('a retried activity writes each event, order and message once', async () => {
     // no workflow: a started-then-terminated execution without a worker stalls the time-skipping server's clock
     const { id } = await newCase({ start: false });
-    const progress = services.get(CaseProgressService);
+    const progress = services.get(RequestCaseProgressService);
     const workflowId = `case-retry-${id}`;
     const step = { caseId: id, step: 'accept', status: 'ACCEPTED' as const, actorId: f.people.gridWorkerG1.id };
     expect(await progress.recordTransition(workflowId, step)).toEqual({ created: true });
     expect(await progress.recordTransition(workflowId, step)).toEqual({ created: false });
     const escalation = {
-      caseId: id, clock: 'resolution' as const, level: 1, step: policy.escalation.ladder[1], missed: policy.escalation.ladder[0],
-      lapsedDeadlineMs: Date.now(), orderDeadlineMs: Date.now() + 86_400_000,
+      caseId: id,
+      clock: 'resolution' as const,
+      level: 1,
+      step: policy.escalation.ladder[1],
+      missed: policy.escalation.ladder[0],
+      lapsedDeadlineMs: Date.now(),
+      orderDeadlineMs: Date.now() + 86_400_000,
     };
     await progress.escalate(workflowId, escalation);
     await progress.escalate(workflowId, escalation);
-    await progress.sendReminder(workflowId, { caseId: id, clock: 'resolution', index: 0, percent: 50, deadlineMs: Date.now() });
-    await progress.sendReminder(workflowId, { caseId: id, clock: 'resolution', index: 0, percent: 50, deadlineMs: Date.now() });
+    await progress.sendReminder(workflowId, {
+      caseId: id,
+      clock: 'resolution',
+      index: 0,
+      percent: 50,
+      deadlineMs: Date.now(),
+    });
+    await progress.sendReminder(workflowId, {
+      caseId: id,
+      clock: 'resolution',
+      index: 0,
+      percent: 50,
+      deadlineMs: Date.now(),
+    });
 
     expect(await events(id)).toEqual(['ACCEPTED', 'ESCALATED', 'REMINDED']);
-    expect((await db.query('SELECT count(*)::int AS n FROM supervision_order WHERE case_id = $1', [id])).rows[0].n).toBe(1);
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM supervision_order WHERE case_id = $1', [id])).rows[0].n,
+    ).toBe(1);
     expect(await messages(f.people.secretaryC1.id, workflowId)).toEqual(['request.escalation']);
     expect(await messages(f.people.gridWorkerG1.id, workflowId)).toEqual(['request.escalation', 'request.reminder']);
-    const audits = await db.query("SELECT action FROM audit_entry WHERE workflow_id = $1 ORDER BY at", [workflowId]);
+    const audits = await db.query('SELECT action FROM audit_entry WHERE workflow_id = $1 ORDER BY at', [workflowId]);
     expect(audits.rows.map((r: { action: string }) => r.action)).toEqual(['case.accept', 'case.escalate']);
   });
 
   it('a retried older step that lands after a newer one keeps its timeline entry but does not move the case back', async () => {
     const { id } = await newCase({ start: false });
-    const progress = services.get(CaseProgressService);
+    const progress = services.get(RequestCaseProgressService);
     const workflowId = `case-stale-${id}`;
     const by = { caseId: id, actorId: f.people.gridWorkerG1.id };
     await progress.recordTransition(workflowId, { ...by, step: 'accept', status: 'ACCEPTED' });
     await progress.recordTransition(workflowId, { ...by, step: 'handled-0', status: 'HANDLED', note: '已修好' });
     // the progress and info-request steps were retried while the case was being handled; their retries land now
-    expect(await progress.recordTransition(workflowId, { ...by, step: 'progress', status: 'HANDLING' })).toEqual({ created: true });
-    expect(await progress.recordTransition(workflowId, { ...by, step: 'wait-1', status: 'WAITING_RESIDENT', kind: 'INFO_REQUESTED' })).toEqual({ created: true });
-    expect(await progress.recordTransition(workflowId, { ...by, step: 'wait-1', status: 'WAITING_RESIDENT', kind: 'INFO_REQUESTED' })).toEqual({ created: false });
+    expect(await progress.recordTransition(workflowId, { ...by, step: 'progress', status: 'HANDLING' })).toEqual({
+      created: true,
+    });
+    expect(
+      await progress.recordTransition(workflowId, {
+        ...by,
+        step: 'wait-1',
+        status: 'WAITING_RESIDENT',
+        kind: 'INFO_REQUESTED',
+      }),
+    ).toEqual({ created: true });
+    expect(
+      await progress.recordTransition(workflowId, {
+        ...by,
+        step: 'wait-1',
+        status: 'WAITING_RESIDENT',
+        kind: 'INFO_REQUESTED',
+      }),
+    ).toEqual({ created: false });
 
     const row = await db.query('SELECT status, handled_at FROM request_case WHERE id = $1', [id]);
     expect(row.rows[0]).toEqual({ status: 'HANDLED', handled_at: expect.any(Date) });
@@ -190,19 +325,28 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
 
   it('waiting on the resident pauses the resolution clock: ten idle days do not lapse a 7-working-day limit', async () => {
     const { id, handle } = await newCase();
-    await (await newWorker()).runUntil(async () => {
+    await (
+      await newWorker()
+    ).runUntil(async () => {
       await handle.executeUpdate(acceptUpdate, { args: [actor()] });
       const before = await deadlineOf(handle, 'resolution');
-      expect(await handle.executeUpdate(requestInfoUpdate, { args: [{ ...actor(), note: '请提供漏水位置照片' }] })).toBe('WAITING_RESIDENT');
-      expect((await db.query('SELECT status FROM request_case WHERE id = $1', [id])).rows[0].status).toBe('WAITING_RESIDENT');
+      expect(
+        await handle.executeUpdate(requestInfoUpdate, { args: [{ ...actor(), note: '请提供漏水位置照片' }] }),
+      ).toBe('WAITING_RESIDENT');
+      expect((await db.query('SELECT status FROM request_case WHERE id = $1', [id])).rows[0].status).toBe(
+        'WAITING_RESIDENT',
+      );
       expect((await handle.query(clocksQuery))[1]).toMatchObject({ name: 'resolution', state: 'paused' });
       await ts.env.sleep('10 days');
-      expect(await handle.executeUpdate(provideInfoUpdate, { args: [{ ...actor(), note: '照片已发群里' }] })).toBe('HANDLING');
+      expect(await handle.executeUpdate(provideInfoUpdate, { args: [{ ...actor(), note: '照片已发群里' }] })).toBe(
+        'HANDLING',
+      );
       const after = (await handle.query(clocksQuery))[1];
       expect(after).toMatchObject({ state: 'running', escalationLevel: 0 });
       expect(Math.round(after.pausedMs / 60_000)).toBe(10 * 24 * 60);
       expect(Date.parse(after.deadline)).toBeGreaterThan(before + 7 * 86_400_000); // ten days idle return at least seven working days' worth
-      const stored = (await db.query('SELECT resolve_deadline FROM request_case WHERE id = $1', [id])).rows[0].resolve_deadline as Date;
+      const stored = (await db.query('SELECT resolve_deadline FROM request_case WHERE id = $1', [id])).rows[0]
+        .resolve_deadline as Date;
       expect(stored.getTime()).toBe(Date.parse(after.deadline));
       await handle.terminate('test over');
     });
@@ -211,60 +355,116 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
 
   it('an approved extension moves the deadline by its working days; the policy caps requests and their number', async () => {
     const { id, handle } = await newCase();
-    await (await newWorker()).runUntil(async () => {
+    await (
+      await newWorker()
+    ).runUntil(async () => {
       await handle.executeUpdate(acceptUpdate, { args: [actor()] });
       const original = await deadlineOf(handle, 'resolution');
-      await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 3, reason: '需协调物业' }] });
-      expect(failure(await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '再延' }] }).catch((e: unknown) => e)))
-        .toMatchObject({ type: 'VALIDATION_FAILED', message: '已有待审批的延期申请' });
-      await handle.executeUpdate(decideExtensionUpdate, { args: [{ actorId: extra.districtSupervisor, approve: true, comment: '同意' }] });
+      await handle.executeUpdate(requestExtensionUpdate, {
+        args: [{ ...actor(), workingDays: 3, reason: '需协调物业' }],
+      });
+      expect(
+        failure(
+          await handle
+            .executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '再延' }] })
+            .catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED', message: '已有待审批的延期申请' });
+      await handle.executeUpdate(decideExtensionUpdate, {
+        args: [{ actorId: extra.districtSupervisor, approve: true, comment: '同意' }],
+      });
       const extended = (await handle.query(clocksQuery))[1];
       expect(extended.extensionWorkingDays).toBe(3);
       expect(Date.parse(extended.deadline)).toBeGreaterThanOrEqual(original + 3 * 86_400_000);
-      await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 2, reason: '材料未齐' }] });
-      await handle.executeUpdate(decideExtensionUpdate, { args: [{ actorId: extra.districtSupervisor, approve: false, comment: '不同意' }] });
+      await handle.executeUpdate(requestExtensionUpdate, {
+        args: [{ ...actor(), workingDays: 2, reason: '材料未齐' }],
+      });
+      await handle.executeUpdate(decideExtensionUpdate, {
+        args: [{ actorId: extra.districtSupervisor, approve: false, comment: '不同意' }],
+      });
       expect((await handle.query(clocksQuery))[1].extensionWorkingDays).toBe(3);
       await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '第三次' }] });
-      await handle.executeUpdate(decideExtensionUpdate, { args: [{ actorId: extra.districtSupervisor, approve: true }] });
-      expect(failure(await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '第四次' }] }).catch((e: unknown) => e)))
-        .toMatchObject({ type: 'VALIDATION_FAILED', message: expect.stringContaining('上限') });
-      expect(failure(await handle.executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 99, reason: 'x' }] }).catch((e: unknown) => e)))
-        .toMatchObject({ type: 'VALIDATION_FAILED' });
+      await handle.executeUpdate(decideExtensionUpdate, {
+        args: [{ actorId: extra.districtSupervisor, approve: true }],
+      });
+      expect(
+        failure(
+          await handle
+            .executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 1, reason: '第四次' }] })
+            .catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED', message: expect.stringContaining('上限') });
+      expect(
+        failure(
+          await handle
+            .executeUpdate(requestExtensionUpdate, { args: [{ ...actor(), workingDays: 99, reason: 'x' }] })
+            .catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED' });
       await handle.terminate('test over');
     });
     expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual([
-      'ACCEPTED', 'EXTENSION_REQUESTED', 'EXTENSION_APPROVED', 'EXTENSION_REQUESTED', 'EXTENSION_REJECTED', 'EXTENSION_REQUESTED', 'EXTENSION_APPROVED',
+      'ACCEPTED',
+      'EXTENSION_REQUESTED',
+      'EXTENSION_APPROVED',
+      'EXTENSION_REQUESTED',
+      'EXTENSION_REJECTED',
+      'EXTENSION_REQUESTED',
+      'EXTENSION_APPROVED',
     ]);
   });
 
   it('a dispute reopens a handled case with a fresh clock; progress notes move it to HANDLING', async () => {
     const { id, handle } = await newCase();
-    const result = await (await newWorker()).runUntil(async () => {
+    const result = await (
+      await newWorker()
+    ).runUntil(async () => {
       await handle.executeUpdate(acceptUpdate, { args: [actor()] });
-      expect(await handle.executeUpdate(progressUpdate, { args: [{ ...actor(), note: '已联系物业' }] })).toBe('HANDLING');
+      expect(await handle.executeUpdate(progressUpdate, { args: [{ ...actor(), note: '已联系物业' }] })).toBe(
+        'HANDLING',
+      );
       await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已修好' }] });
-      expect(failure(await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: '' }] }).catch((e: unknown) => e))).toMatchObject({ type: 'VALIDATION_FAILED' });
+      expect(
+        failure(
+          await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: '' }] }).catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED' });
       expect(await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: '仍然漏水' }] })).toBe('HANDLING');
       await ts.env.sleep('1 minute');
-      expect((await handle.query(clocksQuery)).map((c) => [c.name, c.state])).toEqual([['accept', 'met'], ['resolution', 'met'], ['rework', 'running']]);
+      expect((await handle.query(clocksQuery)).map((c) => [c.name, c.state])).toEqual([
+        ['accept', 'met'],
+        ['resolution', 'met'],
+        ['rework', 'running'],
+      ]);
       await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已更换水管' }] });
       await handle.executeUpdate(closeUpdate, { args: [actor()] });
       return handle.result();
     });
     expect(result).toBe('CLOSED');
-    expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual(['ACCEPTED', 'PROGRESS', 'HANDLING', 'HANDLED', 'DISPUTED', 'HANDLED', 'CLOSED']);
+    expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual([
+      'ACCEPTED',
+      'PROGRESS',
+      'HANDLING',
+      'HANDLED',
+      'DISPUTED',
+      'HANDLED',
+      'CLOSED',
+    ]);
   });
 
   it('a case disputed twice gets the reminders, escalations and 督办单 of both rework clocks', async () => {
     const { id, workflowId, handle } = await newCase();
-    const result = await (await newWorker()).runUntil(async () => {
+    const result = await (
+      await newWorker()
+    ).runUntil(async () => {
       await handle.executeUpdate(acceptUpdate, { args: [actor()] });
       for (const round of [1, 2]) {
         await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: `第${round}次答复` }] });
         await handle.executeUpdate(disputeUpdate, { args: [{ ...actor(), note: `第${round}次异议` }] });
         await ts.env.sleep('45 days'); // past both reminders, every rung of the ladder and the top rung's 督办单
-        expect((await handle.query(clocksQuery)).filter((c) => c.name === 'rework').map((c) => [c.state, c.escalationLevel]))
-          .toEqual(Array(round).fill(['lapsed', 3]));
+        expect(
+          (await handle.query(clocksQuery)).filter((c) => c.name === 'rework').map((c) => [c.state, c.escalationLevel]),
+        ).toEqual(Array(round).fill(['lapsed', 3]));
       }
       await handle.executeUpdate(markHandledUpdate, { args: [{ ...actor(), reply: '已彻底修好' }] });
       await handle.executeUpdate(closeUpdate, { args: [actor()] });
@@ -273,14 +473,40 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     expect(result).toBe('CLOSED');
 
     const reworkEvents = await db.query(
-      "SELECT kind, count(*)::int AS n FROM case_event WHERE case_id = $1 AND data->>'clock' = 'rework' GROUP BY kind ORDER BY kind", [id]);
-    expect(reworkEvents.rows).toEqual([{ kind: 'ESCALATED', n: 6 }, { kind: 'REMINDED', n: 4 }]);
-    const orders = await db.query("SELECT level FROM supervision_order WHERE case_id = $1 AND clock = 'rework' ORDER BY opened_at", [id]);
-    expect(orders.rows.map((o: { level: string }) => o.level)).toEqual(['COMMUNITY', 'STREET_DEPARTMENT', 'DISTRICT_SUPERVISION', 'COMMUNITY', 'STREET_DEPARTMENT', 'DISTRICT_SUPERVISION']);
-    const rework = async (personId: string) => (await db.query(
-      'SELECT template FROM inbox_message WHERE recipient_id = $1 AND dedup_key LIKE $2 ORDER BY created_at', [personId, `${workflowId}:rework%`])).rows
-      .map((r: { template: string }) => r.template);
-    expect(await rework(f.people.gridWorkerG1.id)).toEqual(['request.reminder', 'request.reminder', 'request.escalation', 'request.reminder', 'request.reminder', 'request.escalation']);
+      "SELECT kind, count(*)::int AS n FROM case_event WHERE case_id = $1 AND data->>'clock' = 'rework' GROUP BY kind ORDER BY kind",
+      [id],
+    );
+    expect(reworkEvents.rows).toEqual([
+      { kind: 'ESCALATED', n: 6 },
+      { kind: 'REMINDED', n: 4 },
+    ]);
+    const orders = await db.query(
+      "SELECT level FROM supervision_order WHERE case_id = $1 AND clock = 'rework' ORDER BY opened_at",
+      [id],
+    );
+    expect(orders.rows.map((o: { level: string }) => o.level)).toEqual([
+      'COMMUNITY',
+      'STREET_DEPARTMENT',
+      'DISTRICT_SUPERVISION',
+      'COMMUNITY',
+      'STREET_DEPARTMENT',
+      'DISTRICT_SUPERVISION',
+    ]);
+    const rework = async (personId: string) =>
+      (
+        await db.query(
+          'SELECT template FROM inbox_message WHERE recipient_id = $1 AND dedup_key LIKE $2 ORDER BY created_at',
+          [personId, `${workflowId}:rework%`],
+        )
+      ).rows.map((r: { template: string }) => r.template);
+    expect(await rework(f.people.gridWorkerG1.id)).toEqual([
+      'request.reminder',
+      'request.reminder',
+      'request.escalation',
+      'request.reminder',
+      'request.reminder',
+      'request.escalation',
+    ]);
     expect(await rework(extra.districtSupervisor)).toEqual(['request.escalation', 'request.escalation']);
 
     if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
@@ -292,16 +518,40 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
 
   it('returned as not ours: the dispatcher is told, the case is re-dispatched, and the first grid stays accountable until the new one accepts', async () => {
     const { id, workflowId, handle } = await newCase();
-    await (await newWorker()).runUntil(async () => {
-      expect(failure(await handle.executeUpdate(returnUpdate, { args: [{ ...actor(), note: ' ' }] }).catch((e: unknown) => e))).toMatchObject({ type: 'VALIDATION_FAILED' });
+    await (
+      await newWorker()
+    ).runUntil(async () => {
+      expect(
+        failure(
+          await handle.executeUpdate(returnUpdate, { args: [{ ...actor(), note: ' ' }] }).catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED' });
       expect(await handle.executeUpdate(returnUpdate, { args: [{ ...actor(), note: '属于G2网格' }] })).toBe('RETURNED');
       expect((await handle.query(clocksQuery))[0]).toMatchObject({ name: 'accept', state: 'running' }); // still waiting for someone to accept
-      expect(failure(await handle.executeUpdate(acceptUpdate, { args: [actor()] }).catch((e: unknown) => e))).toMatchObject({ type: 'ILLEGAL_TRANSITION' });
-      expect(await handle.executeUpdate(reassignUpdate, { args: [{ actorId: f.people.secretaryC1.id, gridId: f.units.G2.id }] })).toBe('REPORTED');
-      const moved = (await db.query('SELECT grid_id, community_id, street_id, accountable_unit_id FROM request_case WHERE id = $1', [id])).rows[0];
-      expect(moved).toEqual({ grid_id: f.units.G2.id, community_id: f.units.C2.id, street_id: f.units.S2.id, accountable_unit_id: f.units.G1.id });
+      expect(
+        failure(await handle.executeUpdate(acceptUpdate, { args: [actor()] }).catch((e: unknown) => e)),
+      ).toMatchObject({ type: 'ILLEGAL_TRANSITION' });
+      expect(
+        await handle.executeUpdate(reassignUpdate, {
+          args: [{ actorId: f.people.secretaryC1.id, gridId: f.units.G2.id }],
+        }),
+      ).toBe('REPORTED');
+      const moved = (
+        await db.query('SELECT grid_id, community_id, street_id, accountable_unit_id FROM request_case WHERE id = $1', [
+          id,
+        ])
+      ).rows[0];
+      expect(moved).toEqual({
+        grid_id: f.units.G2.id,
+        community_id: f.units.C2.id,
+        street_id: f.units.S2.id,
+        accountable_unit_id: f.units.G1.id,
+      });
       await handle.executeUpdate(acceptUpdate, { args: [{ actorId: f.people.gridWorkerG2.id }] });
-      expect((await db.query('SELECT accountable_unit_id FROM request_case WHERE id = $1', [id])).rows[0].accountable_unit_id).toBe(f.units.G2.id);
+      expect(
+        (await db.query('SELECT accountable_unit_id FROM request_case WHERE id = $1', [id])).rows[0]
+          .accountable_unit_id,
+      ).toBe(f.units.G2.id);
       await handle.terminate('test over');
     });
     expect((await events(id)).filter((k) => k !== 'REMINDED')).toEqual(['RETURNED', 'REASSIGNED', 'ACCEPTED']);
@@ -311,29 +561,52 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
   it('a merged duplicate stops its clocks and finishes', async () => {
     const target = await newCase({ start: false }); // only its row is needed to merge into
     const { id, handle } = await newCase();
-    const result = await (await newWorker()).runUntil(async () => {
-      expect(failure(await handle.executeUpdate(mergeUpdate, { args: [{ ...actor(), intoCaseId: id }] }).catch((e: unknown) => e))).toMatchObject({ type: 'VALIDATION_FAILED' });
+    const result = await (
+      await newWorker()
+    ).runUntil(async () => {
+      expect(
+        failure(
+          await handle.executeUpdate(mergeUpdate, { args: [{ ...actor(), intoCaseId: id }] }).catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED' });
       expect(await handle.executeUpdate(mergeUpdate, { args: [{ ...actor(), intoCaseId: target.id }] })).toBe('MERGED');
       return handle.result();
     });
     expect(result).toBe('MERGED');
-    expect((await db.query('SELECT status, merged_into_id FROM request_case WHERE id = $1', [id])).rows[0]).toEqual({ status: 'MERGED', merged_into_id: target.id });
+    expect((await db.query('SELECT status, merged_into_id FROM request_case WHERE id = $1', [id])).rows[0]).toEqual({
+      status: 'MERGED',
+      merged_into_id: target.id,
+    });
   });
 
   it('runs the contact-department and first-response clocks beside the main ones, each escalating on its own', async () => {
-    const { id, handle } = await newCase({ start: true, extra: {
-      contactDepartmentLimit: policy.clocks.contactDepartment.limit, firstResponseLimit: policy.clocks.firstResponse.limit,
-    } });
-    await (await newWorker()).runUntil(async () => {
+    const { id, handle } = await newCase({
+      start: true,
+      extra: {
+        contactDepartmentLimit: policy.clocks.contactDepartment.limit,
+        firstResponseLimit: policy.clocks.firstResponse.limit,
+      },
+    });
+    await (
+      await newWorker()
+    ).runUntil(async () => {
       await handle.executeUpdate(acceptUpdate, { args: [actor()] });
       await ts.env.sleep('3 hours'); // past 30 minutes to contact the department and 2 hours to a first response
       const lapsed = await handle.query(clocksQuery);
       expect(lapsed.map((c) => [c.name, c.state, c.escalationLevel])).toEqual([
-        ['contactDepartment', 'lapsed', 1], ['accept', 'met', 0], ['firstResponse', 'lapsed', 1], ['resolution', 'running', 0],
+        ['contactDepartment', 'lapsed', 1],
+        ['accept', 'met', 0],
+        ['firstResponse', 'lapsed', 1],
+        ['resolution', 'running', 0],
       ]);
       await handle.executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: '已电话联系城管中队' }] });
-      expect(failure(await handle.executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: '再次' }] }).catch((e: unknown) => e)))
-        .toMatchObject({ type: 'VALIDATION_FAILED' });
+      expect(
+        failure(
+          await handle
+            .executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: '再次' }] })
+            .catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED' });
       await handle.executeUpdate(progressUpdate, { args: [{ ...actor(), note: '已到现场' }] });
       await ts.env.sleep('1 day');
       const after = await handle.query(clocksQuery);
@@ -347,9 +620,16 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
 
   it('a community-duty case refuses a department contact', async () => {
     const { handle } = await newCase();
-    await (await newWorker()).runUntil(async () => {
-      expect(failure(await handle.executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: 'x' }] }).catch((e: unknown) => e)))
-        .toMatchObject({ type: 'VALIDATION_FAILED', message: expect.stringContaining('社区职责') });
+    await (
+      await newWorker()
+    ).runUntil(async () => {
+      expect(
+        failure(
+          await handle
+            .executeUpdate(departmentContactedUpdate, { args: [{ ...actor(), note: 'x' }] })
+            .catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED', message: expect.stringContaining('社区职责') });
       await handle.terminate('test over');
     });
   });

@@ -29,14 +29,21 @@ describe('wiringCheckWorkflow on the time-skipping server', () => {
     const workflowId = `wiring-check-ts-${Date.now()}`;
     const serverStart = await env.currentTimeMs();
 
-    const result = await worker.runUntil(env.client.workflow.execute(wiringCheckWorkflow, {
-      workflowId, taskQueue, args: [{ note: '三十天后', delay: '30 days' }],
-    }));
+    const result = await worker.runUntil(
+      env.client.workflow.execute(wiringCheckWorkflow, {
+        workflowId,
+        taskQueue,
+        args: [{ note: '三十天后', delay: '30 days' }],
+      }),
+    );
 
-    expect(await env.currentTimeMs() - serverStart).toBeGreaterThanOrEqual(30 * DAY_MS);
+    expect((await env.currentTimeMs()) - serverStart).toBeGreaterThanOrEqual(30 * DAY_MS);
     const { rows } = await db.query('SELECT id, note FROM wiring_check WHERE workflow_id = $1', [workflowId]);
     expect(rows).toEqual([{ id: result.checkId, note: '三十天后' }]);
-    const audit = await db.query("SELECT workflow_id FROM audit_entry WHERE action = 'wiring-check.record' AND entity_id = $1", [result.checkId]);
+    const audit = await db.query(
+      "SELECT workflow_id FROM audit_entry WHERE action = 'wiring-check.record' AND entity_id = $1",
+      [result.checkId],
+    );
     expect(audit.rows).toEqual([{ workflow_id: workflowId }]);
 
     if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {

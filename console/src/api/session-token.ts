@@ -14,7 +14,10 @@ export function onSessionChange(listener: (signedIn: boolean) => void): () => vo
   return () => listeners.delete(listener);
 }
 
-interface TokenAnswer { accessToken: string; expiresIn: number }
+interface TokenAnswer {
+  accessToken: string;
+  expiresIn: number;
+}
 
 export function acceptTokens(answer: TokenAnswer): void {
   accessToken = answer.accessToken;
@@ -31,7 +34,10 @@ export function forgetSession(): void {
 
 async function exchangeCookie(): Promise<boolean> {
   const res = await fetch('/api/v1/auth/refresh', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin',
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    credentials: 'same-origin',
   });
   if (!res.ok) return false;
   acceptTokens((await res.json()) as TokenAnswer);
@@ -46,7 +52,9 @@ async function exchangeCookie(): Promise<boolean> {
 export function refreshSession(): Promise<boolean> {
   refreshing ??= (async () => {
     try {
-      const ok = navigator.locks ? await navigator.locks.request('govflow-refresh', exchangeCookie) : await exchangeCookie();
+      const ok = navigator.locks
+        ? await navigator.locks.request('govflow-refresh', exchangeCookie)
+        : await exchangeCookie();
       if (!ok) forgetSession();
       return ok;
     } catch {

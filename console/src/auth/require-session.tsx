@@ -7,7 +7,8 @@ import { useSession } from './session-context';
 export function RequireSession({ children }: { children: ReactNode }) {
   const { status } = useSession();
   const location = useLocation();
-  if (status === 'loading') return <Spin size="large" style={{ display: 'block', marginTop: 120 }} aria-label="正在恢复登录状态" />;
+  if (status === 'loading')
+    return <Spin size="large" style={{ display: 'block', marginTop: 120 }} aria-label="正在恢复登录状态" />;
   if (status === 'anonymous') {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;

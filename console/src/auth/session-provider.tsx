@@ -18,23 +18,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refreshSession().then((ok) => (ok ? loadMe() : setStatus('anonymous')));
     return onSessionChange((signedIn) => {
-      if (!signedIn) { setMe(null); setStatus('anonymous'); }
+      if (!signedIn) {
+        setMe(null);
+        setStatus('anonymous');
+      }
     });
   }, [loadMe]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const { data, error } = await api.POST('/api/v1/auth/login', { body: { username, password, refreshTokenIn: 'cookie' } });
-    if (!data) return errorMessage(error, '登录失败，请稍后重试');
-    acceptTokens(data);
-    await loadMe();
-    return null;
-  }, [loadMe]);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const { data, error } = await api.POST('/api/v1/auth/login', {
+        body: { username, password, refreshTokenIn: 'cookie' },
+      });
+      if (!data) return errorMessage(error, '登录失败，请稍后重试');
+      acceptTokens(data);
+      await loadMe();
+      return null;
+    },
+    [loadMe],
+  );
 
   const signOut = useCallback(async () => {
     await api.POST('/api/v1/auth/logout', { body: {} }).catch(() => undefined);
     forgetSession();
   }, []);
 
-  const value = useMemo<Session>(() => ({ status, me, permissions: permissionsOf(me), signIn, signOut }), [status, me, signIn, signOut]);
+  const value = useMemo<Session>(
+    () => ({ status, me, permissions: permissionsOf(me), signIn, signOut }),
+    [status, me, signIn, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -28,7 +28,9 @@ export function DeadlineCountdown({ clock }: { clock: ClockLike }) {
   return (
     <Space size={4} wrap>
       <Tooltip title={`截止 ${formatTime(clock.deadline)}（北京时间）`}>
-        <Tag color={color} data-clock-state={overdue ? 'lapsed' : clock.state}>{clock.label}：{text}</Tag>
+        <Tag color={color} data-clock-state={overdue ? 'lapsed' : clock.state}>
+          {clock.label}：{text}
+        </Tag>
       </Tooltip>
       {clock.provisional && <Tag color="purple">暂定</Tag>}
       {!!clock.escalationLevel && <Tag color="volcano">{escalationLabel(clock.escalationLevel)}</Tag>}

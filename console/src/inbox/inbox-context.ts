@@ -7,7 +7,11 @@ export interface InboxLive {
   refreshUnread(): Promise<void>;
 }
 
-export const InboxContext = createContext<InboxLive>({ unread: 0, subscribe: () => () => undefined, refreshUnread: async () => undefined });
+export const InboxContext = createContext<InboxLive>({
+  unread: 0,
+  subscribe: () => () => undefined,
+  refreshUnread: async () => undefined,
+});
 
 export const useInbox = (): InboxLive => useContext(InboxContext);
 

@@ -13,16 +13,25 @@ export function InboxProvider({ children }: { children: ReactNode }) {
     if (data) setUnread(data.unread);
   }, []);
 
-  useEffect(() => followInboxStream((e) => {
-    if (e.event === 'message' || e.event === 'read') {
-      void refreshUnread();
-      listeners.current.forEach((l) => l());
-    }
-  }, () => void refreshUnread()), [refreshUnread]);
+  useEffect(
+    () =>
+      followInboxStream(
+        (e) => {
+          if (e.event === 'message' || e.event === 'read') {
+            void refreshUnread();
+            listeners.current.forEach((l) => l());
+          }
+        },
+        () => void refreshUnread(),
+      ),
+    [refreshUnread],
+  );
 
   const subscribe = useCallback((listener: () => void) => {
     listeners.current.add(listener);
-    return () => { listeners.current.delete(listener); };
+    return () => {
+      listeners.current.delete(listener);
+    };
   }, []);
 
   const value = useMemo<InboxLive>(() => ({ unread, subscribe, refreshUnread }), [unread, subscribe, refreshUnread]);

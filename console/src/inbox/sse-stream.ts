@@ -1,6 +1,9 @@
 import { currentAccessToken, refreshSession } from '../api/session-token';
 
-export interface StreamEvent { event: string; data: string }
+export interface StreamEvent {
+  event: string;
+  data: string;
+}
 
 /** Splits a server-sent-event byte stream into events (`event:` and `data:` lines, a blank line ends one). */
 export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamEvent> {
@@ -37,7 +40,8 @@ export function followInboxStream(onEvent: (e: StreamEvent) => void, onConnected
       try {
         const token = currentAccessToken();
         const res = await fetch('/api/v1/inbox/stream', {
-          headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: abort.signal,
+          headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          signal: abort.signal,
         });
         if (res.status === 401) {
           if (!(await refreshSession())) return;

@@ -7,7 +7,9 @@ import { useSession } from '../auth/session-context';
 import { useInbox } from '../inbox/inbox-context';
 import { InboxProvider } from '../inbox/inbox-provider';
 
-interface MenuEntry extends MenuDataItem { permission?: Permission }
+interface MenuEntry extends MenuDataItem {
+  permission?: Permission;
+}
 
 const menu: MenuEntry[] = [
   { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, permission: Permission.CaseRead },
@@ -19,7 +21,9 @@ function InboxBell() {
   const { unread } = useInbox();
   return (
     <Link to="/inbox" aria-label={`消息中心（${unread} 条未读）`} data-unread={unread}>
-      <Badge count={unread} overflowCount={99} size="small"><BellOutlined style={{ fontSize: 18 }} /></Badge>
+      <Badge count={unread} overflowCount={99} size="small">
+        <BellOutlined style={{ fontSize: 18 }} />
+      </Badge>
     </Link>
   );
 }
@@ -43,8 +47,13 @@ function Shell() {
       actionsRender={() => [
         <InboxBell key="inbox" />,
         <Space key="me">
-          <Typography.Text>{me?.name}{roles && <Typography.Text type="secondary">（{roles}）</Typography.Text>}</Typography.Text>
-          <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/login'))}>退出登录</Button>
+          <Typography.Text>
+            {me?.name}
+            {roles && <Typography.Text type="secondary">（{roles}）</Typography.Text>}
+          </Typography.Text>
+          <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(() => navigate('/login'))}>
+            退出登录
+          </Button>
         </Space>,
       ]}
     >
@@ -54,11 +63,25 @@ function Shell() {
 }
 
 export default function ConsoleLayout() {
-  return <InboxProvider><Shell /></InboxProvider>;
+  return (
+    <InboxProvider>
+      <Shell />
+    </InboxProvider>
+  );
 }
 
 const roleLabel: Record<string, string> = {
-  ADMIN: '系统管理员', SUPERVISOR: '督导', STREET_LEADER: '街道领导', COMMUNITY_SECRETARY: '社区书记', COMMITTEE_MEMBER: '两委委员',
-  GRID_LEADER: '网格长', GRID_WORKER: '网格员', BUILDING_HEAD: '楼栋长', ENTRANCE_HEAD: '单元长', DEPARTMENT_HEAD: '部门负责人',
-  DEPARTMENT_STAFF: '部门工作人员', AGENCY_SECRETARY: '机关党组织书记', PARTY_MEMBER: '在职党员',
+  ADMIN: '系统管理员',
+  SUPERVISOR: '督导',
+  STREET_LEADER: '街道领导',
+  COMMUNITY_SECRETARY: '社区书记',
+  COMMITTEE_MEMBER: '两委委员',
+  GRID_LEADER: '网格长',
+  GRID_WORKER: '网格员',
+  BUILDING_HEAD: '楼栋长',
+  ENTRANCE_HEAD: '单元长',
+  DEPARTMENT_HEAD: '部门负责人',
+  DEPARTMENT_STAFF: '部门工作人员',
+  AGENCY_SECRETARY: '机关党组织书记',
+  PARTY_MEMBER: '在职党员',
 };

@@ -18,8 +18,17 @@ export const formatSeconds = (iso: string | Date): string => dayjs(iso).tz(CHINA
 /** `2天3小时` / `15分20秒`: the two largest units of a duration. */
 export function durationText(ms: number): string {
   const s = Math.floor(Math.abs(ms) / 1000);
-  const parts: [number, string][] = [[Math.floor(s / 86400), '天'], [Math.floor(s / 3600) % 24, '小时'], [Math.floor(s / 60) % 60, '分'], [s % 60, '秒']];
+  const parts: [number, string][] = [
+    [Math.floor(s / 86400), '天'],
+    [Math.floor(s / 3600) % 24, '小时'],
+    [Math.floor(s / 60) % 60, '分'],
+    [s % 60, '秒'],
+  ];
   const first = parts.findIndex(([n]) => n > 0);
   if (first < 0) return '0秒';
-  return parts.slice(first, first + 2).filter(([n]) => n > 0).map(([n, u]) => `${n}${u}`).join('');
+  return parts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n}${u}`)
+    .join('');
 }

@@ -9,7 +9,13 @@ const columns: ProColumns<AuditEntry>[] = [
   { title: '操作', dataIndex: 'action' },
   { title: '对象类型', dataIndex: 'entityType' },
   { title: '对象', dataIndex: 'entityId', ellipsis: true, search: false },
-  { title: '操作人', dataIndex: 'actorId', ellipsis: true, search: false, render: (_, row) => row.actorId ?? <Typography.Text type="secondary">系统</Typography.Text> },
+  {
+    title: '操作人',
+    dataIndex: 'actorId',
+    ellipsis: true,
+    search: false,
+    render: (_, row) => row.actorId ?? <Typography.Text type="secondary">系统</Typography.Text>,
+  },
   { title: '角色', dataIndex: 'actorRoles', search: false, render: (_, row) => row.actorRoles.join('、') || '—' },
   { title: 'IP', dataIndex: 'ip', width: 130, search: false },
 ];
@@ -26,7 +32,14 @@ export default function AuditPage() {
         pagination={{ defaultPageSize: 20 }}
         request={async ({ current, pageSize, action, entityType }) => {
           const { data, error } = await api.GET('/api/v1/audit', {
-            params: { query: { page: current ?? 1, pageSize: pageSize ?? 20, ...(action ? { action } : {}), ...(entityType ? { entityType } : {}) } },
+            params: {
+              query: {
+                page: current ?? 1,
+                pageSize: pageSize ?? 20,
+                ...(action ? { action } : {}),
+                ...(entityType ? { entityType } : {}),
+              },
+            },
           });
           if (!data) throw new Error(errorMessage(error, '审计记录加载失败'));
           return { data: data.items, total: data.total, success: true };

@@ -1,5 +1,20 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { Alert, Button, Descriptions, Empty, Form, Input, Modal, Result, Space, Spin, Tag, Timeline, Typography, App } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+  App,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage, type CaseDetail } from '../api/client';
@@ -11,7 +26,13 @@ import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatSeconds, formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
 
-interface ClockView { name: string; deadline: string; state: ClockLike['state']; escalationLevel: number; provisional?: boolean }
+interface ClockView {
+  name: string;
+  deadline: string;
+  state: ClockLike['state'];
+  escalationLevel: number;
+  provisional?: boolean;
+}
 
 function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseDetail | null) => void }) {
   const { permissions } = useSession();
@@ -20,7 +41,8 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [form] = Form.useForm<{ text: string }>();
-  if (!permissions.has(Permission.CaseWrite)) return <Typography.Text type="secondary">您的岗位只能查看此诉求。</Typography.Text>;
+  if (!permissions.has(Permission.CaseWrite))
+    return <Typography.Text type="secondary">您的岗位只能查看此诉求。</Typography.Text>;
   const actions = availableActions(detail.status);
 
   const run = async (a: ActionForm, text?: string) => {
@@ -43,19 +65,50 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {refusal && <Alert type="error" showIcon message="操作未成功" description={refusal} role="alert" closable onClose={() => setRefusal(null)} />}
-      {actions.length === 0 ? <Typography.Text type="secondary">此诉求当前没有您可办理的步骤。</Typography.Text> : (
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          message="操作未成功"
+          description={refusal}
+          role="alert"
+          closable
+          onClose={() => setRefusal(null)}
+        />
+      )}
+      {actions.length === 0 ? (
+        <Typography.Text type="secondary">此诉求当前没有您可办理的步骤。</Typography.Text>
+      ) : (
         <Space wrap>
           {actions.map((a) => (
-            <Button key={a.action} type={a.action === actions[0].action ? 'primary' : 'default'} danger={a.danger} loading={busy && !open}
-              onClick={() => (a.field ? setOpen(a) : void run(a))}>{a.label}</Button>
+            <Button
+              key={a.action}
+              type={a.action === actions[0].action ? 'primary' : 'default'}
+              danger={a.danger}
+              loading={busy && !open}
+              onClick={() => (a.field ? setOpen(a) : void run(a))}
+            >
+              {a.label}
+            </Button>
           ))}
         </Space>
       )}
-      <Modal open={!!open} title={open?.label} okText="提交" cancelText="取消" confirmLoading={busy} destroyOnHidden
-        onCancel={() => setOpen(null)} onOk={() => void form.validateFields().then((v) => open && run(open, v.text))}>
+      <Modal
+        open={!!open}
+        title={open?.label}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={busy}
+        destroyOnHidden
+        onCancel={() => setOpen(null)}
+        onOk={() => void form.validateFields().then((v) => open && run(open, v.text))}
+      >
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="text" label={open?.field?.label} rules={[{ required: true, whitespace: true, message: `请填写${open?.field?.label ?? ''}` }]}>
+          <Form.Item
+            name="text"
+            label={open?.field?.label}
+            rules={[{ required: true, whitespace: true, message: `请填写${open?.field?.label ?? ''}` }]}
+          >
             <Input.TextArea rows={4} maxLength={1000} showCount placeholder={open?.field?.placeholder} autoFocus />
           </Form.Item>
         </Form>
@@ -71,25 +124,47 @@ export default function CaseDetailPage() {
 
   const load = useCallback(async () => {
     const { data, error, response } = await api.GET('/api/v1/cases/{id}', { params: { path: { id } } });
-    if (data) { setDetail(data); setFailure(null); } else setFailure({ status: response.status, message: errorMessage(error) });
+    if (data) {
+      setDetail(data);
+      setFailure(null);
+    } else setFailure({ status: response.status, message: errorMessage(error) });
   }, [id]);
   useEffect(() => {
     void load();
     // Clocks, escalations and other people's steps show up while the page is open.
-    const timer = setInterval(() => { if (document.visibilityState === 'visible') void load(); }, 5000);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void load();
+    }, 5000);
     return () => clearInterval(timer);
   }, [load]);
 
   if (failure && !detail) {
-    return <Result status={failure.status === 403 ? '403' : '404'} title={failure.status === 403 ? '无权访问' : '诉求不存在'} subTitle={failure.message}
-      extra={<Link to="/workbench"><Button>返回工作台</Button></Link>} />;
+    return (
+      <Result
+        status={failure.status === 403 ? '403' : '404'}
+        title={failure.status === 403 ? '无权访问' : '诉求不存在'}
+        subTitle={failure.message}
+        extra={
+          <Link to="/workbench">
+            <Button>返回工作台</Button>
+          </Link>
+        }
+      />
+    );
   }
   if (!detail) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
   const clocks = (detail.clocks ?? []) as unknown as ClockView[];
 
   return (
-    <PageContainer title={<PageTitle>{`诉求 ${detail.caseNo}`}</PageTitle>} tags={<Tag color="blue" data-testid="case-status">{caseStateLabel[detail.status]}</Tag>}
-      onBack={() => history.back()}>
+    <PageContainer
+      title={<PageTitle>{`诉求 ${detail.caseNo}`}</PageTitle>}
+      tags={
+        <Tag color="blue" data-testid="case-status">
+          {caseStateLabel[detail.status]}
+        </Tag>
+      }
+      onBack={() => history.back()}
+    >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <ProCard title="可办理的步骤" bordered>
           <ActionPanel detail={detail} onDone={(d) => (d ? setDetail(d) : void load())} />
@@ -101,8 +176,13 @@ export default function CaseDetailPage() {
             <Descriptions.Item label="地址">{detail.address}</Descriptions.Item>
             <Descriptions.Item label="主办单位">{detail.lead?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="登记时间">{formatTime(detail.createdAt)}</Descriptions.Item>
-            <Descriptions.Item label="办结时限">{formatTime(detail.resolveDeadline)}{detail.resolveDeadlineProvisional && '（暂定）'}</Descriptions.Item>
-            <Descriptions.Item label="诉求内容" span={2}>{detail.description}</Descriptions.Item>
+            <Descriptions.Item label="办结时限">
+              {formatTime(detail.resolveDeadline)}
+              {detail.resolveDeadlineProvisional && '（暂定）'}
+            </Descriptions.Item>
+            <Descriptions.Item label="诉求内容" span={2}>
+              {detail.description}
+            </Descriptions.Item>
           </Descriptions>
         </ProCard>
         <ProCard title="时限" bordered>
@@ -110,29 +190,47 @@ export default function CaseDetailPage() {
             <Space direction="vertical">
               {clocks.map((c) => (
                 <Space key={c.name} wrap>
-                  <DeadlineCountdown clock={{ label: clockLabel[c.name] ?? c.name, deadline: c.deadline, state: c.state, escalationLevel: c.escalationLevel, provisional: c.provisional }} />
+                  <DeadlineCountdown
+                    clock={{
+                      label: clockLabel[c.name] ?? c.name,
+                      deadline: c.deadline,
+                      state: c.state,
+                      escalationLevel: c.escalationLevel,
+                      provisional: c.provisional,
+                    }}
+                  />
                   <Typography.Text type="secondary">截止 {formatTime(c.deadline)}</Typography.Text>
                 </Space>
               ))}
             </Space>
-          ) : <Empty description="流程时限暂不可用" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+          ) : (
+            <Empty description="流程时限暂不可用" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          )}
         </ProCard>
         {detail.supervisionOrders.length > 0 && (
           <ProCard title="督办单" bordered>
-            {detail.supervisionOrders.map((o) => <div key={o.id}>{o.level} · {clockLabel[o.clock] ?? o.clock} · 截止 {formatTime(o.deadline)}</div>)}
+            {detail.supervisionOrders.map((o) => (
+              <div key={o.id}>
+                {o.level} · {clockLabel[o.clock] ?? o.clock} · 截止 {formatTime(o.deadline)}
+              </div>
+            ))}
           </ProCard>
         )}
         <ProCard title="办理经过" bordered>
-          <Timeline items={detail.timeline.map((e, i) => ({
-            key: i,
-            children: (
-              <div data-event-kind={e.kind}>
-                <Typography.Text strong>{eventLabel[e.kind] ?? e.kind}</Typography.Text>
-                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>{formatSeconds(e.at)}</Typography.Text>
-                {e.note && <div>{e.note}</div>}
-              </div>
-            ),
-          }))} />
+          <Timeline
+            items={detail.timeline.map((e, i) => ({
+              key: i,
+              children: (
+                <div data-event-kind={e.kind}>
+                  <Typography.Text strong>{eventLabel[e.kind] ?? e.kind}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    {formatSeconds(e.at)}
+                  </Typography.Text>
+                  {e.note && <div>{e.note}</div>}
+                </div>
+              ),
+            }))}
+          />
         </ProCard>
       </Space>
     </PageContainer>

@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session-context';
 
-interface LoginForm { username: string; password: string }
+interface LoginForm {
+  username: string;
+  password: string;
+}
 
 /** Only paths inside the console may follow sign-in (no open redirect to another site). */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -25,8 +28,12 @@ export default function LoginPage() {
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5' }}>
       <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>基层治理工作台</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>党建引领 · 接诉即办</Typography.Paragraph>
+        <Typography.Title level={3} style={{ textAlign: 'center' }}>
+          基层治理工作台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          党建引领 · 接诉即办
+        </Typography.Paragraph>
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
         <Form<LoginForm> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
@@ -35,7 +42,9 @@ export default function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
         </Form>
       </Card>
     </main>

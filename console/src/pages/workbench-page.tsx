@@ -15,8 +15,11 @@ function currentClock(row: CaseRow): ClockLike | null {
   }
   if (row.status === 'ACCEPTED' || row.status === 'HANDLING' || row.status === 'WAITING_RESIDENT') {
     return {
-      label: '办结时限', deadline: row.resolveDeadline, state: row.status === 'WAITING_RESIDENT' ? 'paused' : 'running',
-      escalationLevel: row.escalationLevel, provisional: row.resolveDeadlineProvisional,
+      label: '办结时限',
+      deadline: row.resolveDeadline,
+      state: row.status === 'WAITING_RESIDENT' ? 'paused' : 'running',
+      escalationLevel: row.escalationLevel,
+      provisional: row.resolveDeadlineProvisional,
     };
   }
   return null;
@@ -28,8 +31,20 @@ const columns: ProColumns<CaseRow>[] = [
   { title: '内容', dataIndex: 'description', ellipsis: true },
   { title: '地址', dataIndex: 'address', ellipsis: true },
   { title: '状态', dataIndex: 'status', render: (_, row) => <Tag>{caseStateLabel[row.status]}</Tag> },
-  { title: '紧急程度', dataIndex: 'urgency', render: (_, row) => (row.urgency === 'NORMAL' ? urgencyLabel.NORMAL : <Tag color="red">{urgencyLabel[row.urgency]}</Tag>) },
-  { title: '时限', key: 'clock', render: (_, row) => { const c = currentClock(row); return c ? <DeadlineCountdown clock={c} /> : '—'; } },
+  {
+    title: '紧急程度',
+    dataIndex: 'urgency',
+    render: (_, row) =>
+      row.urgency === 'NORMAL' ? urgencyLabel.NORMAL : <Tag color="red">{urgencyLabel[row.urgency]}</Tag>,
+  },
+  {
+    title: '时限',
+    key: 'clock',
+    render: (_, row) => {
+      const c = currentClock(row);
+      return c ? <DeadlineCountdown clock={c} /> : '—';
+    },
+  },
   { title: '登记时间', dataIndex: 'createdAt', render: (_, row) => formatTime(row.createdAt) },
 ];
 

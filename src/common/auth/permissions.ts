@@ -31,7 +31,18 @@ const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, P.CaseRead, P.CaseWrite
 /** Role × permission. Where a role may use a permission is its position's scope unit (see PrincipalLoader). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
-  SUPERVISOR: [...everyStaff, P.CaseSupervise, P.CaseDispatch, P.OrgWrite, P.PeopleWrite, P.DutyWrite, P.AuditRead, P.CalendarWrite, P.PolicyWrite, P.NotificationAdmin],
+  SUPERVISOR: [
+    ...everyStaff,
+    P.CaseSupervise,
+    P.CaseDispatch,
+    P.OrgWrite,
+    P.PeopleWrite,
+    P.DutyWrite,
+    P.AuditRead,
+    P.CalendarWrite,
+    P.PolicyWrite,
+    P.NotificationAdmin,
+  ],
   STREET_LEADER: [...everyStaff, P.CaseSupervise, P.CaseDispatch, P.AuditRead],
   COMMUNITY_SECRETARY: [...everyStaff, P.CaseDispatch, P.PeopleWrite],
   COMMITTEE_MEMBER: everyStaff,
@@ -53,4 +64,6 @@ export const unscopedRoles: readonly Role[] = ['ADMIN'];
  * so they take an administrator or a supervisor seated at the district itself; a street supervisor may not.
  */
 export const mayConfigureDistrict = (principal: Principal): boolean =>
-  principal.positions.some((p) => unscopedRoles.includes(p.role) || (p.role === 'SUPERVISOR' && p.unitKind === 'DISTRICT'));
+  principal.positions.some(
+    (p) => unscopedRoles.includes(p.role) || (p.role === 'SUPERVISOR' && p.unitKind === 'DISTRICT'),
+  );

@@ -9,13 +9,17 @@ describe('toErrorBody', () => {
     expect(body).toEqual({ code: 'CONFLICT', message: '重复', correlationId: 'c1' });
   });
 
-  it.each([['P2002', 409, 'CONFLICT'], ['P2025', 404, 'NOT_FOUND'], ['P2003', 400, 'INVALID_REFERENCE']])(
-    'maps Prisma %s to %i', (prismaCode, status, code) => {
-      const err = Object.assign(new Error('prisma'), { code: prismaCode, meta: { target: ['x'] } });
-      const out = toErrorBody(err, 'c2');
-      expect(out.status).toBe(status);
-      expect(out.body.code).toBe(code);
-    });
+  it.each([
+    ['P2002', 409, 'CONFLICT'],
+    ['P2025', 404, 'NOT_FOUND'],
+    ['P2003', 400, 'INVALID_REFERENCE'],
+    ['P2020', 400, 'VALIDATION_FAILED'],
+  ])('maps Prisma %s to %i', (prismaCode, status, code) => {
+    const err = Object.assign(new Error('prisma'), { code: prismaCode, meta: { target: ['x'] } });
+    const out = toErrorBody(err, 'c2');
+    expect(out.status).toBe(status);
+    expect(out.body.code).toBe(code);
+  });
 
   it('turns an unknown error into a 500 carrying the correlation id, without leaking its message', () => {
     const out = toErrorBody(new Error('secret stack detail'), 'c3');

@@ -30,8 +30,10 @@ const errorDescriptions: Record<ErrorStatus, string> = {
 };
 
 /** Documents the error statuses a route may answer, each with the shared error body. */
-export const ApiErrors = (...statuses: ErrorStatus[]) => applyDecorators(...statuses.map((status) =>
-  ApiResponse({ status, description: errorDescriptions[status], schema: errorBodyRef })));
+export const ApiErrors = (...statuses: ErrorStatus[]) =>
+  applyDecorators(
+    ...statuses.map((status) => ApiResponse({ status, description: errorDescriptions[status], schema: errorBodyRef })),
+  );
 
 export const errorDescriptionOf = (status: ErrorStatus) => errorDescriptions[status];
 

@@ -14,14 +14,22 @@ interface Operation {
 
 /** The API's OpenAPI document: the controllers' decorators, plus the error statuses every route shares. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const document = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('govflow 基层治理流程 API')
-    .setDescription('党建引领基层治理：群众诉求闭环、一事一评、双进双联、联调小组。'
-      + '错误一律返回 ErrorBody { code, message, details?, correlationId }；路径存在但方法不支持时返回 405 并带 Allow 头。')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build());
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, [ERROR_BODY_COMPONENT]: openApiSchemaOf(errorBodySchema, 'output') } };
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('govflow 基层治理流程 API')
+      .setDescription(
+        '党建引领基层治理：群众诉求闭环、一事一评、双进双联、联调小组。' +
+          '错误一律返回 ErrorBody { code, message, details?, correlationId }；路径存在但方法不支持时返回 405 并带 Allow 头。',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, [ERROR_BODY_COMPONENT]: openApiSchemaOf(errorBodySchema, 'output') },
+  };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {
       const operation = (item as Record<string, Operation | undefined>)[method];

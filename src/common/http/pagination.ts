@@ -8,9 +8,19 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 export const toSkipTake = (q: PageQuery) => ({ skip: (q.page - 1) * q.pageSize, take: q.pageSize });
 
-export interface Page<T> { items: T[]; total: number; page: number; pageSize: number }
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
-export const pageOf = <T>(items: T[], total: number, q: PageQuery): Page<T> => ({ items, total, page: q.page, pageSize: q.pageSize });
+export const pageOf = <T>(items: T[], total: number, q: PageQuery): Page<T> => ({
+  items,
+  total,
+  page: q.page,
+  pageSize: q.pageSize,
+});
 
 /** The response schema of one page of `item`s (what `pageOf` returns). */
 export const pageSchemaOf = <T extends z.ZodType>(item: T) =>

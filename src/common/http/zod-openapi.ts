@@ -11,7 +11,8 @@ export function openApiSchemaOf(schema: ZodType, io: 'input' | 'output' = 'input
     io,
     unrepresentable: 'any',
     override: (ctx) => {
-      if (ctx.zodSchema._zod.def.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+      if (ctx.zodSchema._zod.def.type === 'date')
+        Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
     },
   }) as Record<string, unknown>;
   const { $schema: _ignored, ...rest } = json;

@@ -10,6 +10,10 @@ export class ZodValidationPipe<T> implements PipeTransform<unknown, T> {
     const parsed = this.schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new DomainError('VALIDATION_FAILED', `请求参数无效：${issues.map((i) => i.path || '(body)').join(', ')}`, issues);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `请求参数无效：${issues.map((i) => i.path || '(body)').join(', ')}`,
+      issues,
+    );
   }
 }

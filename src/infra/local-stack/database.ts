@@ -19,16 +19,24 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
 }
 
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
-  await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '')}" WITH (FORCE)`));
+  await withAdmin(adminUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '')}" WITH (FORCE)`),
+  );
 }
 
 /** Applies prisma/migrations with the Prisma CLI, exactly as a deployment would. */
 export async function migrateDeploy(url: string): Promise<void> {
   const prisma = `${projectRoot}/node_modules/.bin/prisma`;
-  await run(prisma, ['migrate', 'deploy'], { cwd: projectRoot, env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' } });
+  await run(prisma, ['migrate', 'deploy'], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: '1' },
+  });
 }
 
-export interface MigrationDrift { drift: boolean; summary: string }
+export interface MigrationDrift {
+  drift: boolean;
+  summary: string;
+}
 
 /**
  * Compares prisma/migrations with prisma/schema.prisma (`prisma migrate diff --exit-code`). Prisma replays the
@@ -36,7 +44,15 @@ export interface MigrationDrift { drift: boolean; summary: string }
  */
 export async function migrationDrift(adminUrl: string): Promise<MigrationDrift> {
   const prisma = `${projectRoot}/node_modules/.bin/prisma`;
-  const args = ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code'];
+  const args = [
+    'migrate',
+    'diff',
+    '--from-migrations',
+    'prisma/migrations',
+    '--to-schema',
+    'prisma/schema.prisma',
+    '--exit-code',
+  ];
   const env = { ...process.env, DATABASE_URL: adminUrl, CHECKPOINT_DISABLE: '1' };
   try {
     const { stdout } = await run(prisma, args, { cwd: projectRoot, env });
@@ -44,7 +60,10 @@ export async function migrationDrift(adminUrl: string): Promise<MigrationDrift> 
   } catch (err) {
     const failed = err as { code?: number; stdout?: string; stderr?: string };
     if (failed.code === 2) return { drift: true, summary: (failed.stdout ?? '').trim() }; // 2 = a difference, per --exit-code
-    throw new Error(`prisma migrate diff failed (exit ${failed.code}): ${(failed.stderr || failed.stdout || String(err)).trim()}`, { cause: err });
+    throw new Error(
+      `prisma migrate diff failed (exit ${failed.code}): ${(failed.stderr || failed.stdout || String(err)).trim()}`,
+      { cause: err },
+    );
   }
 }
 

@@ -3,8 +3,18 @@ import { LocalRedis, startLocalRedis } from './redis';
 import { LocalTemporal, startLocalTemporal } from './temporal';
 import { dataDir } from './paths';
 
-export interface LocalStackPorts { postgres: number; redis: number; temporal: number; temporalUi: number }
-export interface LocalStackUrls { postgresAdminUrl?: string; redisUrl?: string; temporalAddress?: string; temporalUiUrl?: string }
+export interface LocalStackPorts {
+  postgres: number;
+  redis: number;
+  temporal: number;
+  temporalUi: number;
+}
+export interface LocalStackUrls {
+  postgresAdminUrl?: string;
+  redisUrl?: string;
+  temporalAddress?: string;
+  temporalUiUrl?: string;
+}
 
 /**
  * Starts whichever of PostgreSQL, Redis and Temporal has no URL in the environment,
@@ -15,13 +25,18 @@ export class LocalStack {
   private redis?: LocalRedis;
   private temporal?: LocalTemporal;
 
-  constructor(private readonly folder: string, private readonly ports: LocalStackPorts) {}
+  constructor(
+    private readonly folder: string,
+    private readonly ports: LocalStackPorts,
+  ) {}
 
   async start(need: { postgres: boolean; redis: boolean; temporal: boolean }): Promise<LocalStackUrls> {
     const [pg, redis, temporal] = await Promise.allSettled([
       need.postgres ? startLocalPostgres(dataDir(this.folder, 'postgres'), this.ports.postgres) : undefined,
       need.redis ? startLocalRedis(dataDir(this.folder, 'redis'), this.ports.redis) : undefined,
-      need.temporal ? startLocalTemporal(dataDir(this.folder, 'temporal'), this.ports.temporal, this.ports.temporalUi) : undefined,
+      need.temporal
+        ? startLocalTemporal(dataDir(this.folder, 'temporal'), this.ports.temporal, this.ports.temporalUi)
+        : undefined,
     ]);
     this.pg = pg.status === 'fulfilled' ? pg.value : undefined;
     this.redis = redis.status === 'fulfilled' ? redis.value : undefined;

@@ -7,7 +7,9 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -16,9 +18,18 @@ export function isPortOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((done) => {
     const socket = new Socket();
     socket.setTimeout(500);
-    socket.once('connect', () => { socket.destroy(); done(true); });
-    socket.once('timeout', () => { socket.destroy(); done(false); });
-    socket.once('error', () => { socket.destroy(); done(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      done(false);
+    });
+    socket.once('error', () => {
+      socket.destroy();
+      done(false);
+    });
     socket.connect(port, host);
   });
 }

@@ -5,7 +5,11 @@ import { dirname, join } from 'node:path';
 import { ManagedProcess } from './managed-process';
 import { waitForPort } from './ports';
 
-export interface LocalPostgres { adminUrl: string; process: ManagedProcess; dataDir: string }
+export interface LocalPostgres {
+  adminUrl: string;
+  process: ManagedProcess;
+  dataDir: string;
+}
 
 const SUPERUSER = 'govflow';
 
@@ -21,11 +25,28 @@ export async function startLocalPostgres(dir: string, port: number): Promise<Loc
   if (owner) chownSync(clusterDir, owner.uid, owner.gid);
   const spawnAs = owner ? { uid: owner.uid, gid: owner.gid } : {};
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-    execFileSync(join(bin, 'initdb'), ['-D', clusterDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8',
-      '--locale=C.UTF-8', '--no-sync'], { ...spawnAs, stdio: 'pipe', cwd: '/' });
+    execFileSync(
+      join(bin, 'initdb'),
+      ['-D', clusterDir, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync'],
+      { ...spawnAs, stdio: 'pipe', cwd: '/' },
+    );
   }
-  const args = ['-D', clusterDir, '-p', String(port), '-h', '127.0.0.1', '-c', 'unix_socket_directories=',
-    '-c', 'fsync=on', '-c', 'max_connections=300', '-c', 'shared_buffers=256MB'];
+  const args = [
+    '-D',
+    clusterDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'fsync=on',
+    '-c',
+    'max_connections=300',
+    '-c',
+    'shared_buffers=256MB',
+  ];
   const proc = ManagedProcess.start('postgres', join(bin, 'postgres'), args, `${dir}.log`, { ...spawnAs, cwd: '/' });
   await waitForPort(port, 'postgres', 30_000);
   await waitUntilAccepting(bin, port);
@@ -51,7 +72,16 @@ function runAsUser(): { uid: number; gid: number } | null {
 /** A project folder under a root-only directory (e.g. a mktemp clone) is not reachable by `postgres`: use /var/tmp then. */
 function reachableBy(owner: { uid: number }, dir: string): string {
   mkdirSync(dirname(dir), { recursive: true });
-  const probe = execFileSync('sh', ['-c', `cd / && setpriv --reuid=${owner.uid} --clear-groups test -x "$(dirname "$1")" && echo yes || echo no`, 'sh', dir], { encoding: 'utf8' }).trim();
+  const probe = execFileSync(
+    'sh',
+    [
+      '-c',
+      `cd / && setpriv --reuid=${owner.uid} --clear-groups test -x "$(dirname "$1")" && echo yes || echo no`,
+      'sh',
+      dir,
+    ],
+    { encoding: 'utf8' },
+  ).trim();
   if (probe === 'yes') return dir;
   return join('/var/tmp', `govflow-pg-${createHash('sha1').update(dir).digest('hex').slice(0, 12)}`);
 }
@@ -59,7 +89,9 @@ function reachableBy(owner: { uid: number }, dir: string): string {
 async function waitUntilAccepting(bin: string, port: number): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
-      execFileSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER], { stdio: 'ignore' });
+      execFileSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER], {
+        stdio: 'ignore',
+      });
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 200));

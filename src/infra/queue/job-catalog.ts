@@ -30,10 +30,16 @@ export const queuesOfJob: Record<JobName, readonly QueueName[]> = {
   'calendars.schedule-reminder': [QueueName.NotifyControl],
 };
 
-export interface QueueTuning { concurrency: number; limiter?: { max: number; duration: number } }
+export interface QueueTuning {
+  concurrency: number;
+  limiter?: { max: number; duration: number };
+}
 
 /** Per-queue concurrency and rate limits; providers' rate limits come from configuration. */
-export const queueTuning = (config: { NOTIFY_WEBHOOK_RATE_PER_SECOND: number; NOTIFY_SMS_RATE_PER_SECOND: number }): Record<QueueName, QueueTuning> => ({
+export const queueTuning = (config: {
+  NOTIFY_WEBHOOK_RATE_PER_SECOND: number;
+  NOTIFY_SMS_RATE_PER_SECOND: number;
+}): Record<QueueName, QueueTuning> => ({
   wiring: { concurrency: 16 },
   'notify-webhook': { concurrency: 32, limiter: { max: config.NOTIFY_WEBHOOK_RATE_PER_SECOND, duration: 1_000 } },
   'notify-sms': { concurrency: 8, limiter: { max: config.NOTIFY_SMS_RATE_PER_SECOND, duration: 1_000 } },
@@ -44,7 +50,10 @@ export const queueTuning = (config: { NOTIFY_WEBHOOK_RATE_PER_SECOND: number; NO
 
 /** Thrown by a handler whose downstream is failing: the whole queue pauses for `retryAfterMs` (circuit open). */
 export class CircuitOpenError extends Error {
-  constructor(readonly retryAfterMs: number, message: string) {
+  constructor(
+    readonly retryAfterMs: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -5,7 +5,13 @@ import type { AppConfig } from '../../config/env.schema';
 import { redisConnectionOptions } from '../redis/redis-connection';
 import { JobName, JobPayloads, QueueName, queuesOfJob } from './job-catalog';
 
-export interface EnqueueOptions { jobId: string; delayMs?: number; queue?: QueueName; attempts?: number; backoffMs?: number }
+export interface EnqueueOptions {
+  jobId: string;
+  delayMs?: number;
+  queue?: QueueName;
+  attempts?: number;
+  backoffMs?: number;
+}
 
 /** Producer side of BullMQ. `jobId` is mandatory: it is the dedup key that makes a retried enqueue a no-op. */
 @Injectable()
@@ -30,7 +36,10 @@ export class JobQueueService implements OnApplicationShutdown {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: redisConnectionOptions(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX });
+      queue = new Queue(name, {
+        connection: redisConnectionOptions(this.config.REDIS_URL),
+        prefix: this.config.QUEUE_PREFIX,
+      });
       queue.on('error', () => undefined); // surfaced through health checks and failing enqueues instead
       this.queues.set(name, queue);
     }

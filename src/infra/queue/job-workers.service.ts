@@ -34,7 +34,7 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
   private collectHandlers(): Map<JobName, JobHandler<JobName>> {
     const handlers = new Map<JobName, JobHandler<JobName>>();
     for (const wrapper of this.discovery.getProviders()) {
-      const name = wrapper.metatype && Reflect.getMetadata(JOB_PROCESSOR, wrapper.metatype) as JobName | undefined;
+      const name = wrapper.metatype && (Reflect.getMetadata(JOB_PROCESSOR, wrapper.metatype) as JobName | undefined);
       if (!name) continue;
       if (handlers.has(name)) throw new Error(`job "${name}" has two handlers`);
       handlers.set(name, wrapper.instance as JobHandler<JobName>);
@@ -45,23 +45,32 @@ export class JobWorkersService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private startWorker(queueName: QueueName, handlers: Map<JobName, JobHandler<JobName>>): Worker {
-    const worker = new Worker(queueName, async (job: Job) => {
-      const handler = handlers.get(job.name as JobName);
-      if (!handler) throw new Error(`no handler for job ${job.name}`);
-      try {
-        await logContext.run({ queue: queueName, jobId: job.id, jobName: job.name, ...workflowIdOf(job.data) },
-          () => handler.handle(job.data, job));
-      } catch (err) {
-        if (!(err instanceof CircuitOpenError)) throw err;
-        // pause the whole channel queue; the job goes back without spending an attempt
-        await this.queues.queue(queueName).rateLimit(err.retryAfterMs);
-        throw Worker.RateLimitError();
-      }
-    }, {
-      connection: redisConnectionOptions(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX,
-      concurrency: queueTuning(this.config)[queueName].concurrency, limiter: queueTuning(this.config)[queueName].limiter,
-    });
-    worker.on('failed', (job, err) => logger.info({ queue: queueName, jobId: job?.id, err: err.message }, 'job attempt failed'));
+    const worker = new Worker(
+      queueName,
+      async (job: Job) => {
+        const handler = handlers.get(job.name as JobName);
+        if (!handler) throw new Error(`no handler for job ${job.name}`);
+        try {
+          await logContext.run({ queue: queueName, jobId: job.id, jobName: job.name, ...workflowIdOf(job.data) }, () =>
+            handler.handle(job.data, job),
+          );
+        } catch (err) {
+          if (!(err instanceof CircuitOpenError)) throw err;
+          // pause the whole channel queue; the job goes back without spending an attempt
+          await this.queues.queue(queueName).rateLimit(err.retryAfterMs);
+          throw Worker.RateLimitError();
+        }
+      },
+      {
+        connection: redisConnectionOptions(this.config.REDIS_URL),
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: queueTuning(this.config)[queueName].concurrency,
+        limiter: queueTuning(this.config)[queueName].limiter,
+      },
+    );
+    worker.on('failed', (job, err) =>
+      logger.info({ queue: queueName, jobId: job?.id, err: err.message }, 'job attempt failed'),
+    );
     worker.on('error', (err) => logger.error({ queue: queueName, err }, 'queue worker error'));
     return worker;
   }

@@ -23,7 +23,10 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) throw new DomainError('FORBIDDEN', '该接口未声明访问规则');
     if (rule.kind === 'public') return true;
     const req = context.switchToHttp().getRequest<Request & Partial<AuthorizedRequest>>();

@@ -27,7 +27,11 @@ export class AuditController {
   @ApiZodResponse(200, auditPageSchema)
   async list(@CurrentScope() scope: UnitScope, @ZodQuery(auditListSchema) q: AuditListQuery) {
     const [items, total] = await this.audit.list(scope, toAuditFilter(q), toSkipTake(q));
-    return pageOf(items.map((e) => ({ ...e, id: e.id.toString() })), total, q);
+    return pageOf(
+      items.map((e) => ({ ...e, id: e.id.toString() })),
+      total,
+      q,
+    );
   }
 
   @Get('export')
@@ -35,8 +39,16 @@ export class AuditController {
   @ApiOperation({ summary: '导出审计记录为 CSV（UTF-8 带 BOM，Excel 可直接打开）' })
   @ApiProduces('text/csv')
   @ApiZodQuery(auditFilterSchema)
-  @ApiResponse({ status: 200, description: 'CSV（UTF-8 带 BOM）', content: { 'text/csv': { schema: { type: 'string' } } } })
-  async export(@CurrentScope() scope: UnitScope, @ZodQuery(auditFilterSchema) q: AuditFilterQuery, @Res() res: Response): Promise<void> {
+  @ApiResponse({
+    status: 200,
+    description: 'CSV（UTF-8 带 BOM）',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
+  async export(
+    @CurrentScope() scope: UnitScope,
+    @ZodQuery(auditFilterSchema) q: AuditFilterQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.write(csvHeader());

@@ -4,7 +4,14 @@ import { PrismaService } from '../../infra/prisma/prisma.service';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { unitsInScope } from '../org/org.repository';
 
-export interface AuditFilter { from?: Date; to?: Date; entityType?: string; entityId?: string; actorId?: string; action?: string }
+export interface AuditFilter {
+  from?: Date;
+  to?: Date;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+}
 
 @Injectable()
 export class AuditRepository {
@@ -26,7 +33,9 @@ export class AuditRepository {
     let cursor: bigint | undefined;
     for (;;) {
       const rows = await this.prisma.auditEntry.findMany({
-        where: { ...this.where(scope, filter), ...(cursor ? { id: { lt: cursor } } : {}) }, orderBy: { id: 'desc' }, take: batch,
+        where: { ...this.where(scope, filter), ...(cursor ? { id: { lt: cursor } } : {}) },
+        orderBy: { id: 'desc' },
+        take: batch,
       });
       if (!rows.length) return;
       yield rows;

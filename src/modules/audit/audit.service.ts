@@ -16,7 +16,8 @@ export interface AuditInput {
   workflowId?: string;
 }
 
-const json = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+const json = (value: unknown) =>
+  value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
 /** Appends who did what, when, from where, before/after and the correlation id. Pass `tx` to commit with the change. */
 @Injectable()
@@ -25,20 +26,23 @@ export class AuditService {
 
   async record(input: AuditInput, tx?: Prisma.TransactionClient): Promise<void> {
     const ctx = currentRequest();
-    await this.repository.append({
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      unitId: input.unitId ?? undefined,
-      before: json(input.before),
-      after: json(input.after),
-      actorId: input.actorId ?? ctx?.principal?.personId,
-      actorRoles: ctx?.principal?.positions.map((p) => p.role) ?? [],
-      ip: ctx?.ip,
-      userAgent: ctx?.userAgent,
-      correlationId: ctx?.correlationId,
-      workflowId: input.workflowId ?? ctx?.workflowId,
-    }, tx);
+    await this.repository.append(
+      {
+        action: input.action,
+        entityType: input.entityType,
+        entityId: input.entityId,
+        unitId: input.unitId ?? undefined,
+        before: json(input.before),
+        after: json(input.after),
+        actorId: input.actorId ?? ctx?.principal?.personId,
+        actorRoles: ctx?.principal?.positions.map((p) => p.role) ?? [],
+        ip: ctx?.ip,
+        userAgent: ctx?.userAgent,
+        correlationId: ctx?.correlationId,
+        workflowId: input.workflowId ?? ctx?.workflowId,
+      },
+      tx,
+    );
   }
 
   list(scope: UnitScope, filter: AuditFilter, page: { skip: number; take: number }) {

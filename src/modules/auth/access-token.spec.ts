@@ -11,15 +11,23 @@ describe('access tokens', () => {
 
   it('expires after its lifetime', () => {
     const token = signAccessToken(secret, 'p1', 'STAFF', 900, now);
-    expect(() => verifyAccessToken(secret, token, now + 900_000)).toThrow(expect.objectContaining({ code: 'TOKEN_EXPIRED' }));
+    expect(() => verifyAccessToken(secret, token, now + 900_000)).toThrow(
+      expect.objectContaining({ code: 'TOKEN_EXPIRED' }),
+    );
   });
 
   it('rejects a token signed with another secret or with an edited payload', () => {
     const token = signAccessToken(secret, 'p1', 'RESIDENT', 900, now);
-    expect(() => verifyAccessToken('t'.repeat(32), token, now)).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
+    expect(() => verifyAccessToken('t'.repeat(32), token, now)).toThrow(
+      expect.objectContaining({ code: 'TOKEN_INVALID' }),
+    );
     const [h, , s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ sub: 'admin', kind: 'STAFF', iat: 0, exp: 9e9, jti: 'x' })).toString('base64url');
-    expect(() => verifyAccessToken(secret, `${h}.${forged}.${s}`, now)).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
+    const forged = Buffer.from(JSON.stringify({ sub: 'admin', kind: 'STAFF', iat: 0, exp: 9e9, jti: 'x' })).toString(
+      'base64url',
+    );
+    expect(() => verifyAccessToken(secret, `${h}.${forged}.${s}`, now)).toThrow(
+      expect.objectContaining({ code: 'TOKEN_INVALID' }),
+    );
     expect(() => verifyAccessToken(secret, 'garbage', now)).toThrow(expect.objectContaining({ code: 'TOKEN_INVALID' }));
   });
 });

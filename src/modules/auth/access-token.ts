@@ -1,13 +1,25 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../../common/errors/domain-error';
 
-export interface AccessClaims { sub: string; kind: 'STAFF' | 'RESIDENT'; iat: number; exp: number; jti: string }
+export interface AccessClaims {
+  sub: string;
+  kind: 'STAFF' | 'RESIDENT';
+  iat: number;
+  exp: number;
+  jti: string;
+}
 
 const b64 = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 const HEADER = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
 /** Short-lived HS256 JWTs. Positions are not in the token: they are read per request, so a revoked position bites at once. */
-export function signAccessToken(secret: string, personId: string, kind: AccessClaims['kind'], ttlSeconds: number, nowMs: number): string {
+export function signAccessToken(
+  secret: string,
+  personId: string,
+  kind: AccessClaims['kind'],
+  ttlSeconds: number,
+  nowMs: number,
+): string {
   const iat = Math.floor(nowMs / 1000);
   const payload = b64(JSON.stringify({ sub: personId, kind, iat, exp: iat + ttlSeconds, jti: randomUUID() }));
   return `${HEADER}.${payload}.${sign(secret, `${HEADER}.${payload}`)}`;

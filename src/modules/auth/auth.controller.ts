@@ -8,7 +8,15 @@ import { CurrentPrincipal } from '../../common/auth/current-principal.decorator'
 import { Authenticated, Public } from '../../common/auth/permit.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
-import { codeRequestSchema, codeSentSchema, codeVerifySchema, loginSchema, principalSchema, refreshSchema, tokenPairSchema } from './auth.dto';
+import {
+  codeRequestSchema,
+  codeSentSchema,
+  codeVerifySchema,
+  loginSchema,
+  principalSchema,
+  refreshSchema,
+  tokenPairSchema,
+} from './auth.dto';
 import { AuthService, type TokenPair } from './auth.service';
 import { clearRefreshCookie, refreshTokenFromCookie, setRefreshCookie } from './refresh-cookie';
 import { ApiErrors, ApiZodResponse, ResponseOf } from '../../common/http/api-responses';
@@ -16,7 +24,10 @@ import { ApiErrors, ApiZodResponse, ResponseOf } from '../../common/http/api-res
 @ApiTags('登录 auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** In cookie mode the refresh token never reaches script: it goes into the httpOnly cookie and out of the body. */
   private deliver(req: Request, res: Response, pair: TokenPair, inCookie: boolean): ResponseOf<typeof tokenPairSchema> {
@@ -29,24 +40,36 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: '工作人员用户名密码登录；连续失败将锁定账号。refreshTokenIn=cookie 时刷新令牌只写入 httpOnly Cookie（浏览器控制台）' })
+  @ApiOperation({
+    summary:
+      '工作人员用户名密码登录；连续失败将锁定账号。refreshTokenIn=cookie 时刷新令牌只写入 httpOnly Cookie（浏览器控制台）',
+  })
   @ApiZodResponse(200, tokenPairSchema)
   @ApiErrors(401, 423)
   @ApiZodBody(loginSchema)
-  async login(@ZodBody(loginSchema) dto: { username: string; password: string; refreshTokenIn: 'body' | 'cookie' }, @Req() req: Request,
-    @Res({ passthrough: true }) res: Response): Promise<ResponseOf<typeof tokenPairSchema>> {
+  async login(
+    @ZodBody(loginSchema) dto: { username: string; password: string; refreshTokenIn: 'body' | 'cookie' },
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ResponseOf<typeof tokenPairSchema>> {
     return this.deliver(req, res, await this.auth.login(dto.username, dto.password), dto.refreshTokenIn === 'cookie');
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: '用刷新令牌换取新的令牌对（旧刷新令牌随即失效）；请求体不带刷新令牌时使用 Cookie 中的，新令牌也写回 Cookie' })
+  @ApiOperation({
+    summary:
+      '用刷新令牌换取新的令牌对（旧刷新令牌随即失效）；请求体不带刷新令牌时使用 Cookie 中的，新令牌也写回 Cookie',
+  })
   @ApiZodResponse(200, tokenPairSchema)
   @ApiErrors(401)
   @ApiZodBody(refreshSchema)
-  async refresh(@ZodBody(refreshSchema) dto: { refreshToken?: string }, @Req() req: Request,
-    @Res({ passthrough: true }) res: Response): Promise<ResponseOf<typeof tokenPairSchema>> {
+  async refresh(
+    @ZodBody(refreshSchema) dto: { refreshToken?: string },
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ResponseOf<typeof tokenPairSchema>> {
     const fromCookie = dto.refreshToken ? undefined : refreshTokenFromCookie(req);
     const token = dto.refreshToken ?? fromCookie;
     if (!token) throw new DomainError('UNAUTHENTICATED', '未登录或登录已过期，请重新登录');
@@ -66,7 +89,11 @@ export class AuthController {
   @ApiResponse({ status: 204, description: '已吊销' })
   @ApiErrors(401)
   @ApiZodBody(refreshSchema)
-  async logout(@ZodBody(refreshSchema) dto: { refreshToken?: string }, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @ZodBody(refreshSchema) dto: { refreshToken?: string },
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     const fromCookie = refreshTokenFromCookie(req);
     clearRefreshCookie(req, res);
     const token = dto.refreshToken ?? fromCookie;
@@ -90,7 +117,9 @@ export class AuthController {
   @ApiZodResponse(200, tokenPairSchema)
   @ApiErrors(401, 429)
   @ApiZodBody(codeVerifySchema)
-  verifyCode(@ZodBody(codeVerifySchema) dto: { phone: string; code: string }): Promise<ResponseOf<typeof tokenPairSchema>> {
+  verifyCode(
+    @ZodBody(codeVerifySchema) dto: { phone: string; code: string },
+  ): Promise<ResponseOf<typeof tokenPairSchema>> {
     return this.auth.verifyCode(dto.phone, dto.code);
   }
 

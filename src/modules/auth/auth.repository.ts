@@ -51,7 +51,8 @@ export class AuthRepository {
   /** Revokes one token only if it is still live; false when someone else got there first. */
   async revokeIfLive(id: string, replacedById: string | null, now: Date): Promise<boolean> {
     const { count } = await this.prisma.refreshToken.updateMany({
-      where: { id, revokedAt: null }, data: { revokedAt: now, replacedById },
+      where: { id, revokedAt: null },
+      data: { revokedAt: now, replacedById },
     });
     return count === 1;
   }
@@ -73,7 +74,10 @@ export class AuthRepository {
   }
 
   async consumeCode(id: string, now: Date): Promise<boolean> {
-    const { count } = await this.prisma.oneTimeCode.updateMany({ where: { id, consumedAt: null }, data: { consumedAt: now } });
+    const { count } = await this.prisma.oneTimeCode.updateMany({
+      where: { id, consumedAt: null },
+      data: { consumedAt: now },
+    });
     return count === 1;
   }
 }

@@ -11,7 +11,12 @@ import { AuthRepository } from './auth.repository';
 import { hashPassword, verifyPassword } from './password-hasher';
 import { PrincipalLoader } from './principal.loader';
 
-export interface TokenPair { accessToken: string; refreshToken: string; expiresIn: number; tokenType: 'Bearer' }
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  tokenType: 'Bearer';
+}
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 let dummyHash: Promise<string> | undefined;
@@ -33,7 +38,10 @@ export class AuthService {
       throw new DomainError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定至 ${person.lockedUntil.toISOString()}`);
     }
     // Unknown users still cost one hash, so timing does not reveal which usernames exist.
-    const ok = await verifyPassword(password, person?.passwordHash ?? await (dummyHash ??= hashPassword(randomUUID())));
+    const ok = await verifyPassword(
+      password,
+      person?.passwordHash ?? (await (dummyHash ??= hashPassword(randomUUID()))),
+    );
     if (!person || !person.passwordHash || !ok) {
       if (person) await this.countFailure(person.id, person.failedLogins, now);
       throw new DomainError('INVALID_CREDENTIALS', '用户名或密码错误');
@@ -59,7 +67,13 @@ export class AuthService {
     if (!(await this.repository.revokeIfLive(stored.id, nextId, now))) {
       throw new DomainError('TOKEN_REVOKED', '刷新令牌已被使用，请重新登录');
     }
-    await this.audit.record({ action: 'auth.refresh', entityType: 'refresh_token', entityId: stored.id, actorId: person.id, after: { replacedBy: nextId } });
+    await this.audit.record({
+      action: 'auth.refresh',
+      entityType: 'refresh_token',
+      entityId: stored.id,
+      actorId: person.id,
+      after: { replacedBy: nextId },
+    });
     return this.issue(person.id, person.kind, nextId);
   }
 
@@ -67,20 +81,33 @@ export class AuthService {
     const stored = await this.repository.findRefreshToken(sha256(refreshToken));
     if (!stored) throw new DomainError('TOKEN_INVALID', '刷新令牌无效');
     await this.repository.revokeIfLive(stored.id, null, new Date());
-    await this.audit.record({ action: 'auth.logout', entityType: 'person', entityId: stored.personId, actorId: stored.personId });
+    await this.audit.record({
+      action: 'auth.logout',
+      entityType: 'person',
+      entityId: stored.personId,
+      actorId: stored.personId,
+    });
   }
 
   async requestCode(phone: string): Promise<{ expiresIn: number }> {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const row = await this.repository.createCode({
-      phone, codeHash: sha256(`${phone}:${code}`), expiresAt: new Date(Date.now() + this.config.OTP_TTL_SECONDS * 1000),
+      phone,
+      codeHash: sha256(`${phone}:${code}`),
+      expiresAt: new Date(Date.now() + this.config.OTP_TTL_SECONDS * 1000),
     });
     await this.notifications.notify({
-      recipients: [{ phone }], template: 'auth.one-time-code',
+      recipients: [{ phone }],
+      template: 'auth.one-time-code',
       data: { code, minutes: Math.round(this.config.OTP_TTL_SECONDS / 60) },
       options: { dedupKey: `otp:${row.id}`, urgency: 'URGENT' },
     });
-    await this.audit.record({ action: 'auth.code.request', entityType: 'one_time_code', entityId: row.id, after: { phone } });
+    await this.audit.record({
+      action: 'auth.code.request',
+      entityType: 'one_time_code',
+      entityId: row.id,
+      after: { phone },
+    });
     return { expiresIn: this.config.OTP_TTL_SECONDS };
   }
 
@@ -90,14 +117,23 @@ export class AuthService {
     if (!latest) throw new DomainError('CODE_INVALID', '验证码错误');
     if (latest.consumedAt) throw new DomainError('CODE_USED', '验证码已使用，请重新获取');
     if (latest.expiresAt <= now) throw new DomainError('CODE_EXPIRED', '验证码已过期，请重新获取');
-    if (latest.attempts >= this.config.OTP_MAX_ATTEMPTS) throw new DomainError('TOO_MANY_ATTEMPTS', '验证码尝试次数过多，请重新获取');
+    if (latest.attempts >= this.config.OTP_MAX_ATTEMPTS)
+      throw new DomainError('TOO_MANY_ATTEMPTS', '验证码尝试次数过多，请重新获取');
     if (latest.codeHash !== sha256(`${phone}:${code}`)) {
       await this.repository.countAttempt(latest.id);
       throw new DomainError('CODE_INVALID', '验证码错误');
     }
-    if (!(await this.repository.consumeCode(latest.id, now))) throw new DomainError('CODE_USED', '验证码已使用，请重新获取');
-    const person = await this.repository.findByPhone(phone) ?? await this.repository.createResident(phone, `居民${phone.slice(-4)}`);
-    await this.audit.record({ action: 'auth.login-code', entityType: 'person', entityId: person.id, actorId: person.id });
+    if (!(await this.repository.consumeCode(latest.id, now)))
+      throw new DomainError('CODE_USED', '验证码已使用，请重新获取');
+    const person =
+      (await this.repository.findByPhone(phone)) ??
+      (await this.repository.createResident(phone, `居民${phone.slice(-4)}`));
+    await this.audit.record({
+      action: 'auth.login-code',
+      entityType: 'person',
+      entityId: person.id,
+      actorId: person.id,
+    });
     return this.issue(person.id, person.kind);
   }
 
@@ -108,20 +144,39 @@ export class AuthService {
     return principal;
   }
 
-  private async issue(personId: string, kind: 'STAFF' | 'RESIDENT', refreshId: string = randomUUID()): Promise<TokenPair> {
+  private async issue(
+    personId: string,
+    kind: 'STAFF' | 'RESIDENT',
+    refreshId: string = randomUUID(),
+  ): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');
     await this.repository.createRefreshToken({
-      id: refreshId, personId, tokenHash: sha256(refreshToken),
+      id: refreshId,
+      personId,
+      tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
     });
     const ttl = this.config.ACCESS_TOKEN_TTL_SECONDS;
-    return { accessToken: signAccessToken(this.config.AUTH_TOKEN_SECRET, personId, kind, ttl, Date.now()), refreshToken, expiresIn: ttl, tokenType: 'Bearer' };
+    return {
+      accessToken: signAccessToken(this.config.AUTH_TOKEN_SECRET, personId, kind, ttl, Date.now()),
+      refreshToken,
+      expiresIn: ttl,
+      tokenType: 'Bearer',
+    };
   }
 
   private async countFailure(personId: string, failuresSoFar: number, now: Date): Promise<void> {
-    const lock = failuresSoFar + 1 >= this.config.LOGIN_MAX_FAILURES
-      ? new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000) : null;
+    const lock =
+      failuresSoFar + 1 >= this.config.LOGIN_MAX_FAILURES
+        ? new Date(now.getTime() + this.config.LOGIN_LOCK_MINUTES * 60_000)
+        : null;
     await this.repository.recordFailure(personId, lock);
-    if (lock) await this.audit.record({ action: 'auth.locked', entityType: 'person', entityId: personId, after: { lockedUntil: lock } });
+    if (lock)
+      await this.audit.record({
+        action: 'auth.locked',
+        entityType: 'person',
+        entityId: personId,
+        after: { lockedUntil: lock },
+      });
   }
 }

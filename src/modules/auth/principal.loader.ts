@@ -13,9 +13,15 @@ export class PrincipalLoader {
     const today = new Date(new Date().toISOString().slice(0, 10));
     const positions = await this.repository.activePositions(personId, today);
     return {
-      personId: person.id, kind: person.kind, name: person.name, phone: person.phone,
+      personId: person.id,
+      kind: person.kind,
+      name: person.name,
+      phone: person.phone,
       positions: positions.map((p) => ({
-        positionId: p.id, role: p.role, unitId: p.unitId, unitKind: p.unit.kind,
+        positionId: p.id,
+        role: p.role,
+        unitId: p.unitId,
+        unitKind: p.unit.kind,
         // a street department acts across its street; every other position within its own unit
         scopeUnitId: p.unit.kind === 'DEPARTMENT' && p.unit.parentId ? p.unit.parentId : p.unitId,
       })),

@@ -21,10 +21,19 @@ export function refreshTokenFromCookie(req: Request): string | undefined {
 
 export function setRefreshCookie(req: Request, res: Response, token: string, maxAgeDays: number): void {
   res.cookie(REFRESH_COOKIE, token, {
-    httpOnly: true, sameSite: 'strict', secure: req.secure, path: REFRESH_COOKIE_PATH, maxAge: maxAgeDays * 86_400_000,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.secure,
+    path: REFRESH_COOKIE_PATH,
+    maxAge: maxAgeDays * 86_400_000,
   });
 }
 
 export function clearRefreshCookie(req: Request, res: Response): void {
-  res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: REFRESH_COOKIE_PATH });
+  res.clearCookie(REFRESH_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.secure,
+    path: REFRESH_COOKIE_PATH,
+  });
 }

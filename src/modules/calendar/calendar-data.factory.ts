@@ -1,5 +1,12 @@
 import {
-  BusinessCalendar, CalendarOverride, HolidayFestival, WorkingPeriod, checkYear, createCalendar, festivalsToOverride, mergeCalendars,
+  BusinessCalendar,
+  CalendarOverride,
+  HolidayFestival,
+  WorkingPeriod,
+  checkYear,
+  createCalendar,
+  festivalsToOverride,
+  mergeCalendars,
 } from '../../shared/calendar';
 
 /** What a supervisor sends for a new version: the whole content of that scope's version. */
@@ -20,29 +27,45 @@ const without = (dates: readonly string[] = [], drop: readonly string[]) => date
 /** A base version is a whole calendar. Throws (with the reason) on invalid input. */
 export function baseCalendarData(input: CalendarVersionInput): BusinessCalendar {
   if (input.removedHolidays?.length || input.removedMakeUpWorkdays?.length) {
-    throw new Error('全国基础日历没有上级日历可删除日期：请直接给出完整的放假和调休上班日期（removedHolidays/removedMakeUpWorkdays 仅用于区级调整）');
+    throw new Error(
+      '全国基础日历没有上级日历可删除日期：请直接给出完整的放假和调休上班日期（removedHolidays/removedMakeUpWorkdays 仅用于区级调整）',
+    );
   }
-  return createCalendar({ weekendDays: input.weekendDays, holidays: input.holidays, makeUpWorkdays: input.makeUpWorkdays, workingHours: input.workingHours });
+  return createCalendar({
+    weekendDays: input.weekendDays,
+    holidays: input.holidays,
+    makeUpWorkdays: input.makeUpWorkdays,
+    workingHours: input.workingHours,
+  });
 }
 
 /** A district version is an override, checked by merging it over the base it will be applied to. Throws on invalid input. */
 export function districtOverrideData(base: BusinessCalendar, input: CalendarVersionInput): CalendarOverride {
   const override = normaliseOverride(input);
-  const contradiction = override.holidays?.find((d) => override.removedHolidays?.includes(d))
-    ?? override.makeUpWorkdays?.find((d) => override.removedMakeUpWorkdays?.includes(d));
+  const contradiction =
+    override.holidays?.find((d) => override.removedHolidays?.includes(d)) ??
+    override.makeUpWorkdays?.find((d) => override.removedMakeUpWorkdays?.includes(d));
   if (contradiction) throw new Error(`${contradiction} 不能在同一调整中既添加又删除`);
   mergeCalendars(base, override);
   return override;
 }
 
 /** A published schedule (国办, each November) layered on a base version, earlier years kept. Throws on invalid input. */
-export function appendFestivalsToBase(base: BusinessCalendar, year: number, festivals: readonly HolidayFestival[]): BusinessCalendar {
+export function appendFestivalsToBase(
+  base: BusinessCalendar,
+  year: number,
+  festivals: readonly HolidayFestival[],
+): BusinessCalendar {
   checkFestivals(year, festivals);
   return mergeCalendars(base, festivalsToOverride(festivals));
 }
 
 /** The same for a district override: an imported date also leaves the override's opposite lists. Validate the result with districtOverrideData. */
-export function appendFestivalsToOverride(override: CalendarOverride, year: number, festivals: readonly HolidayFestival[]): CalendarVersionInput {
+export function appendFestivalsToOverride(
+  override: CalendarOverride,
+  year: number,
+  festivals: readonly HolidayFestival[],
+): CalendarVersionInput {
   checkFestivals(year, festivals);
   const off = festivals.flatMap((f) => f.off);
   const makeUp = festivals.flatMap((f) => f.makeUp);
@@ -66,7 +89,9 @@ function normaliseOverride(input: CalendarVersionInput): CalendarOverride {
     ...(removedHolidays?.length ? { removedHolidays: sorted(removedHolidays) } : {}),
     ...(removedMakeUpWorkdays?.length ? { removedMakeUpWorkdays: sorted(removedMakeUpWorkdays) } : {}),
     ...(workingHours ? { workingHours: workingHours.map(({ start, end }) => ({ start, end })) } : {}),
-    ...(publishedYears?.length ? { publishedYears: [...new Set(publishedYears.map(checkYear))].sort((a, b) => a - b) } : {}),
+    ...(publishedYears?.length
+      ? { publishedYears: [...new Set(publishedYears.map(checkYear))].sort((a, b) => a - b) }
+      : {}),
   };
 }
 
@@ -74,7 +99,9 @@ function normaliseOverride(input: CalendarVersionInput): CalendarOverride {
 function checkFestivals(year: number, festivals: readonly HolidayFestival[]): void {
   for (const festival of festivals) {
     createCalendar({ holidays: festival.off, makeUpWorkdays: festival.makeUp });
-    const stray = [...festival.off, ...festival.makeUp].find((d) => !d.startsWith(`${year}-`) && !d.startsWith(`${year - 1}-12-`));
+    const stray = [...festival.off, ...festival.makeUp].find(
+      (d) => !d.startsWith(`${year}-`) && !d.startsWith(`${year - 1}-12-`),
+    );
     if (stray) throw new Error(`「${festival.name}」的日期 ${stray} 不属于 ${year} 年的放假安排`);
   }
 }

@@ -7,12 +7,23 @@ import type { Principal } from '../../common/auth/principal';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
-  CreateCalendarVersionDto, createCalendarVersionSchema, DeadlineQuery, deadlineQuerySchema, DistrictQuery, districtQuerySchema,
-  ImportFestivalsDto, importFestivalsSchema,
+  CreateCalendarVersionDto,
+  createCalendarVersionSchema,
+  DeadlineQuery,
+  deadlineQuerySchema,
+  DistrictQuery,
+  districtQuerySchema,
+  ImportFestivalsDto,
+  importFestivalsSchema,
 } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
-import { calendarVersionListSchema, calendarVersionSchema, deadlineSchema, effectiveCalendarSchema } from './calendar.dto';
+import {
+  calendarVersionListSchema,
+  calendarVersionSchema,
+  deadlineSchema,
+  effectiveCalendarSchema,
+} from './calendar.dto';
 
 @ApiTags('工作日历 calendars')
 @ApiBearerAuth()
@@ -44,7 +55,10 @@ export class CalendarController {
   @ApiZodBody(createCalendarVersionSchema)
   @ApiZodResponse(201, calendarVersionSchema, '已发布')
   @ApiErrors(404)
-  create(@CurrentPrincipal() principal: Principal, @ZodBody(createCalendarVersionSchema) dto: CreateCalendarVersionDto) {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(createCalendarVersionSchema) dto: CreateCalendarVersionDto,
+  ) {
     return this.calendars.createVersion(principal, dto);
   }
 
@@ -60,7 +74,10 @@ export class CalendarController {
 
   @Get('deadline')
   @Permit(Permission.CalendarRead)
-  @ApiOperation({ summary: '按当前生效日历计算期限（工作日/工作小时按日历，分钟/小时全天候）；期限落在尚未发布放假安排的年份时 provisional 为 true（暂定）' })
+  @ApiOperation({
+    summary:
+      '按当前生效日历计算期限（工作日/工作小时按日历，分钟/小时全天候）；期限落在尚未发布放假安排的年份时 provisional 为 true（暂定）',
+  })
   @ApiZodQuery(deadlineQuerySchema)
   @ApiZodResponse(200, deadlineSchema)
   deadline(@ZodQuery(deadlineQuerySchema) q: DeadlineQuery) {

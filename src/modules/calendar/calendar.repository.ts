@@ -5,7 +5,13 @@ import { PrismaService } from '../../infra/prisma/prisma.service';
 type Tx = Prisma.TransactionClient;
 /** null is the national base calendar; otherwise a district's override. */
 export type CalendarScope = string | null;
-export interface NewCalendarVersion { scopeUnitId: CalendarScope; version: number; data: Prisma.InputJsonValue; note?: string; createdBy?: string }
+export interface NewCalendarVersion {
+  scopeUnitId: CalendarScope;
+  version: number;
+  data: Prisma.InputJsonValue;
+  note?: string;
+  createdBy?: string;
+}
 
 @Injectable()
 export class CalendarRepository {
@@ -36,7 +42,11 @@ export class CalendarRepository {
   }
 
   districts() {
-    return this.prisma.orgUnit.findMany({ where: { kind: 'DISTRICT' }, select: { id: true, name: true }, orderBy: { code: 'asc' } });
+    return this.prisma.orgUnit.findMany({
+      where: { kind: 'DISTRICT' },
+      select: { id: true, name: true },
+      orderBy: { code: 'asc' },
+    });
   }
 
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

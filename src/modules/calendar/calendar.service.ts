@@ -4,13 +4,26 @@ import { mayConfigureDistrict } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
 import {
-  BusinessCalendar, CalendarOverride, CN_2026_HOLIDAYS, PROVISIONAL_NOTE, calendarFromFestivals, computeDeadlineWithStatus, createCalendar, mergeCalendars,
-  withPublishedThroughYear, yearsWithHolidays,
+  BusinessCalendar,
+  CalendarOverride,
+  CN_2026_HOLIDAYS,
+  PROVISIONAL_NOTE,
+  calendarFromFestivals,
+  computeDeadlineWithStatus,
+  createCalendar,
+  mergeCalendars,
+  withPublishedThroughYear,
+  yearsWithHolidays,
 } from '../../shared/calendar';
 import { JobQueueService } from '../../infra/queue/job-queue.service';
 import { AuditService } from '../audit/audit.service';
 import { OrgRepository } from '../org/org.repository';
-import { appendFestivalsToBase, appendFestivalsToOverride, baseCalendarData, districtOverrideData } from './calendar-data.factory';
+import {
+  appendFestivalsToBase,
+  appendFestivalsToOverride,
+  baseCalendarData,
+  districtOverrideData,
+} from './calendar-data.factory';
 import type { CreateCalendarVersionDto, DeadlineQuery, ImportFestivalsDto } from './calendar.dto';
 import { CalendarRepository, CalendarScope } from './calendar.repository';
 
@@ -50,11 +63,15 @@ export class CalendarService {
 
   async effectiveCalendar(districtId?: string): Promise<EffectiveCalendar> {
     if (districtId) await this.requireDistrict(districtId);
-    const [baseRow, districtRow] = await Promise.all([this.repository.latest(null), districtId ? this.repository.latest(districtId) : null]);
+    const [baseRow, districtRow] = await Promise.all([
+      this.repository.latest(null),
+      districtId ? this.repository.latest(districtId) : null,
+    ]);
     const base = baseOf(baseRow);
     // published years: those the national base has holidays in, and those a district imported ahead of it (its own local days are not a schedule)
     const baseYears = yearsWithHolidays(base.holidays);
-    if (!districtId) return { calendar: withPublishedThroughYear(base, baseYears), versions: { base: baseRow?.version ?? 0 } };
+    if (!districtId)
+      return { calendar: withPublishedThroughYear(base, baseYears), versions: { base: baseRow?.version ?? 0 } };
     const override = districtRow?.data as CalendarOverride | undefined;
     const merged = override ? mergeCalendars(base, override) : base;
     const calendar = withPublishedThroughYear(merged, [...baseYears, ...(override?.publishedYears ?? [])]);
@@ -67,7 +84,9 @@ export class CalendarService {
    */
   async latestVersionNumbers(): Promise<{ base: number; districts: Record<string, number> }> {
     const rows = await this.repository.latestVersionPerScope();
-    const districts = Object.fromEntries(rows.filter((r) => r.scopeUnitId).map((r) => [r.scopeUnitId as string, r._max.version ?? 0]));
+    const districts = Object.fromEntries(
+      rows.filter((r) => r.scopeUnitId).map((r) => [r.scopeUnitId as string, r._max.version ?? 0]),
+    );
     return { base: rows.find((r) => r.scopeUnitId === null)?._max.version ?? 0, districts };
   }
 
@@ -106,8 +125,14 @@ export class CalendarService {
     const limit = { unit: q.unit, amount: q.amount };
     const { deadlineMs, provisional } = validCalendar(() => computeDeadlineWithStatus(calendar, startMs, limit));
     return {
-      start: new Date(startMs).toISOString(), limit, deadline: new Date(deadlineMs).toISOString(), deadlineCst: toCstIso(deadlineMs), versions,
-      publishedThroughYear: calendar.publishedThroughYear ?? null, provisional, ...(provisional ? { note: PROVISIONAL_NOTE } : {}),
+      start: new Date(startMs).toISOString(),
+      limit,
+      deadline: new Date(deadlineMs).toISOString(),
+      deadlineCst: toCstIso(deadlineMs),
+      versions,
+      publishedThroughYear: calendar.publishedThroughYear ?? null,
+      provisional,
+      ...(provisional ? { note: PROVISIONAL_NOTE } : {}),
     };
   }
 
@@ -116,38 +141,65 @@ export class CalendarService {
     return this.repository.transaction(async (tx) => {
       await this.repository.lockScope(null, tx);
       if (await this.repository.latest(null, tx)) return false;
-      await this.insertIn(tx, { scopeUnitId: null, version: 1, data: asJson(BUILT_IN_BASE), note: '系统初始版本：国务院 2026 年放假安排' }, null);
+      await this.insertIn(
+        tx,
+        { scopeUnitId: null, version: 1, data: asJson(BUILT_IN_BASE), note: '系统初始版本：国务院 2026 年放假安排' },
+        null,
+      );
       return true;
     });
   }
 
   private async assertMayWrite(principal: Principal, districtId?: string): Promise<void> {
     if (districtId) return this.requireDistrict(districtId);
-    if (!mayConfigureDistrict(principal)) throw new DomainError('FORBIDDEN', '只有区级督导或系统管理员可以修改全国基础日历');
+    if (!mayConfigureDistrict(principal))
+      throw new DomainError('FORBIDDEN', '只有区级督导或系统管理员可以修改全国基础日历');
   }
 
-  private async insertNext(scope: CalendarScope, note: string | undefined, createdBy: string,
-    build: (previous: Row | null, tx: Tx) => Promise<BusinessCalendar | CalendarOverride>) {
+  private async insertNext(
+    scope: CalendarScope,
+    note: string | undefined,
+    createdBy: string,
+    build: (previous: Row | null, tx: Tx) => Promise<BusinessCalendar | CalendarOverride>,
+  ) {
     const created = await this.repository.transaction(async (tx) => {
       await this.repository.lockScope(scope, tx);
       const previous = await this.repository.latest(scope, tx);
       const data = await build(previous, tx);
-      return this.insertIn(tx, { scopeUnitId: scope, version: (previous?.version ?? 0) + 1, data: asJson(data), note, createdBy }, previous);
+      return this.insertIn(
+        tx,
+        { scopeUnitId: scope, version: (previous?.version ?? 0) + 1, data: asJson(data), note, createdBy },
+        previous,
+      );
     });
     // running cases re-compute their deadlines with the new calendar (the job is keyed by the version, so it runs once)
-    await this.queues.enqueue('cases.calendar-changed', { calendarVersionId: created.id, districtId: scope }, { jobId: `calendar-changed-${created.id}` });
+    await this.queues.enqueue(
+      'cases.calendar-changed',
+      { calendarVersionId: created.id, districtId: scope },
+      { jobId: `calendar-changed-${created.id}` },
+    );
     return created;
   }
 
   private async insertIn(tx: Tx, row: Parameters<CalendarRepository['insert']>[0], previous: Row | null) {
     const created = await this.repository.insert(row, tx);
-    await this.audit.record({ action: 'calendar.version.create', entityType: 'calendar_version', entityId: created.id, unitId: row.scopeUnitId,
-      before: previous && { version: previous.version, data: previous.data }, after: created }, tx);
+    await this.audit.record(
+      {
+        action: 'calendar.version.create',
+        entityType: 'calendar_version',
+        entityId: created.id,
+        unitId: row.scopeUnitId,
+        before: previous && { version: previous.version, data: previous.data },
+        after: created,
+      },
+      tx,
+    );
     return created;
   }
 
   private async requireDistrict(unitId: string): Promise<void> {
     const unit = await this.org.findUnit(unitId);
-    if (!unit || unit.kind !== 'DISTRICT') throw new DomainError('UNKNOWN_UNIT', `${unitId} 不是区级单元，区级日历调整只能挂在区上`);
+    if (!unit || unit.kind !== 'DISTRICT')
+      throw new DomainError('UNKNOWN_UNIT', `${unitId} 不是区级单元，区级日历调整只能挂在区上`);
   }
 }

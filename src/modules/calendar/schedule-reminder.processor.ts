@@ -14,7 +14,11 @@ import { CalendarService } from './calendar.service';
 @Injectable()
 @JobProcessor('calendars.schedule-reminder')
 export class ScheduleReminderProcessor implements JobHandler<'calendars.schedule-reminder'> {
-  constructor(private readonly repository: CalendarRepository, private readonly calendars: CalendarService, private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly repository: CalendarRepository,
+    private readonly calendars: CalendarService,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async handle(_payload: Record<string, never>, job?: { timestamp?: number }): Promise<void> {
     const nowMs = job?.timestamp ?? Date.now();
@@ -24,9 +28,16 @@ export class ScheduleReminderProcessor implements JobHandler<'calendars.schedule
       const due = scheduleReminderDue(calendar.publishedThroughYear, nowMs);
       if (!due) continue;
       await this.notifications.notify({
-        recipients: [{ role: 'SUPERVISOR', unitId: district.id }, { role: 'ADMIN', unitId: district.id }],
+        recipients: [
+          { role: 'SUPERVISOR', unitId: district.id },
+          { role: 'ADMIN', unitId: district.id },
+        ],
         template: 'calendar.schedule-missing',
-        data: { year: due.year, districtName: district.name, publishedThroughYear: calendar.publishedThroughYear as number },
+        data: {
+          year: due.year,
+          districtName: district.name,
+          publishedThroughYear: calendar.publishedThroughYear as number,
+        },
         options: { dedupKey: `calendar-schedule-missing:${district.id}:${due.year}:week-${due.week}` },
       });
       reminded += 1;

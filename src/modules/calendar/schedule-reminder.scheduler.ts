@@ -8,7 +8,12 @@ export class ScheduleReminderScheduler implements OnApplicationBootstrap {
   constructor(private readonly queues: JobQueueService) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queues.queue(QueueName.NotifyControl).upsertJobScheduler('calendar-schedule-reminder', { pattern: '0 9 * * *', tz: 'Asia/Shanghai' },
-      { name: 'calendars.schedule-reminder', data: {} });
+    await this.queues
+      .queue(QueueName.NotifyControl)
+      .upsertJobScheduler(
+        'calendar-schedule-reminder',
+        { pattern: '0 9 * * *', tz: 'Asia/Shanghai' },
+        { name: 'calendars.schedule-reminder', data: {} },
+      );
   }
 }

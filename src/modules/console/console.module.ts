@@ -13,10 +13,14 @@ export const consoleDistDir = (): string => process.env.GOVFLOW_CONSOLE_DIST ?? 
 @Module({})
 class ConsoleNotBuiltModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply((_req: Request, res: Response, _next: NextFunction) => {
-      res.status(503).setHeader('content-security-policy', CONSOLE_CSP);
-      res.type('text/plain; charset=utf-8').send('控制台尚未构建：请运行 npm start（或 bash scripts/console-build.sh）后重启服务。');
-    }).forRoutes(CONSOLE_ROOT, `${CONSOLE_ROOT}/*path`);
+    consumer
+      .apply((_req: Request, res: Response, _next: NextFunction) => {
+        res.status(503).setHeader('content-security-policy', CONSOLE_CSP);
+        res
+          .type('text/plain; charset=utf-8')
+          .send('控制台尚未构建：请运行 npm start（或 bash scripts/console-build.sh）后重启服务。');
+      })
+      .forRoutes(CONSOLE_ROOT, `${CONSOLE_ROOT}/*path`);
   }
 }
 
@@ -31,10 +35,18 @@ export class ConsoleModule {
     if (!existsSync(join(rootPath, 'index.html'))) return { module: ConsoleModule, imports: [ConsoleNotBuiltModule] };
     return {
       module: ConsoleModule,
-      imports: [ServeStaticModule.forRoot({
-        rootPath, serveRoot: CONSOLE_ROOT, renderPath: '/{*path}',
-        serveStaticOptions: { index: 'index.html', fallthrough: true, setHeaders: (res: Response, path: string) => setConsoleHeaders(res, path) },
-      })],
+      imports: [
+        ServeStaticModule.forRoot({
+          rootPath,
+          serveRoot: CONSOLE_ROOT,
+          renderPath: '/{*path}',
+          serveStaticOptions: {
+            index: 'index.html',
+            fallthrough: true,
+            setHeaders: (res: Response, path: string) => setConsoleHeaders(res, path),
+          },
+        }),
+      ],
     };
   }
 }

@@ -27,7 +27,10 @@ export class DutyController {
   @Permit(Permission.DutyRead, unitFromParam('communityId'))
   @ApiOperation({ summary: '该类任务可否派给该社区，以及依据的规则' })
   @ApiZodResponse(200, assignabilitySchema)
-  mayAssign(@Param('communityId') communityId: string, @Param('taskCode') taskCode: string): Promise<ResponseOf<typeof assignabilitySchema>> {
+  mayAssign(
+    @Param('communityId') communityId: string,
+    @Param('taskCode') taskCode: string,
+  ): Promise<ResponseOf<typeof assignabilitySchema>> {
     return this.duties.mayAssign(communityId, taskCode);
   }
 
@@ -36,7 +39,11 @@ export class DutyController {
   @ApiOperation({ summary: '调整本社区对某事项的标注' })
   @ApiZodBody(setMarkingSchema)
   @ApiZodResponse(200, communityDutySchema)
-  set(@Param('communityId') communityId: string, @Param('taskCode') taskCode: string, @ZodBody(setMarkingSchema) dto: { marking: DutyMarking }): Promise<ResponseOf<typeof communityDutySchema>> {
+  set(
+    @Param('communityId') communityId: string,
+    @Param('taskCode') taskCode: string,
+    @ZodBody(setMarkingSchema) dto: { marking: DutyMarking },
+  ): Promise<ResponseOf<typeof communityDutySchema>> {
     return this.duties.setMarking(communityId, taskCode, dto.marking);
   }
 }

@@ -16,13 +16,17 @@ export class DutyRepository {
   }
 
   itemsWithOverrides(communityId: string) {
-    return this.prisma.dutyItem.findMany({ orderBy: { code: 'asc' }, include: { communities: { where: { communityId } } } });
+    return this.prisma.dutyItem.findMany({
+      orderBy: { code: 'asc' },
+      include: { communities: { where: { communityId } } },
+    });
   }
 
   setOverride(communityId: string, dutyCode: string, marking: DutyMarking, tx: Prisma.TransactionClient) {
     return tx.communityDuty.upsert({
       where: { communityId_dutyCode: { communityId, dutyCode } },
-      create: { communityId, dutyCode, marking }, update: { marking },
+      create: { communityId, dutyCode, marking },
+      update: { marking },
     });
   }
 

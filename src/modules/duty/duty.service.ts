@@ -17,13 +17,22 @@ const markingLabel: Record<DutyMarking, string> = { DUTY: '职责事项', COOPER
 /** 权责清单: what may be assigned to a community, and why. Work not on the list is refused (基层减负). */
 @Injectable()
 export class DutyService {
-  constructor(private readonly duties: DutyRepository, private readonly org: OrgRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly duties: DutyRepository,
+    private readonly org: OrgRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async mayAssign(communityId: string, taskCode: string): Promise<AssignmentRuling> {
     await this.requireCommunity(communityId);
     const item = await this.duties.item(taskCode);
     if (!item) {
-      return { allowed: false, marking: null, rule: 'NOT_ON_LIST', reason: `「${taskCode}」不在社区权责清单内，不得派给社区（基层减负）` };
+      return {
+        allowed: false,
+        marking: null,
+        rule: 'NOT_ON_LIST',
+        reason: `「${taskCode}」不在社区权责清单内，不得派给社区（基层减负）`,
+      };
     }
     const override = await this.duties.override(communityId, taskCode);
     const marking = override?.marking ?? item.defaultMarking;
@@ -35,8 +44,13 @@ export class DutyService {
   async list(communityId: string) {
     await this.requireCommunity(communityId);
     const items = await this.duties.itemsWithOverrides(communityId);
-    return items.map((i) => ({ code: i.code, name: i.name, defaultMarking: i.defaultMarking,
-      marking: i.communities[0]?.marking ?? i.defaultMarking, overridden: i.communities.length > 0 }));
+    return items.map((i) => ({
+      code: i.code,
+      name: i.name,
+      defaultMarking: i.defaultMarking,
+      marking: i.communities[0]?.marking ?? i.defaultMarking,
+      overridden: i.communities.length > 0,
+    }));
   }
 
   async setMarking(communityId: string, taskCode: string, marking: DutyMarking) {
@@ -45,7 +59,17 @@ export class DutyService {
     const before = await this.duties.override(communityId, taskCode);
     return this.duties.transaction(async (tx) => {
       const after = await this.duties.setOverride(communityId, taskCode, marking, tx);
-      await this.audit.record({ action: 'duty.marking.set', entityType: 'community_duty', entityId: `${communityId}:${taskCode}`, unitId: communityId, before, after }, tx);
+      await this.audit.record(
+        {
+          action: 'duty.marking.set',
+          entityType: 'community_duty',
+          entityId: `${communityId}:${taskCode}`,
+          unitId: communityId,
+          before,
+          after,
+        },
+        tx,
+      );
       return after;
     });
   }

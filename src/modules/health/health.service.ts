@@ -3,8 +3,15 @@ import { RedisService } from '../../infra/redis/redis.service';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
 import { HealthRepository } from './health.repository';
 
-export interface DependencyHealth { status: 'up' | 'down'; latencyMs: number; error?: string }
-export interface HealthReport { status: 'ok' | 'degraded'; checks: Record<'database' | 'redis' | 'temporal', DependencyHealth> }
+export interface DependencyHealth {
+  status: 'up' | 'down';
+  latencyMs: number;
+  error?: string;
+}
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  checks: Record<'database' | 'redis' | 'temporal', DependencyHealth>;
+}
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -36,7 +43,9 @@ async function probe(check: () => Promise<void>): Promise<DependencyHealth> {
   try {
     await Promise.race([
       check(),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`超时 ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS); }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`超时 ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
     ]);
     return { status: 'up', latencyMs: elapsed(started) };
   } catch (err) {

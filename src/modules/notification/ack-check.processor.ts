@@ -9,7 +9,10 @@ import { parseRecipientKey } from './recipient.resolver';
 @Injectable()
 @JobProcessor('notify.ack-check')
 export class AckCheckProcessor implements JobHandler<'notify.ack-check'> {
-  constructor(private readonly repository: NotificationRepository, private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly repository: NotificationRepository,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async handle({ messageId }: JobPayloads['notify.ack-check']): Promise<void> {
     const message = await this.repository.message(messageId);
@@ -17,11 +20,21 @@ export class AckCheckProcessor implements JobHandler<'notify.ack-check'> {
     const recipient = message.recipientId ? await this.repository.person(message.recipientId) : null;
     // the dedup key makes a re-run of this job (after a crash between claim and send) send nothing twice
     await this.repository.claimEscalation(messageId);
-    await this.notifications.notify({
-      recipients: message.escalateTo.map(parseRecipientKey),
-      template: 'notify.escalation',
-      data: { originalTitle: message.title, originalRecipient: recipient?.name ?? message.phone ?? '相关人员', sentAt: message.createdAt.toISOString() },
-      options: { dedupKey: `escalation:${messageId}`, urgency: message.urgency === 'NORMAL' ? 'URGENT' : message.urgency },
-    }, message.escalationLevel + 1);
+    await this.notifications.notify(
+      {
+        recipients: message.escalateTo.map(parseRecipientKey),
+        template: 'notify.escalation',
+        data: {
+          originalTitle: message.title,
+          originalRecipient: recipient?.name ?? message.phone ?? '相关人员',
+          sentAt: message.createdAt.toISOString(),
+        },
+        options: {
+          dedupKey: `escalation:${messageId}`,
+          urgency: message.urgency === 'NORMAL' ? 'URGENT' : message.urgency,
+        },
+      },
+      message.escalationLevel + 1,
+    );
   }
 }

@@ -26,10 +26,18 @@ export class DeadLetterService {
     const delivery = /^[0-9a-f-]{36}$/i.test(deliveryId) ? await this.repository.delivery(deliveryId) : null;
     const channel = this.channels.find((c) => c.name === delivery?.channel);
     if (!delivery || !channel) throw new DomainError('NOT_FOUND', '死信不存在');
-    if (!(await this.repository.reviveDelivery(deliveryId)).count) throw new DomainError('CONFLICT', '该投递不在死信中');
-    await this.queues.enqueue('notify.deliver', { deliveryId, channel: channel.name }, {
-      queue: channel.queue, jobId: `deliver-${deliveryId}-retry-${Date.now()}`, attempts: this.config.NOTIFY_MAX_ATTEMPTS, backoffMs: this.config.NOTIFY_BACKOFF_MS,
-    });
+    if (!(await this.repository.reviveDelivery(deliveryId)).count)
+      throw new DomainError('CONFLICT', '该投递不在死信中');
+    await this.queues.enqueue(
+      'notify.deliver',
+      { deliveryId, channel: channel.name },
+      {
+        queue: channel.queue,
+        jobId: `deliver-${deliveryId}-retry-${Date.now()}`,
+        attempts: this.config.NOTIFY_MAX_ATTEMPTS,
+        backoffMs: this.config.NOTIFY_BACKOFF_MS,
+      },
+    );
     await this.audit.record({ action: 'notification.dead-letter.retry', entityType: 'delivery', entityId: deliveryId });
     return { deliveryId, status: 'QUEUED' };
   }

@@ -29,10 +29,17 @@ export class DeliverProcessor implements JobHandler<'notify.deliver'> {
     if (!channel) throw new UnrecoverableError(`通道 ${delivery.channel} 未配置`);
     const { message } = delivery;
     try {
-      await this.breaker(channel.name).run(() => channel.send({
-        deliveryId: delivery.id, messageId: message.id, title: message.title, body: message.body, urgency: message.urgency,
-        escalationLevel: message.escalationLevel, recipient: { id: message.recipientId, name: '', phone: message.phone ?? '' },
-      }));
+      await this.breaker(channel.name).run(() =>
+        channel.send({
+          deliveryId: delivery.id,
+          messageId: message.id,
+          title: message.title,
+          body: message.body,
+          urgency: message.urgency,
+          escalationLevel: message.escalationLevel,
+          recipient: { id: message.recipientId, name: '', phone: message.phone ?? '' },
+        }),
+      );
       await this.repository.markDelivery(delivery.id, 'SENT');
     } catch (err) {
       if (err instanceof CircuitOpenError) throw err;
@@ -47,7 +54,11 @@ export class DeliverProcessor implements JobHandler<'notify.deliver'> {
   private breaker(channel: string): CircuitBreaker {
     let breaker = this.breakers.get(channel);
     if (!breaker) {
-      breaker = new CircuitBreaker(channel, this.config.NOTIFY_BREAKER_THRESHOLD, this.config.NOTIFY_BREAKER_COOLDOWN_MS);
+      breaker = new CircuitBreaker(
+        channel,
+        this.config.NOTIFY_BREAKER_THRESHOLD,
+        this.config.NOTIFY_BREAKER_COOLDOWN_MS,
+      );
       this.breakers.set(channel, breaker);
     }
     return breaker;

@@ -11,7 +11,10 @@ const MAX_LINES = 20;
 @Injectable()
 @JobProcessor('notify.digest')
 export class DigestProcessor implements JobHandler<'notify.digest'> {
-  constructor(private readonly repository: NotificationRepository, private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly repository: NotificationRepository,
+    private readonly notifications: NotificationService,
+  ) {}
 
   async handle({ period }: JobPayloads['notify.digest'], job?: { timestamp?: number }): Promise<void> {
     const runAt = new Date(job?.timestamp ?? Date.now());
@@ -27,7 +30,8 @@ export class DigestProcessor implements JobHandler<'notify.digest'> {
       const lines = items.slice(0, MAX_LINES).map((i, n) => `${n + 1}. ${i.title}`);
       if (items.length > MAX_LINES) lines.push(`…… 另有 ${items.length - MAX_LINES} 项`);
       await this.notifications.notify({
-        recipients: [{ personId }], template: 'notify.digest',
+        recipients: [{ personId }],
+        template: 'notify.digest',
         data: { periodLabel: PERIOD[period].label, count: items.length, items: lines.join('\n') },
         options: { dedupKey: `digest:${period}:${day}` },
       });

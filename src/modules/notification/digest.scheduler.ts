@@ -7,13 +7,22 @@ import { JobQueueService } from '../../infra/queue/job-queue.service';
 /** Registers the digest job schedulers (BullMQ upserts them, so every process may do it safely). */
 @Injectable()
 export class DigestScheduler implements OnApplicationBootstrap {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly queues: JobQueueService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queues: JobQueueService,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const queue = this.queues.queue(QueueName.NotifyControl);
-    await queue.upsertJobScheduler('digest-daily', { pattern: this.config.NOTIFY_DIGEST_DAILY_CRON, tz: 'Asia/Shanghai' },
-      { name: 'notify.digest', data: { period: 'daily' } });
-    await queue.upsertJobScheduler('digest-weekly', { pattern: this.config.NOTIFY_DIGEST_WEEKLY_CRON, tz: 'Asia/Shanghai' },
-      { name: 'notify.digest', data: { period: 'weekly' } });
+    await queue.upsertJobScheduler(
+      'digest-daily',
+      { pattern: this.config.NOTIFY_DIGEST_DAILY_CRON, tz: 'Asia/Shanghai' },
+      { name: 'notify.digest', data: { period: 'daily' } },
+    );
+    await queue.upsertJobScheduler(
+      'digest-weekly',
+      { pattern: this.config.NOTIFY_DIGEST_WEEKLY_CRON, tz: 'Asia/Shanghai' },
+      { name: 'notify.digest', data: { period: 'weekly' } },
+    );
   }
 }

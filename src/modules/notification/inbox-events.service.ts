@@ -5,7 +5,12 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/env.schema';
 import { RedisService } from '../../infra/redis/redis.service';
 
-export interface InboxEvent { type: 'message' | 'read'; messageId: string; title?: string; urgency?: string }
+export interface InboxEvent {
+  type: 'message' | 'read';
+  messageId: string;
+  title?: string;
+  urgency?: string;
+}
 
 /**
  * Live inbox updates across processes: whoever writes the inbox publishes on Redis, and each API process
@@ -16,7 +21,10 @@ export class InboxEventsService implements OnApplicationShutdown {
   private subscriber?: Redis;
   private readonly local = new EventEmitter().setMaxListeners(0);
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly redis: RedisService) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly redis: RedisService,
+  ) {}
 
   private channel(personId: string): string {
     return `${this.config.QUEUE_PREFIX}:inbox:${personId}`;
@@ -31,7 +39,9 @@ export class InboxEventsService implements OnApplicationShutdown {
       this.subscriber = this.redis.client.duplicate();
       this.subscriber.on('error', () => undefined);
       await this.subscriber.psubscribe(`${this.config.QUEUE_PREFIX}:inbox:*`);
-      this.subscriber.on('pmessage', (_pattern, channel, payload) => this.local.emit(channel, JSON.parse(payload) as InboxEvent));
+      this.subscriber.on('pmessage', (_pattern, channel, payload) =>
+        this.local.emit(channel, JSON.parse(payload) as InboxEvent),
+      );
     }
     const channel = this.channel(personId);
     this.local.on(channel, listener);

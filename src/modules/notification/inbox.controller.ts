@@ -17,7 +17,10 @@ import { inboxMessageSchema, inboxPageSchema, notificationSettingSchema, unreadC
 @ApiBearerAuth()
 @Controller('api/v1/inbox')
 export class InboxController {
-  constructor(private readonly inbox: InboxService, private readonly events: InboxEventsService) {}
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly events: InboxEventsService,
+  ) {}
 
   @Get()
   @Authenticated()
@@ -74,18 +77,41 @@ export class InboxController {
   @Sse('stream')
   @Authenticated()
   @ApiOperation({ summary: '实时推送（Server-Sent Events）：新消息与已读变化' })
-  @ApiResponse({ status: 200, description: '事件流（ready、新消息、已读变化）', content: { 'text/event-stream': { schema: {
-    type: 'object', required: ['event', 'data'],
-    properties: { event: { type: 'string' }, id: { type: 'string' }, data: { type: 'string', description: 'JSON' } },
-  } } } })
+  @ApiResponse({
+    status: 200,
+    description: '事件流（ready、新消息、已读变化）',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'object',
+          required: ['event', 'data'],
+          properties: {
+            event: { type: 'string' },
+            id: { type: 'string' },
+            data: { type: 'string', description: 'JSON' },
+          },
+        },
+      },
+    },
+  })
   stream(@CurrentPrincipal() me: Principal): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       let unsubscribe: (() => void) | undefined;
       let closed = false;
-      void this.events.subscribe(me.personId, (event) => subscriber.next({ type: event.type, data: event }))
-        .then((off) => { if (closed) off(); else unsubscribe = off; }, (err: unknown) => subscriber.error(err));
+      void this.events
+        .subscribe(me.personId, (event) => subscriber.next({ type: event.type, data: event }))
+        .then(
+          (off) => {
+            if (closed) off();
+            else unsubscribe = off;
+          },
+          (err: unknown) => subscriber.error(err),
+        );
       subscriber.next({ type: 'ready', data: { personId: me.personId } });
-      return () => { closed = true; unsubscribe?.(); };
+      return () => {
+        closed = true;
+        unsubscribe?.();
+      };
     });
   }
 }

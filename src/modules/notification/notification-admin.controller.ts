@@ -16,7 +16,10 @@ import { deadLettersSchema, retriedSchema, savedTemplateSchema, templateVersions
 @ApiBearerAuth()
 @Controller('api/v1/notifications')
 export class NotificationAdminController {
-  constructor(private readonly templates: TemplateService, private readonly deadLetters: DeadLetterService) {}
+  constructor(
+    private readonly templates: TemplateService,
+    private readonly deadLetters: DeadLetterService,
+  ) {}
 
   @Get('templates')
   @Permit(Permission.NotificationAdmin)
@@ -32,7 +35,11 @@ export class NotificationAdminController {
   @ApiZodBody(templateVersionSchema)
   @ApiZodResponse(201, savedTemplateSchema, '已保存新版本')
   @ApiErrors(409)
-  save(@CurrentPrincipal() me: Principal, @Param('key') key: string, @ZodBody(templateVersionSchema) dto: { title: string; body: string }) {
+  save(
+    @CurrentPrincipal() me: Principal,
+    @Param('key') key: string,
+    @ZodBody(templateVersionSchema) dto: { title: string; body: string },
+  ) {
     districtOnly(me);
     return this.templates.saveVersion(key, dto.title, dto.body);
   }

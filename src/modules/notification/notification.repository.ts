@@ -29,16 +29,29 @@ export class NotificationRepository {
   markDelivery(id: string, status: DeliveryStatus, error?: string) {
     return this.prisma.delivery.update({
       where: { id },
-      data: { status, attempts: { increment: 1 }, lastError: error ?? null, ...(status === 'SENT' ? { sentAt: new Date() } : {}) },
+      data: {
+        status,
+        attempts: { increment: 1 },
+        lastError: error ?? null,
+        ...(status === 'SENT' ? { sentAt: new Date() } : {}),
+      },
     });
   }
 
   deadLetters(take: number) {
-    return this.prisma.delivery.findMany({ where: { status: 'DEAD' }, orderBy: { createdAt: 'desc' }, take, include: { message: { select: { title: true, recipientId: true, phone: true } } } });
+    return this.prisma.delivery.findMany({
+      where: { status: 'DEAD' },
+      orderBy: { createdAt: 'desc' },
+      take,
+      include: { message: { select: { title: true, recipientId: true, phone: true } } },
+    });
   }
 
   reviveDelivery(id: string) {
-    return this.prisma.delivery.updateMany({ where: { id, status: 'DEAD' }, data: { status: 'QUEUED', lastError: null } });
+    return this.prisma.delivery.updateMany({
+      where: { id, status: 'DEAD' },
+      data: { status: 'QUEUED', lastError: null },
+    });
   }
 
   messageByDedupKey(dedupKey: string) {
@@ -51,7 +64,10 @@ export class NotificationRepository {
 
   /** Claims the escalation of an unacknowledged message; false when it was acknowledged or already escalated. */
   async claimEscalation(id: string): Promise<boolean> {
-    const { count } = await this.prisma.inboxMessage.updateMany({ where: { id, acknowledgedAt: null, escalatedAt: null }, data: { escalatedAt: new Date() } });
+    const { count } = await this.prisma.inboxMessage.updateMany({
+      where: { id, acknowledgedAt: null, escalatedAt: null },
+      data: { escalatedAt: new Date() },
+    });
     return count === 1;
   }
 
@@ -65,7 +81,9 @@ export class NotificationRepository {
 
   holdersOf(role: Role, unitId: string, day: Date) {
     return this.prisma.person.findMany({
-      where: { positions: { some: { role, unitId, startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] } } },
+      where: {
+        positions: { some: { role, unitId, startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] } },
+      },
       select: { id: true, name: true, phone: true },
     });
   }
@@ -91,7 +109,11 @@ export class NotificationRepository {
   }
 
   inbox(recipientId: string, page: { skip: number; take: number }, unreadOnly: boolean) {
-    const where: Prisma.InboxMessageWhereInput = { recipientId, OR: [{ deliverAt: null }, { deliverAt: { lte: new Date() } }], ...(unreadOnly ? { readAt: null } : {}) };
+    const where: Prisma.InboxMessageWhereInput = {
+      recipientId,
+      OR: [{ deliverAt: null }, { deliverAt: { lte: new Date() } }],
+      ...(unreadOnly ? { readAt: null } : {}),
+    };
     return this.prisma.$transaction([
       this.prisma.inboxMessage.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page.skip, take: page.take }),
       this.prisma.inboxMessage.count({ where }),
@@ -99,7 +121,9 @@ export class NotificationRepository {
   }
 
   unreadCount(recipientId: string) {
-    return this.prisma.inboxMessage.count({ where: { recipientId, readAt: null, OR: [{ deliverAt: null }, { deliverAt: { lte: new Date() } }] } });
+    return this.prisma.inboxMessage.count({
+      where: { recipientId, readAt: null, OR: [{ deliverAt: null }, { deliverAt: { lte: new Date() } }] },
+    });
   }
 
   async markRead(id: string, recipientId: string, acknowledge: boolean): Promise<boolean> {
@@ -114,8 +138,16 @@ export class NotificationRepository {
   /** People with open items for a digest: unacknowledged action items, or unread messages of the period. */
   openItemsSince(since: Date) {
     return this.prisma.inboxMessage.findMany({
-      where: { recipientId: { not: null }, template: { not: 'notify.digest' }, OR: [{ ackRequired: true, acknowledgedAt: null }, { readAt: null, createdAt: { gte: since } }] },
-      select: { recipientId: true, title: true, createdAt: true }, orderBy: { createdAt: 'asc' },
+      where: {
+        recipientId: { not: null },
+        template: { not: 'notify.digest' },
+        OR: [
+          { ackRequired: true, acknowledgedAt: null },
+          { readAt: null, createdAt: { gte: since } },
+        ],
+      },
+      select: { recipientId: true, title: true, createdAt: true },
+      orderBy: { createdAt: 'asc' },
     });
   }
 }

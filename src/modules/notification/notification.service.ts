@@ -29,7 +29,10 @@ export class NotificationService {
     @Inject(CHANNELS) private readonly channels: Channel[],
   ) {}
 
-  async notify({ recipients, template, data, options }: NotifyRequest, escalationLevel = 0): Promise<{ created: number }> {
+  async notify(
+    { recipients, template, data, options }: NotifyRequest,
+    escalationLevel = 0,
+  ): Promise<{ created: number }> {
     const active = await this.templates.active(template);
     const title = render(active.title, data);
     const body = render(active.body, data);
@@ -40,41 +43,71 @@ export class NotificationService {
     for (const person of people) {
       const dedupKey = `${options.dedupKey}:${person.personId ?? person.phone}`;
       const inserted = await this.repository.insertOnce({
-        recipientId: person.personId, phone: person.phone, template, templateVersion: active.version,
-        title, body, data, urgency, deliverAt, dedupKey,
-        ackRequired: options.ackRequired ?? false, escalationLevel,
-        ackDeadline: options.ackRequired ? new Date(deliverAt.getTime() + (options.ackWindowMinutes ?? this.config.NOTIFY_DEFAULT_ACK_MINUTES) * 60_000) : null,
+        recipientId: person.personId,
+        phone: person.phone,
+        template,
+        templateVersion: active.version,
+        title,
+        body,
+        data,
+        urgency,
+        deliverAt,
+        dedupKey,
+        ackRequired: options.ackRequired ?? false,
+        escalationLevel,
+        ackDeadline: options.ackRequired
+          ? new Date(
+              deliverAt.getTime() + (options.ackWindowMinutes ?? this.config.NOTIFY_DEFAULT_ACK_MINUTES) * 60_000,
+            )
+          : null,
         escalateTo: (options.escalateTo ?? []).map(recipientKey),
       });
       // A retried producer finds the message it wrote and re-runs the (idempotent) fan-out, in case it stopped half-way.
-      const message = inserted ?? await this.repository.messageByDedupKey(dedupKey);
+      const message = inserted ?? (await this.repository.messageByDedupKey(dedupKey));
       if (!message) continue;
       if (inserted) {
         created += 1;
-        if (person.personId) await this.events.publish(person.personId, { type: 'message', messageId: message.id, title, urgency });
+        if (person.personId)
+          await this.events.publish(person.personId, { type: 'message', messageId: message.id, title, urgency });
       }
       await this.fanOut(message.id, person, { urgency, escalationLevel, deliverAt });
       if (message.ackDeadline) {
-        await this.queues.enqueue('notify.ack-check', { messageId: message.id }, { jobId: `ack-${message.id}`, delayMs: message.ackDeadline.getTime() - Date.now() });
+        await this.queues.enqueue(
+          'notify.ack-check',
+          { messageId: message.id },
+          { jobId: `ack-${message.id}`, delayMs: message.ackDeadline.getTime() - Date.now() },
+        );
       }
     }
     logger.debug({ template, created, dedupKey: options.dedupKey }, 'notify');
     return { created };
   }
 
-  private async fanOut(messageId: string, person: ResolvedRecipient, m: { urgency: 'NORMAL' | 'URGENT' | 'CRITICAL'; escalationLevel: number; deliverAt: Date }) {
+  private async fanOut(
+    messageId: string,
+    person: ResolvedRecipient,
+    m: { urgency: 'NORMAL' | 'URGENT' | 'CRITICAL'; escalationLevel: number; deliverAt: Date },
+  ) {
     const setting = person.personId ? await this.repository.setting(person.personId) : null;
     const quiet = { start: setting?.quietStart ?? '22:00', end: setting?.quietEnd ?? '07:00' };
-    const sendAt = m.urgency === 'NORMAL' ? releaseTime(m.deliverAt.getTime(), quiet.start, quiet.end) : m.deliverAt.getTime();
+    const sendAt =
+      m.urgency === 'NORMAL' ? releaseTime(m.deliverAt.getTime(), quiet.start, quiet.end) : m.deliverAt.getTime();
     for (const channel of this.channels) {
       if (!channel.wants(m)) continue;
       const optedOut = m.urgency !== 'CRITICAL' && (setting?.disabledChannels ?? []).includes(channel.name);
       const delivery = await this.repository.createDelivery(messageId, channel.name, optedOut ? 'SKIPPED' : 'QUEUED');
       if (!delivery || optedOut) continue;
-      await this.queues.enqueue('notify.deliver', { deliveryId: delivery.id, channel: channel.name }, {
-        queue: channel.queue, jobId: `deliver-${delivery.id}`, delayMs: sendAt - Date.now(),
-        attempts: this.config.NOTIFY_MAX_ATTEMPTS, backoffMs: this.config.NOTIFY_BACKOFF_MS,
-      });
+      await this.queues.enqueue(
+        'notify.deliver',
+        { deliveryId: delivery.id, channel: channel.name },
+        {
+          queue: channel.queue,
+          jobId: `deliver-${delivery.id}`,
+          delayMs: sendAt - Date.now(),
+          attempts: this.config.NOTIFY_MAX_ATTEMPTS,
+          backoffMs: this.config.NOTIFY_BACKOFF_MS,
+        },
+      );
     }
   }
 }

@@ -21,4 +21,8 @@ export interface NotifyRequest {
   options: NotifyOptions;
 }
 
-export interface ResolvedRecipient { personId: string | null; phone: string; name: string }
+export interface ResolvedRecipient {
+  personId: string | null;
+  phone: string;
+  name: string;
+}

@@ -20,17 +20,23 @@ export class RecipientResolver {
 
   async resolve(recipients: Recipient[]): Promise<ResolvedRecipient[]> {
     const today = new Date(new Date().toISOString().slice(0, 10));
-    const found = await Promise.all(recipients.map(async (r): Promise<ResolvedRecipient[]> => {
-      if ('personId' in r) {
-        const p = await this.repository.person(r.personId);
-        return p ? [{ personId: p.id, phone: p.phone, name: p.name }] : [];
-      }
-      if ('phone' in r) {
-        const p = await this.repository.personByPhone(r.phone);
-        return [{ personId: p?.id ?? null, phone: r.phone, name: p?.name ?? r.phone }];
-      }
-      return (await this.repository.holdersOf(r.role, r.unitId, today)).map((p) => ({ personId: p.id, phone: p.phone, name: p.name }));
-    }));
+    const found = await Promise.all(
+      recipients.map(async (r): Promise<ResolvedRecipient[]> => {
+        if ('personId' in r) {
+          const p = await this.repository.person(r.personId);
+          return p ? [{ personId: p.id, phone: p.phone, name: p.name }] : [];
+        }
+        if ('phone' in r) {
+          const p = await this.repository.personByPhone(r.phone);
+          return [{ personId: p?.id ?? null, phone: r.phone, name: p?.name ?? r.phone }];
+        }
+        return (await this.repository.holdersOf(r.role, r.unitId, today)).map((p) => ({
+          personId: p.id,
+          phone: p.phone,
+          name: p.name,
+        }));
+      }),
+    );
     const unique = new Map(found.flat().map((r) => [r.personId ?? `phone:${r.phone}`, r]));
     return [...unique.values()];
   }

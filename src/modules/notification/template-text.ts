@@ -13,7 +13,8 @@ export function undeclaredVariables(texts: string[], declared: readonly string[]
 /** Fills {{variables}}; a producer that omits a declared variable is a programming error, so it throws. */
 export function render(text: string, data: Record<string, unknown>): string {
   return text.replace(VARIABLE, (_, name: string) => {
-    if (data[name] === undefined || data[name] === null) throw new Error(`template variable "${name}" missing from data`);
+    if (data[name] === undefined || data[name] === null)
+      throw new Error(`template variable "${name}" missing from data`);
     return String(data[name]);
   });
 }

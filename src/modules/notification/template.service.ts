@@ -5,17 +5,27 @@ import { NotificationRepository } from './notification.repository';
 import { isTemplateKey, templateCatalog, TemplateKey } from './template-catalog';
 import { undeclaredVariables } from './template-text';
 
-export interface ActiveTemplate { key: TemplateKey; version: number; title: string; body: string }
+export interface ActiveTemplate {
+  key: TemplateKey;
+  version: number;
+  title: string;
+  body: string;
+}
 
 /** The catalogue's wording is version 0 of each template; supervisors' re-wordings are versions 1, 2 … */
 @Injectable()
 export class TemplateService {
-  constructor(private readonly repository: NotificationRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly repository: NotificationRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async active(key: TemplateKey): Promise<ActiveTemplate> {
     const row = await this.repository.latestTemplate(key);
     const fallback = templateCatalog[key];
-    return row ? { key, version: row.version, title: row.title, body: row.body } : { key, version: 0, title: fallback.title, body: fallback.body };
+    return row
+      ? { key, version: row.version, title: row.title, body: row.body }
+      : { key, version: 0, title: fallback.title, body: fallback.body };
   }
 
   list() {
@@ -27,13 +37,22 @@ export class TemplateService {
     const declared = templateCatalog[key].variables;
     const unknown = undeclaredVariables([title, body], declared);
     if (unknown.length) {
-      throw new DomainError('TEMPLATE_VARIABLE_UNKNOWN', `模板使用了未提供的变量：${unknown.join('、')}（可用：${declared.join('、')}）`, { unknown, declared });
+      throw new DomainError(
+        'TEMPLATE_VARIABLE_UNKNOWN',
+        `模板使用了未提供的变量：${unknown.join('、')}（可用：${declared.join('、')}）`,
+        { unknown, declared },
+      );
     }
     for (let attempt = 0; attempt < 3; attempt++) {
       const version = ((await this.repository.latestTemplate(key))?.version ?? 0) + 1;
       const { count } = await this.repository.insertTemplate({ key, version, title, body, variables: [...declared] });
       if (count === 1) {
-        await this.audit.record({ action: 'notification.template.save', entityType: 'notification_template', entityId: `${key}@${version}`, after: { title, body } });
+        await this.audit.record({
+          action: 'notification.template.save',
+          entityType: 'notification_template',
+          entityId: `${key}@${version}`,
+          after: { title, body },
+        });
         return { key, version, title, body, variables: declared };
       }
     }

@@ -7,13 +7,26 @@ import type { UnitScope } from '../../common/auth/unit-scope';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
-  CreateUnitDto, createUnitSchema, DescendantsQuery, descendantsSchema, handlingDepartmentSchema, ListUnitsQuery,
-  listUnitsSchema, MoveUnitDto, moveUnitSchema, resolveAddressSchema,
+  CreateUnitDto,
+  createUnitSchema,
+  DescendantsQuery,
+  descendantsSchema,
+  handlingDepartmentSchema,
+  ListUnitsQuery,
+  listUnitsSchema,
+  MoveUnitDto,
+  moveUnitSchema,
+  resolveAddressSchema,
 } from './dto/org.dto';
 import { OrgService } from './org.service';
 import { ApiErrors, ApiZodResponse, ResponseOf } from '../../common/http/api-responses';
 import {
-  addressLookupSchema, handlingDepartmentResponseSchema, orgUnitDetailSchema, orgUnitPageSchema, orgUnitSchema, staffSchema,
+  addressLookupSchema,
+  handlingDepartmentResponseSchema,
+  orgUnitDetailSchema,
+  orgUnitPageSchema,
+  orgUnitSchema,
+  staffSchema,
 } from './dto/org.dto';
 
 @ApiTags('组织架构 org')
@@ -27,7 +40,10 @@ export class OrgController {
   @ApiOperation({ summary: '列出管辖范围内的组织单元（可按类型、上级、名称筛选）' })
   @ApiZodQuery(listUnitsSchema)
   @ApiZodResponse(200, orgUnitPageSchema)
-  list(@CurrentScope() scope: UnitScope, @ZodQuery(listUnitsSchema) q: ListUnitsQuery): Promise<ResponseOf<typeof orgUnitPageSchema>> {
+  list(
+    @CurrentScope() scope: UnitScope,
+    @ZodQuery(listUnitsSchema) q: ListUnitsQuery,
+  ): Promise<ResponseOf<typeof orgUnitPageSchema>> {
     return this.org.listUnits(scope, q);
   }
 
@@ -44,7 +60,11 @@ export class OrgController {
   @ApiOperation({ summary: '某单元之下的全部单元（闭包表一次查询）' })
   @ApiZodQuery(descendantsSchema)
   @ApiZodResponse(200, orgUnitPageSchema)
-  descendants(@CurrentScope() scope: UnitScope, @Param('id') id: string, @ZodQuery(descendantsSchema) q: DescendantsQuery): Promise<ResponseOf<typeof orgUnitPageSchema>> {
+  descendants(
+    @CurrentScope() scope: UnitScope,
+    @Param('id') id: string,
+    @ZodQuery(descendantsSchema) q: DescendantsQuery,
+  ): Promise<ResponseOf<typeof orgUnitPageSchema>> {
     return this.org.descendants(scope, id, q);
   }
 
@@ -81,7 +101,10 @@ export class OrgController {
   @ApiZodQuery(resolveAddressSchema)
   @ApiZodResponse(200, addressLookupSchema)
   @ApiErrors(404)
-  resolveAddress(@CurrentScope() scope: UnitScope, @ZodQuery(resolveAddressSchema) q: { address: string }): Promise<ResponseOf<typeof addressLookupSchema>> {
+  resolveAddress(
+    @CurrentScope() scope: UnitScope,
+    @ZodQuery(resolveAddressSchema) q: { address: string },
+  ): Promise<ResponseOf<typeof addressLookupSchema>> {
     return this.org.resolveAddress(scope, q.address);
   }
 
@@ -90,7 +113,10 @@ export class OrgController {
   @ApiOperation({ summary: '某街道负责某类诉求的部门' })
   @ApiZodQuery(handlingDepartmentSchema)
   @ApiZodResponse(200, handlingDepartmentResponseSchema)
-  handlingDepartment(@Param('id') id: string, @ZodQuery(handlingDepartmentSchema) q: { category: string }): Promise<ResponseOf<typeof handlingDepartmentResponseSchema>> {
+  handlingDepartment(
+    @Param('id') id: string,
+    @ZodQuery(handlingDepartmentSchema) q: { category: string },
+  ): Promise<ResponseOf<typeof handlingDepartmentResponseSchema>> {
     return this.org.handlingDepartment(id, q.category);
   }
 }

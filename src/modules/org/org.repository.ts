@@ -38,27 +38,58 @@ export class OrgRepository {
 
   listUnits(where: Prisma.OrgUnitWhereInput, page: { skip: number; take: number }) {
     return this.prisma.$transaction([
-      this.prisma.orgUnit.findMany({ where, orderBy: [{ depth: 'asc' }, { code: 'asc' }], skip: page.skip, take: page.take }),
+      this.prisma.orgUnit.findMany({
+        where,
+        orderBy: [{ depth: 'asc' }, { code: 'asc' }],
+        skip: page.skip,
+        take: page.take,
+      }),
       this.prisma.orgUnit.count({ where }),
     ]);
   }
 
   /** Every unit under `unitId` (itself excluded), optionally of one kind: one closure-table index scan. */
   descendants(unitId: string, scope: UnitScope, kind?: OrgUnitKind, page = { skip: 0, take: 500 }) {
-    return this.listUnits({ ...unitsInScope(scope), ancestors: { some: { ancestorId: unitId, distance: { gt: 0 } } }, ...(kind ? { kind } : {}) }, page);
+    return this.listUnits(
+      {
+        ...unitsInScope(scope),
+        ancestors: { some: { ancestorId: unitId, distance: { gt: 0 } } },
+        ...(kind ? { kind } : {}),
+      },
+      page,
+    );
   }
 
   ancestorsOf(unitId: string) {
-    return this.prisma.orgUnitClosure.findMany({ where: { descendantId: unitId }, orderBy: { distance: 'desc' }, include: { ancestor: true } });
+    return this.prisma.orgUnitClosure.findMany({
+      where: { descendantId: unitId },
+      orderBy: { distance: 'desc' },
+      include: { ancestor: true },
+    });
   }
 
-  createUnit(data: { id: string; code: string; name: string; kind: OrgUnitKind; parentId: string | null; depth: number; deptType?: string }, tx: Tx) {
+  createUnit(
+    data: {
+      id: string;
+      code: string;
+      name: string;
+      kind: OrgUnitKind;
+      parentId: string | null;
+      depth: number;
+      deptType?: string;
+    },
+    tx: Tx,
+  ) {
     return tx.orgUnit.create({ data });
   }
 
   async insertClosure(unitId: string, parentId: string | null, tx: Tx): Promise<void> {
     const parentAncestors = parentId
-      ? await tx.orgUnitClosure.findMany({ where: { descendantId: parentId }, select: { ancestorId: true, distance: true } }) : [];
+      ? await tx.orgUnitClosure.findMany({
+          where: { descendantId: parentId },
+          select: { ancestorId: true, distance: true },
+        })
+      : [];
     await tx.orgUnitClosure.createMany({ data: closureRowsFor(unitId, parentAncestors) });
   }
 
@@ -89,6 +120,8 @@ export class OrgRepository {
   }
 
   departmentFor(streetId: string, category: string) {
-    return this.prisma.orgUnit.findFirst({ where: { parentId: streetId, kind: 'DEPARTMENT', categories: { some: { category } } } });
+    return this.prisma.orgUnit.findFirst({
+      where: { parentId: streetId, kind: 'DEPARTMENT', categories: { some: { category } } },
+    });
   }
 }

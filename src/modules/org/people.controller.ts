@@ -6,7 +6,14 @@ import { Permit, unitFromBody } from '../../common/auth/permit.decorator';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
-import { CreatePersonDto, createPersonSchema, CreatePositionDto, createPositionSchema, ListPeopleQuery, listPeopleSchema } from './dto/org.dto';
+import {
+  CreatePersonDto,
+  createPersonSchema,
+  CreatePositionDto,
+  createPositionSchema,
+  ListPeopleQuery,
+  listPeopleSchema,
+} from './dto/org.dto';
 import { PeopleService } from './people.service';
 import { ApiErrors, ApiZodResponse, ResponseOf } from '../../common/http/api-responses';
 import { personDetailSchema, personPageSchema, personSchema, positionSchema } from './dto/org.dto';
@@ -22,7 +29,10 @@ export class PeopleController {
   @ApiOperation({ summary: '管辖范围内的人员（按单元、岗位、姓名筛选）' })
   @ApiZodQuery(listPeopleSchema)
   @ApiZodResponse(200, personPageSchema)
-  list(@CurrentScope() scope: UnitScope, @ZodQuery(listPeopleSchema) q: ListPeopleQuery): Promise<ResponseOf<typeof personPageSchema>> {
+  list(
+    @CurrentScope() scope: UnitScope,
+    @ZodQuery(listPeopleSchema) q: ListPeopleQuery,
+  ): Promise<ResponseOf<typeof personPageSchema>> {
     return this.people.list(scope, q);
   }
 

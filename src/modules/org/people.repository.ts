@@ -26,13 +26,24 @@ export class PeopleRepository {
 
   list(where: Prisma.PersonWhereInput, page: { skip: number; take: number }) {
     return this.prisma.$transaction([
-      this.prisma.person.findMany({ where, select: { ...personSelect, positions: { include: { unit: { select: { id: true, name: true, kind: true } } } } },
-        orderBy: { createdAt: 'asc' }, skip: page.skip, take: page.take }),
+      this.prisma.person.findMany({
+        where,
+        select: { ...personSelect, positions: { include: { unit: { select: { id: true, name: true, kind: true } } } } },
+        orderBy: { createdAt: 'asc' },
+        skip: page.skip,
+        take: page.take,
+      }),
       this.prisma.person.count({ where }),
     ]);
   }
 
   findOne(where: Prisma.PersonWhereInput) {
-    return this.prisma.person.findFirst({ where, select: { ...personSelect, positions: { include: { unit: { select: { id: true, name: true, kind: true } }, assignments: true } } } });
+    return this.prisma.person.findFirst({
+      where,
+      select: {
+        ...personSelect,
+        positions: { include: { unit: { select: { id: true, name: true, kind: true } }, assignments: true } },
+      },
+    });
   }
 }

@@ -5,7 +5,12 @@ import { TemporalClientService } from '../../infra/temporal/temporal-client.serv
 import { ProcessPolicyService } from '../policy/policy.service';
 import { migratePolicySignal } from '../../../workflows/policy-migration.handlers';
 import { caseSkipReason, migrationSignalFor, WORKFLOW_GONE_REASON } from './policy-migration.plan';
-import { CandidateCase, MigrationOutcome, PolicyMigrationRepository, StoredFilters } from './policy-migration.repository';
+import {
+  CandidateCase,
+  MigrationOutcome,
+  PolicyMigrationRepository,
+  StoredFilters,
+} from './policy-migration.repository';
 
 export const DEFAULT_BATCH_SIZE = 50;
 
@@ -27,12 +32,31 @@ export class PolicyMigrationProgressService {
     if (!migration) throw ApplicationFailure.nonRetryable(`策略迁移 ${migrationId} 不存在`, 'NOT_FOUND');
     if (migration.status !== 'RUNNING') return { done: true, processed: 0 };
     const policy = (await this.policies.get('request-loop', migration.toVersion)).data;
-    const batch = await this.migrations.candidates(migration.filters as unknown as StoredFilters, migration.toVersion, migration.cursor, batchSize);
-    const decided = await this.migrations.decided(migrationId, batch.map((c) => c.id));
+    const batch = await this.migrations.candidates(
+      migration.filters as unknown as StoredFilters,
+      migration.toVersion,
+      migration.cursor,
+      batchSize,
+    );
+    const decided = await this.migrations.decided(
+      migrationId,
+      batch.map((c) => c.id),
+    );
     for (const row of batch) {
       if (decided.has(row.id)) continue;
-      const [outcome, reason] = await this.migrateOne(row, () => migrationSignalFor(migration, policy, row), migration.toVersion);
-      await this.migrations.recordOutcome({ migrationId, caseId: row.id, caseNo: row.caseNo, outcome, reason, fromVersion: row.policyVersion });
+      const [outcome, reason] = await this.migrateOne(
+        row,
+        () => migrationSignalFor(migration, policy, row),
+        migration.toVersion,
+      );
+      await this.migrations.recordOutcome({
+        migrationId,
+        caseId: row.id,
+        caseNo: row.caseNo,
+        outcome,
+        reason,
+        fromVersion: row.policyVersion,
+      });
     }
     const done = batch.length < batchSize;
     await this.migrations.advance(migrationId, batch.at(-1)?.id ?? null, done);
@@ -43,7 +67,11 @@ export class PolicyMigrationProgressService {
     await this.migrations.fail(migrationId, error.slice(0, 500));
   }
 
-  private async migrateOne(row: CandidateCase, signal: () => ReturnType<typeof migrationSignalFor>, toVersion: number): Promise<[MigrationOutcome, string | null]> {
+  private async migrateOne(
+    row: CandidateCase,
+    signal: () => ReturnType<typeof migrationSignalFor>,
+    toVersion: number,
+  ): Promise<[MigrationOutcome, string | null]> {
     const skip = caseSkipReason(row, toVersion);
     if (skip) return ['SKIPPED', skip];
     try {

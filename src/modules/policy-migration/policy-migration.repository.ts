@@ -17,7 +17,15 @@ export interface StoredFilters {
 export type MigrationOutcome = 'MIGRATED' | 'SKIPPED';
 
 const candidateSelect = {
-  id: true, caseNo: true, status: true, category: true, policyVersion: true, workflowId: true, departmentId: true, streetId: true, gridId: true,
+  id: true,
+  caseNo: true,
+  status: true,
+  category: true,
+  policyVersion: true,
+  workflowId: true,
+  departmentId: true,
+  streetId: true,
+  gridId: true,
 } satisfies Prisma.RequestCaseSelect;
 export type CandidateCase = Prisma.RequestCaseGetPayload<{ select: typeof candidateSelect }>;
 
@@ -44,7 +52,10 @@ export class PolicyMigrationRepository {
   candidates(f: StoredFilters, toVersion: number, after: string | null | undefined, take: number) {
     const where = candidatesWhere(f, toVersion);
     return this.prisma.requestCase.findMany({
-      where: after ? { AND: [where, { id: { gt: after } }] } : where, select: candidateSelect, orderBy: { id: 'asc' }, take,
+      where: after ? { AND: [where, { id: { gt: after } }] } : where,
+      select: candidateSelect,
+      orderBy: { id: 'asc' },
+      take,
     });
   }
 
@@ -53,7 +64,9 @@ export class PolicyMigrationRepository {
   }
 
   districtOfStreet(streetId: string) {
-    return this.prisma.orgUnit.findUnique({ where: { id: streetId }, select: { parentId: true } }).then((u) => u?.parentId ?? undefined);
+    return this.prisma.orgUnit
+      .findUnique({ where: { id: streetId }, select: { parentId: true } })
+      .then((u) => u?.parentId ?? undefined);
   }
 
   create(data: Prisma.PolicyMigrationUncheckedCreateInput, tx: Tx) {
@@ -65,7 +78,8 @@ export class PolicyMigrationRepository {
   }
 
   decided(migrationId: string, caseIds: string[]) {
-    return this.prisma.policyMigrationCase.findMany({ where: { migrationId, caseId: { in: caseIds } }, select: { caseId: true } })
+    return this.prisma.policyMigrationCase
+      .findMany({ where: { migrationId, caseId: { in: caseIds } }, select: { caseId: true } })
       .then((rows) => new Set(rows.map((r) => r.caseId)));
   }
 
@@ -77,30 +91,52 @@ export class PolicyMigrationRepository {
   /** Moves the cursor forward only (a late retry never moves it back) and recounts the outcomes. */
   async advance(migrationId: string, cursor: string | null, done: boolean): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      const counts = await tx.policyMigrationCase.groupBy({ by: ['outcome'], where: { migrationId }, _count: { _all: true } });
+      const counts = await tx.policyMigrationCase.groupBy({
+        by: ['outcome'],
+        where: { migrationId },
+        _count: { _all: true },
+      });
       const count = (o: MigrationOutcome) => counts.find((c) => c.outcome === o)?._count._all ?? 0;
-      await tx.policyMigration.update({ where: { id: migrationId }, data: { migrated: count('MIGRATED'), skipped: count('SKIPPED') } });
+      await tx.policyMigration.update({
+        where: { id: migrationId },
+        data: { migrated: count('MIGRATED'), skipped: count('SKIPPED') },
+      });
       if (cursor) {
-        await tx.policyMigration.updateMany({ where: { id: migrationId, OR: [{ cursor: null }, { cursor: { lt: cursor } }] }, data: { cursor } });
+        await tx.policyMigration.updateMany({
+          where: { id: migrationId, OR: [{ cursor: null }, { cursor: { lt: cursor } }] },
+          data: { cursor },
+        });
       }
       if (done) {
-        await tx.policyMigration.updateMany({ where: { id: migrationId, status: 'RUNNING' }, data: { status: 'COMPLETED', finishedAt: new Date() } });
+        await tx.policyMigration.updateMany({
+          where: { id: migrationId, status: 'RUNNING' },
+          data: { status: 'COMPLETED', finishedAt: new Date() },
+        });
       }
     });
   }
 
   fail(migrationId: string, error: string) {
-    return this.prisma.policyMigration.updateMany({ where: { id: migrationId, status: 'RUNNING' }, data: { status: 'FAILED', error, finishedAt: new Date() } });
+    return this.prisma.policyMigration.updateMany({
+      where: { id: migrationId, status: 'RUNNING' },
+      data: { status: 'FAILED', error, finishedAt: new Date() },
+    });
   }
 
   skippedCases(migrationId: string, take: number) {
     return this.prisma.policyMigrationCase.findMany({
-      where: { migrationId, outcome: 'SKIPPED' }, orderBy: { caseId: 'asc' }, take,
+      where: { migrationId, outcome: 'SKIPPED' },
+      orderBy: { caseId: 'asc' },
+      take,
       select: { caseId: true, caseNo: true, reason: true, fromVersion: true },
     });
   }
 
   skippedByReason(migrationId: string) {
-    return this.prisma.policyMigrationCase.groupBy({ by: ['reason'], where: { migrationId, outcome: 'SKIPPED' }, _count: { _all: true } });
+    return this.prisma.policyMigrationCase.groupBy({
+      by: ['reason'],
+      where: { migrationId, outcome: 'SKIPPED' },
+      _count: { _all: true },
+    });
   }
 }

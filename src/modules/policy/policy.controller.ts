@@ -58,8 +58,12 @@ export class PolicyController {
   @ApiOperation({ summary: '发布新版流程策略（完整策略；仅区级督导或系统管理员；进行中的案件仍按原版本）' })
   @ApiZodBody(createBodyDoc)
   @ApiZodResponse(201, policyVersionSchema, '已发布')
-  create(@CurrentPrincipal() principal: Principal, @Param('process') process: string, @Body() body: unknown,
-    @Body('note', new ZodValidationPipe(noteSchema)) note: string | undefined) {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('process') process: string,
+    @Body() body: unknown,
+    @Body('note', new ZodValidationPipe(noteSchema)) note: string | undefined,
+  ) {
     return this.policies.create(principal, process, body, note);
   }
 }

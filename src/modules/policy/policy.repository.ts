@@ -3,7 +3,13 @@ import type { Prisma } from '../../generated/prisma/client';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 
 type Tx = Prisma.TransactionClient;
-export interface NewPolicyVersion { process: string; version: number; data: Prisma.InputJsonValue; note?: string; createdBy?: string }
+export interface NewPolicyVersion {
+  process: string;
+  version: number;
+  data: Prisma.InputJsonValue;
+  note?: string;
+  createdBy?: string;
+}
 
 @Injectable()
 export class PolicyRepository {

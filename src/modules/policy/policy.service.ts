@@ -19,13 +19,22 @@ export interface PolicyVersionView<T> {
 }
 
 type Row = NonNullable<Awaited<ReturnType<PolicyRepository['find']>>>;
-const view = <T>(row: Row): PolicyVersionView<T> =>
-  ({ process: row.process, version: row.version, data: row.data as T, note: row.note, createdBy: row.createdBy, createdAt: row.createdAt });
+const view = <T>(row: Row): PolicyVersionView<T> => ({
+  process: row.process,
+  version: row.version,
+  data: row.data as T,
+  note: row.note,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt,
+});
 
 /** Versioned process policies. A running case keeps the version it started with; a new version only affects new cases. */
 @Injectable()
 export class ProcessPolicyService {
-  constructor(private readonly repository: PolicyRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly repository: PolicyRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async current<K extends string>(process: K): Promise<PolicyVersionView<PolicyDataOf<K>>> {
     const key = this.processKey(process);
@@ -50,9 +59,15 @@ export class ProcessPolicyService {
   }
 
   /** Unknown process → 404, caller below district level → 403, invalid policy → 400; only then a new version. */
-  async create<K extends string>(principal: Principal, process: K, body: unknown, note?: string): Promise<PolicyVersionView<PolicyDataOf<K>>> {
+  async create<K extends string>(
+    principal: Principal,
+    process: K,
+    body: unknown,
+    note?: string,
+  ): Promise<PolicyVersionView<PolicyDataOf<K>>> {
     const key = this.processKey(process);
-    if (!mayConfigureDistrict(principal)) throw new DomainError('FORBIDDEN', '只有区级督导或系统管理员可以修改流程策略');
+    if (!mayConfigureDistrict(principal))
+      throw new DomainError('FORBIDDEN', '只有区级督导或系统管理员可以修改流程策略');
     const schema: ZodType = processPolicies[key].schema;
     const data = new ZodValidationPipe(schema).transform(body);
     return view(await this.insertNext(key, data as Prisma.InputJsonValue, note, principal.personId));
@@ -63,7 +78,13 @@ export class ProcessPolicyService {
     return this.repository.transaction(async (tx) => {
       await this.repository.lockProcess(process, tx);
       if (await this.repository.latest(process, tx)) return false;
-      await this.insertIn(tx, process, 1, processPolicies[process].defaults as Prisma.InputJsonValue, '系统初始版本（领域默认值）');
+      await this.insertIn(
+        tx,
+        process,
+        1,
+        processPolicies[process].defaults as Prisma.InputJsonValue,
+        '系统初始版本（领域默认值）',
+      );
       return true;
     });
   }
@@ -80,9 +101,19 @@ export class ProcessPolicyService {
     });
   }
 
-  private async insertIn(tx: Prisma.TransactionClient, process: ProcessKey, version: number, data: Prisma.InputJsonValue, note?: string, createdBy?: string) {
+  private async insertIn(
+    tx: Prisma.TransactionClient,
+    process: ProcessKey,
+    version: number,
+    data: Prisma.InputJsonValue,
+    note?: string,
+    createdBy?: string,
+  ) {
     const row = await this.repository.insert({ process, version, data, note, createdBy }, tx);
-    await this.audit.record({ action: 'policy.version.create', entityType: 'policy_version', entityId: row.id, unitId: null, after: row }, tx);
+    await this.audit.record(
+      { action: 'policy.version.create', entityType: 'policy_version', entityId: row.id, unitId: null, after: row },
+      tx,
+    );
     return row;
   }
 

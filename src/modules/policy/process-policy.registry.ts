@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { DEFAULT_REQUEST_LOOP_POLICY } from './request-loop-policy.defaults';
 import { requestLoopPolicySchema } from './request-loop-policy.schema';
-import { DEFAULT_RATING_POLICY } from '../rating/rating-policy.defaults';
-import { ratingPolicySchema } from '../rating/rating-policy.schema';
+import { DEFAULT_RATING_POLICY } from './rating-policy.defaults';
+import { ratingPolicySchema } from './rating-policy.schema';
 
 /** Every process whose settings supervisors version: its schema and its version-1 defaults. */
 export const processPolicies = {
@@ -15,4 +15,6 @@ export const processKeys = Object.keys(processPolicies) as ProcessKey[];
 export const isProcessKey = (key: string): key is ProcessKey => Object.hasOwn(processPolicies, key);
 
 /** The data type of a process's policy; `unknown` for a key only known at run time. */
-export type PolicyDataOf<K extends string> = K extends ProcessKey ? z.infer<(typeof processPolicies)[K]['schema']> : unknown;
+export type PolicyDataOf<K extends string> = K extends ProcessKey
+  ? z.infer<(typeof processPolicies)[K]['schema']>
+  : unknown;

@@ -22,10 +22,26 @@ export const DEFAULT_REQUEST_LOOP_POLICY: RequestLoopPolicy = {
   reminders: { fractions: [0.5, 0.8] },
   escalation: {
     ladder: [
-      { level: 'GRID_WORKER', notify: ['GRID_WORKER', 'GRID_LEADER'], supervisionOrderLimit: { unit: 'workingDays', amount: 1 } },
-      { level: 'COMMUNITY', notify: ['COMMUNITY_SECRETARY'], supervisionOrderLimit: { unit: 'workingDays', amount: 2 } },
-      { level: 'STREET_DEPARTMENT', notify: ['DEPARTMENT_HEAD', 'STREET_LEADER'], supervisionOrderLimit: { unit: 'workingDays', amount: 3 } },
-      { level: 'DISTRICT_SUPERVISION', notify: ['SUPERVISOR'], supervisionOrderLimit: { unit: 'workingDays', amount: 5 } },
+      {
+        level: 'GRID_WORKER',
+        notify: ['GRID_WORKER', 'GRID_LEADER'],
+        supervisionOrderLimit: { unit: 'workingDays', amount: 1 },
+      },
+      {
+        level: 'COMMUNITY',
+        notify: ['COMMUNITY_SECRETARY'],
+        supervisionOrderLimit: { unit: 'workingDays', amount: 2 },
+      },
+      {
+        level: 'STREET_DEPARTMENT',
+        notify: ['DEPARTMENT_HEAD', 'STREET_LEADER'],
+        supervisionOrderLimit: { unit: 'workingDays', amount: 3 },
+      },
+      {
+        level: 'DISTRICT_SUPERVISION',
+        notify: ['SUPERVISOR'],
+        supervisionOrderLimit: { unit: 'workingDays', amount: 5 },
+      },
     ],
   },
   extension: { maxWorkingDays: 10, maxExtensions: 2 },

@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '../../common/auth/permissions';
 import { Permit } from '../../common/auth/permit.decorator';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
-import { CreateWiringCheckDto, createWiringCheckSchema, wiringCheckSchema, wiringCheckStartedSchema } from './dto/create-wiring-check.dto';
+import {
+  CreateWiringCheckDto,
+  createWiringCheckSchema,
+  wiringCheckSchema,
+  wiringCheckStartedSchema,
+} from './dto/create-wiring-check.dto';
 import { WiringCheckService } from './wiring-check.service';
 import { ApiZodResponse, ResponseOf } from '../../common/http/api-responses';
 
@@ -19,7 +24,9 @@ export class WiringCheckController {
   @ApiOperation({ summary: '发起一次端到端联通检查（HTTP → Temporal → PostgreSQL → BullMQ）' })
   @ApiZodResponse(202, wiringCheckStartedSchema, '已启动')
   @ApiZodBody(createWiringCheckSchema)
-  start(@ZodBody(createWiringCheckSchema) dto: CreateWiringCheckDto): Promise<ResponseOf<typeof wiringCheckStartedSchema>> {
+  start(
+    @ZodBody(createWiringCheckSchema) dto: CreateWiringCheckDto,
+  ): Promise<ResponseOf<typeof wiringCheckStartedSchema>> {
     return this.service.start(dto);
   }
 

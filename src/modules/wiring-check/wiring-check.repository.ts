@@ -19,7 +19,10 @@ export class WiringCheckRepository {
 
   /** Inserts the echo at most once per check; returns false when it already existed. */
   async insertEcho(checkId: string, jobId: string): Promise<boolean> {
-    const { count } = await this.prisma.wiringCheckEcho.createMany({ data: [{ checkId, jobId }], skipDuplicates: true });
+    const { count } = await this.prisma.wiringCheckEcho.createMany({
+      data: [{ checkId, jobId }],
+      skipDuplicates: true,
+    });
     return count === 1;
   }
 

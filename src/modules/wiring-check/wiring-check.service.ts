@@ -26,7 +26,9 @@ export class WiringCheckService {
     const workflowId = `wiring-check-${randomUUID()}`;
     const input: WiringCheckInput = { note: dto.note, delay: dto.delay };
     await this.temporal.client.workflow.start('wiringCheckWorkflow', {
-      workflowId, taskQueue: this.temporal.taskQueue, args: [input],
+      workflowId,
+      taskQueue: this.temporal.taskQueue,
+      args: [input],
     });
     return { workflowId };
   }
@@ -34,7 +36,11 @@ export class WiringCheckService {
   async record(workflowId: string, note: string): Promise<{ checkId: string }> {
     const check = await this.repository.transaction(async (tx) => {
       const { check: row, created } = await this.repository.createOnce(workflowId, note, tx);
-      if (created) await this.audit.record({ action: 'wiring-check.record', entityType: 'wiring_check', entityId: row.id, workflowId, after: row }, tx);
+      if (created)
+        await this.audit.record(
+          { action: 'wiring-check.record', entityType: 'wiring_check', entityId: row.id, workflowId, after: row },
+          tx,
+        );
       return row;
     });
     await this.queue.enqueue('wiring.echo', { checkId: check.id, workflowId }, { jobId: `wiring-echo-${check.id}` });

@@ -14,7 +14,10 @@ describe('createCalendar', () => {
       weekendDays: [0, 6],
       holidays: [],
       makeUpWorkdays: [],
-      workingHours: [{ start: '08:30', end: '12:00' }, { start: '14:00', end: '17:30' }],
+      workingHours: [
+        { start: '08:30', end: '12:00' },
+        { start: '14:00', end: '17:30' },
+      ],
     });
   });
 
@@ -36,8 +39,24 @@ describe('createCalendar', () => {
     [{ workingHours: [{ start: '8:30', end: '12:00' }] }, /malformed time "8:30"/],
     [{ workingHours: [{ start: '09:00', end: '24:00' }] }, /malformed time "24:00"/],
     [{ workingHours: [{ start: '12:00', end: '08:30' }] }, /must end after it starts/],
-    [{ workingHours: [{ start: '08:30', end: '12:00' }, { start: '11:00', end: '17:30' }] }, /overlaps or precedes/],
-    [{ workingHours: [{ start: '14:00', end: '17:30' }, { start: '08:30', end: '12:00' }] }, /overlaps or precedes/],
+    [
+      {
+        workingHours: [
+          { start: '08:30', end: '12:00' },
+          { start: '11:00', end: '17:30' },
+        ],
+      },
+      /overlaps or precedes/,
+    ],
+    [
+      {
+        workingHours: [
+          { start: '14:00', end: '17:30' },
+          { start: '08:30', end: '12:00' },
+        ],
+      },
+      /overlaps or precedes/,
+    ],
     [{ weekendDays: [7] }, /weekend day 7/],
     [{ weekendDays: [0, 1, 2, 3, 4, 5, 6] }, /whole week/],
   ])('rejects %j', (input, message) => {
@@ -71,9 +90,14 @@ describe('mergeCalendars (district override over the national calendar)', () => 
   });
 
   it('replaces working hours: a 7-day limit from 09-18 then ends 09-29 at 18:00', () => {
-    const hours = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }];
+    const hours = [
+      { start: '09:00', end: '12:00' },
+      { start: '13:30', end: '18:00' },
+    ];
     const district = mergeCalendars(cn2026, { workingHours: hours });
-    expect(show(computeDeadline(district, at('2026-09-18 10:00'), { unit: 'workingDays', amount: 7 }))).toBe('2026-09-29 18:00');
+    expect(show(computeDeadline(district, at('2026-09-18 10:00'), { unit: 'workingDays', amount: 7 }))).toBe(
+      '2026-09-29 18:00',
+    );
     expect(cn2026.workingHours).toEqual(DEFAULT_WORKING_HOURS);
   });
 

@@ -14,7 +14,9 @@ export function createCalendar(input: Partial<BusinessCalendar> = {}): BusinessC
     holidays: normaliseDates(input.holidays ?? []),
     makeUpWorkdays: normaliseDates(input.makeUpWorkdays ?? []),
     workingHours: checkWorkingHours(input.workingHours ?? DEFAULT_WORKING_HOURS),
-    ...(input.publishedThroughYear === undefined ? {} : { publishedThroughYear: checkYear(input.publishedThroughYear) }),
+    ...(input.publishedThroughYear === undefined
+      ? {}
+      : { publishedThroughYear: checkYear(input.publishedThroughYear) }),
   };
   const clash = calendar.holidays.find((date) => calendar.makeUpWorkdays.includes(date));
   if (clash) throw new Error(`${clash} cannot be both a holiday and a make-up workday`);
@@ -59,7 +61,8 @@ function checkWeekendDays(days: readonly number[]): number[] {
 }
 
 export function checkYear(year: number): number {
-  if (!Number.isInteger(year) || year < 1949 || year > 9999) throw new Error(`year ${year} must be an integer from 1949 to 9999`);
+  if (!Number.isInteger(year) || year < 1949 || year > 9999)
+    throw new Error(`year ${year} must be an integer from 1949 to 9999`);
   return year;
 }
 

@@ -34,7 +34,15 @@ describe('CN_2026_HOLIDAYS matches the State Council schedule', () => {
   });
 
   it('lists exactly the seven festivals', () => {
-    expect(CN_2026_HOLIDAYS.map((festival) => festival.name)).toEqual(['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节']);
+    expect(CN_2026_HOLIDAYS.map((festival) => festival.name)).toEqual([
+      '元旦',
+      '春节',
+      '清明节',
+      '劳动节',
+      '端午节',
+      '中秋节',
+      '国庆节',
+    ]);
   });
 
   it('has make-up days only on weekends (a weekday would already be worked)', () => {

@@ -30,7 +30,9 @@ describe('computeDeadline round the clock (minutes and hours ignore the calendar
   });
 
   it('rejects an unknown unit and a non-finite start', () => {
-    expect(() => computeDeadline(cn2026, 0, { unit: 'weeks', amount: 1 } as unknown as Limit)).toThrow(/unknown limit unit "weeks"/);
+    expect(() => computeDeadline(cn2026, 0, { unit: 'weeks', amount: 1 } as unknown as Limit)).toThrow(
+      /unknown limit unit "weeks"/,
+    );
     expect(() => computeDeadline(cn2026, NaN, { unit: 'minutes', amount: 5 })).toThrow(/start must be finite/);
   });
 });
@@ -46,4 +48,3 @@ describe('computeDeadline in working hours', () => {
     expect(show(computeDeadline(cn2026, at(start), { unit: 'workingHours', amount }))).toBe(expected);
   });
 });
-

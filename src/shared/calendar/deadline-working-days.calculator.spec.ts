@@ -32,7 +32,12 @@ describe('computeDeadline in working days (the start day is not counted)', () =>
     ['2026-04-30 10:00', 4, '2026-05-09 17:30', '05-06, 07, 08, make-up Sat 05-09'],
     ['2026-06-18 10:00', 1, '2026-06-22 17:30', '端午 Fri 06-19..Sun 06-21 off'],
     ['2026-12-31 10:00', 3, '2027-01-05 17:30', 'year end, 2027 weekends only: Fri 01-01, Mon 01-04, Tue 01-05'],
-    ['2026-12-25 10:00', 15, '2027-01-15 17:30', '12-28..12-31 and Fri 01-01 are 1–5, two full weeks make 15 on Fri 01-15'],
+    [
+      '2026-12-25 10:00',
+      15,
+      '2027-01-15 17:30',
+      '12-28..12-31 and Fri 01-01 are 1–5, two full weeks make 15 on Fri 01-15',
+    ],
   ])('from %s, %i working day(s) → %s (%s)', (start, amount, expected) => {
     expect(show(computeDeadline(cn2026, at(start), days(amount)))).toBe(expected);
   });
@@ -44,7 +49,12 @@ describe('computeDeadline in working days (the start day is not counted)', () =>
   });
 
   it('ends at the end of the calendar’s own working hours (district closing at 18:00)', () => {
-    const cal = createCalendar({ workingHours: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }] });
+    const cal = createCalendar({
+      workingHours: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:30', end: '18:00' },
+      ],
+    });
     expect(show(addWorkingDays(cal, at('2026-09-18 10:00'), 1))).toBe('2026-09-21 18:00');
   });
 

@@ -14,6 +14,13 @@ describe('calendarFromFestivals', () => {
   it('flattens the festivals into one override', () => {
     const override = festivalsToOverride(CN_2026_HOLIDAYS);
     expect(override.holidays).toHaveLength(33);
-    expect(override.makeUpWorkdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(override.makeUpWorkdays).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 });

@@ -45,7 +45,8 @@ function mergePauses(pauses: readonly PauseInterval[]): PauseInterval[] {
     assertInstant(toMs, 'pause end');
     if (toMs < fromMs) throw new Error(`pause ends (${toMs}) before it starts (${fromMs})`);
     const last = merged[merged.length - 1];
-    if (last && fromMs <= last.toMs) merged[merged.length - 1] = { fromMs: last.fromMs, toMs: Math.max(last.toMs, toMs) };
+    if (last && fromMs <= last.toMs)
+      merged[merged.length - 1] = { fromMs: last.fromMs, toMs: Math.max(last.toMs, toMs) };
     else merged.push({ fromMs, toMs });
   }
   return merged;

@@ -3,7 +3,13 @@ import { CN_2026_HOLIDAYS } from './cn-holidays-2026.data';
 import { computeDeadline } from './deadline.calculator';
 import { calendarFromFestivals } from './festival-schedule.factory';
 import {
-  computeDeadlineWithStatus, isProvisional, isProvisionalFor, lastYearOfRun, publishedThroughYearOf, scheduleReminderDue, withPublishedThroughYear,
+  computeDeadlineWithStatus,
+  isProvisional,
+  isProvisionalFor,
+  lastYearOfRun,
+  publishedThroughYearOf,
+  scheduleReminderDue,
+  withPublishedThroughYear,
 } from './published-schedule';
 
 const cn2026 = calendarFromFestivals(CN_2026_HOLIDAYS);
@@ -30,7 +36,9 @@ describe('the last year with a published holiday schedule', () => {
     expect(publishedThroughYearOf(createCalendar({ holidays: ['2026-10-01'], publishedThroughYear: 2030 }))).toBe(2030);
     expect(withPublishedThroughYear(cn2026, [2026, 2027])).toMatchObject({ publishedThroughYear: 2027 });
     expect(withPublishedThroughYear(cn2026, [2026, 2028]).publishedThroughYear).toBe(2026);
-    expect(withPublishedThroughYear({ ...cn2026, publishedThroughYear: 2026 }, [])).not.toHaveProperty('publishedThroughYear');
+    expect(withPublishedThroughYear({ ...cn2026, publishedThroughYear: 2026 }, [])).not.toHaveProperty(
+      'publishedThroughYear',
+    );
     expect(() => createCalendar({ publishedThroughYear: 2026.5 })).toThrow(/year 2026.5/);
   });
 });
@@ -47,7 +55,10 @@ describe('provisional (暂定) deadlines', () => {
   });
 
   it('is no longer provisional once 2027 is entered, and the deadline moves past the New Year holiday', () => {
-    expect(computeDeadlineWithStatus(with2027, at('2026-12-11 10:00'), fifteenDays)).toEqual({ deadlineMs: at('2027-01-04 17:30'), provisional: false });
+    expect(computeDeadlineWithStatus(with2027, at('2026-12-11 10:00'), fifteenDays)).toEqual({
+      deadlineMs: at('2027-01-04 17:30'),
+      provisional: false,
+    });
   });
 
   it('decides by the deadline’s year in China time, not UTC', () => {
@@ -61,7 +72,13 @@ describe('provisional (暂定) deadlines', () => {
     const deadline = computeDeadline(cn2026, nearMidnight, { unit: 'hours', amount: 24 });
     expect(isProvisionalFor(cn2026, { unit: 'hours', amount: 24 }, deadline)).toBe(false);
     expect(isProvisionalFor(cn2026, { unit: 'hours', amount: 24 }, deadline, 2)).toBe(true);
-    expect(isProvisionalFor(cn2026, { unit: 'workingHours', amount: 8 }, computeDeadline(cn2026, nearMidnight, { unit: 'workingHours', amount: 8 }))).toBe(true);
+    expect(
+      isProvisionalFor(
+        cn2026,
+        { unit: 'workingHours', amount: 8 },
+        computeDeadline(cn2026, nearMidnight, { unit: 'workingHours', amount: 8 }),
+      ),
+    ).toBe(true);
     expect(isProvisional(createCalendar(), at('2030-06-01 12:00'))).toBe(false);
   });
 });

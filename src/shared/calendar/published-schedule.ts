@@ -40,12 +40,21 @@ export function isProvisional(cal: BusinessCalendar, deadlineMs: number): boolea
 }
 
 /** Minutes and hours run round the clock and never read the calendar, unless a working-day extension moved them. */
-export function isProvisionalFor(cal: BusinessCalendar, limit: Limit, deadlineMs: number, extensionWorkingDays = 0): boolean {
+export function isProvisionalFor(
+  cal: BusinessCalendar,
+  limit: Limit,
+  deadlineMs: number,
+  extensionWorkingDays = 0,
+): boolean {
   if (isRoundTheClock(limit) && extensionWorkingDays === 0) return false;
   return isProvisional(cal, deadlineMs);
 }
 
-export function computeDeadlineWithStatus(cal: BusinessCalendar, startMs: number, limit: Limit): { deadlineMs: number; provisional: boolean } {
+export function computeDeadlineWithStatus(
+  cal: BusinessCalendar,
+  startMs: number,
+  limit: Limit,
+): { deadlineMs: number; provisional: boolean } {
   const deadlineMs = computeDeadline(cal, startMs, limit);
   return { deadlineMs, provisional: isProvisionalFor(cal, limit, deadlineMs) };
 }
@@ -61,7 +70,10 @@ export function withPublishedThroughYear(cal: BusinessCalendar, publishedYears: 
  * Supervisors are reminded to enter next year's schedule from 1 November, once a week (weeks counted from that
  * 1 November), and on into the new year while it is still missing. Null when nothing is missing.
  */
-export function scheduleReminderDue(publishedThroughYear: number | undefined, nowMs: number): { year: number; week: number } | null {
+export function scheduleReminderDue(
+  publishedThroughYear: number | undefined,
+  nowMs: number,
+): { year: number; week: number } | null {
   const today = cstDayOf(nowMs);
   const [year, month] = formatDay(today).split('-').map(Number);
   const needed = month >= 11 ? year + 1 : year;

@@ -34,7 +34,9 @@ describe('reminderTimes (wall clock)', () => {
   });
 
   it('half of Fri 17:00 → Mon 10:00 (65 h) falls 32.5 h in, on Sun 01:30, at night', () => {
-    expect(reminderTimes(at('2026-09-18 17:00'), at('2026-09-21 10:00'), [0.5]).map(show)).toEqual(['2026-09-20 01:30']);
+    expect(reminderTimes(at('2026-09-18 17:00'), at('2026-09-21 10:00'), [0.5]).map(show)).toEqual([
+      '2026-09-20 01:30',
+    ]);
   });
 
   it.each([[[1.2]], [[-0.1]], [[NaN]]])('rejects fractions %j', (fractions) => {
@@ -61,9 +63,14 @@ describe('reminderTimesFor', () => {
     // Friday 16:00 to the next Tuesday 17:30 (two working days): halfway in working time is Monday, not Sunday
     const start = at('2026-09-18 16:00');
     const deadline = at('2026-09-22 17:30');
-    expect(reminderTimesFor(cn2026, { unit: 'hours', amount: 97.5 }, start, deadline, [0.5]).map(show)).toEqual(['2026-09-20 16:45']);
-    expect(reminderTimesFor(cn2026, { unit: 'workingDays', amount: 2 }, start, deadline, [0.5]))
-      .toEqual(workingReminderTimes(cn2026, start, deadline, [0.5]));
-    expect(show(reminderTimesFor(cn2026, { unit: 'workingDays', amount: 2 }, start, deadline, [0.5])[0]) > '2026-09-21').toBe(true);
+    expect(reminderTimesFor(cn2026, { unit: 'hours', amount: 97.5 }, start, deadline, [0.5]).map(show)).toEqual([
+      '2026-09-20 16:45',
+    ]);
+    expect(reminderTimesFor(cn2026, { unit: 'workingDays', amount: 2 }, start, deadline, [0.5])).toEqual(
+      workingReminderTimes(cn2026, start, deadline, [0.5]),
+    );
+    expect(
+      show(reminderTimesFor(cn2026, { unit: 'workingDays', amount: 2 }, start, deadline, [0.5])[0]) > '2026-09-21',
+    ).toBe(true);
   });
 });

@@ -40,7 +40,9 @@ export function reminderTimesFor(
   deadlineMs: number,
   fractions: readonly number[],
 ): number[] {
-  return isRoundTheClock(limit) ? reminderTimes(startMs, deadlineMs, fractions) : workingReminderTimes(cal, startMs, deadlineMs, fractions);
+  return isRoundTheClock(limit)
+    ? reminderTimes(startMs, deadlineMs, fractions)
+    : workingReminderTimes(cal, startMs, deadlineMs, fractions);
 }
 
 function checkSpan(startMs: number, deadlineMs: number): void {

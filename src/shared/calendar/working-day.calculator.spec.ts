@@ -46,7 +46,6 @@ describe('isWorkingDay on an instant uses the CST day, not the UTC day', () => {
   ])('%s → %s (%s)', (iso, expected) => {
     expect(isWorkingDay(cn2026, Date.parse(iso))).toBe(expected);
   });
-
 });
 
 describe('nextWorkingDay is strictly after the given day', () => {

@@ -51,6 +51,8 @@ describe('workingMinutesBetween', () => {
   });
 
   it('rejects an interval that ends before it starts', () => {
-    expect(() => workingMinutesBetween(cn2026, at('2026-09-18 10:00'), at('2026-09-18 09:00'))).toThrow(/before it starts/);
+    expect(() => workingMinutesBetween(cn2026, at('2026-09-18 10:00'), at('2026-09-18 09:00'))).toThrow(
+      /before it starts/,
+    );
   });
 });

@@ -12,7 +12,7 @@ export function addWorkingMs(cal: BusinessCalendar, fromMs: number, ms: number):
   let remaining = ms;
   let day = cstDayOf(fromMs);
   if (!isWorkingDayKey(cal, day)) day = nextWorkingDayKey(cal, day);
-  for (;; day = nextWorkingDayKey(cal, day)) {
+  for (; ; day = nextWorkingDayKey(cal, day)) {
     for (const [start, end] of workingIntervals(cal, day)) {
       const from = Math.max(start, fromMs);
       if (from >= end) continue;

@@ -12,12 +12,17 @@ export const RATING_STATES: Readonly<Record<RatingState, { label: string; final:
 };
 
 /** `rate` is the reporter's; `expire` is the window's end, which no one takes by hand. */
-export const RATING_ACTIONS: Readonly<Record<RatingAction, { label: string; from: readonly RatingState[]; to: RatingState }>> = {
+export const RATING_ACTIONS: Readonly<
+  Record<RatingAction, { label: string; from: readonly RatingState[]; to: RatingState }>
+> = {
   rate: { label: '评价', from: ['OPEN'], to: 'RATED' },
   expire: { label: '评价期满', from: ['OPEN'], to: 'UNRATED' },
 };
 
-export interface RatingRefusal { code: 'ALREADY_RATED' | 'RATING_WINDOW_CLOSED'; message: string }
+export interface RatingRefusal {
+  code: 'ALREADY_RATED' | 'RATING_WINDOW_CLOSED';
+  message: string;
+}
 
 /** A closed window answers with its own code, whichever state closed it. */
 const REFUSED_FROM: Readonly<Record<Exclude<RatingState, 'OPEN'>, RatingRefusal>> = {

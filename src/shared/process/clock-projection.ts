@@ -37,12 +37,17 @@ export interface ClockProjection {
 /** The limit of a clock under the new version: resolution and rework take the category's resolution limit. */
 export function limitOfClock(name: string, limits: ClockLimits): Limit | undefined {
   switch (name) {
-    case 'accept': return limits.acceptLimit;
+    case 'accept':
+      return limits.acceptLimit;
     case 'resolution':
-    case 'rework': return limits.resolutionLimit;
-    case 'firstResponse': return limits.firstResponseLimit;
-    case 'contactDepartment': return limits.contactDepartmentLimit;
-    default: return undefined;
+    case 'rework':
+      return limits.resolutionLimit;
+    case 'firstResponse':
+      return limits.firstResponseLimit;
+    case 'contactDepartment':
+      return limits.contactDepartmentLimit;
+    default:
+      return undefined;
   }
 }
 
@@ -51,7 +56,10 @@ export function limitOfClock(name: string, limits: ClockLimits): Limit | undefin
  * or stopped is past the point a limit matters; a lapsed clock has been escalated on its old deadline, and its
  * 督办单 run on, so moving that deadline would rewrite what already happened.
  */
-export function migrationExemption(clock: Pick<ProjectableClock, 'state' | 'escalationLevel'>, limit: Limit | undefined): string | undefined {
+export function migrationExemption(
+  clock: Pick<ProjectableClock, 'state' | 'escalationLevel'>,
+  limit: Limit | undefined,
+): string | undefined {
   if (clock.state === 'met') return '该时限已达成，新时限不再适用';
   if (clock.state === 'stopped') return '该计时已停止，新时限不再适用';
   if (clock.state === 'lapsed' || clock.escalationLevel > 0) return '该时限已超时并升级督办，原时限保持不变';
@@ -68,13 +76,32 @@ export function projectedDeadlineMs(cal: BusinessCalendar, clock: ProjectableClo
 }
 
 /** Every clock of a case under the new limits: which move, to what, and why the others stay. */
-export function projectClocks(cal: BusinessCalendar, clocks: readonly ProjectableClock[], limits: ClockLimits, nowMs: number): ClockProjection[] {
+export function projectClocks(
+  cal: BusinessCalendar,
+  clocks: readonly ProjectableClock[],
+  limits: ClockLimits,
+  nowMs: number,
+): ClockProjection[] {
   return clocks.map((clock) => {
     const limit = limitOfClock(clock.name, limits);
     const reason = migrationExemption(clock, limit);
-    if (reason || !limit) return { clock: clock.name, state: clock.state, from: clock.deadline, to: clock.deadline, applies: false, reason };
+    if (reason || !limit)
+      return {
+        clock: clock.name,
+        state: clock.state,
+        from: clock.deadline,
+        to: clock.deadline,
+        applies: false,
+        reason,
+      };
     const toMs = projectedDeadlineMs(cal, clock, limit);
-    return { clock: clock.name, state: clock.state, from: clock.deadline, to: new Date(toMs).toISOString(), applies: true,
-      ...(clock.state === 'running' && toMs <= nowMs ? { lapsesAtOnce: true } : {}) };
+    return {
+      clock: clock.name,
+      state: clock.state,
+      from: clock.deadline,
+      to: new Date(toMs).toISOString(),
+      applies: true,
+      ...(clock.state === 'running' && toMs <= nowMs ? { lapsesAtOnce: true } : {}),
+    };
   });
 }

@@ -26,15 +26,42 @@ const notFinished = CASE_STATES.filter((s) => !FINISHED.includes(s));
 
 export const coHandlingActions = {
   // once the lead has handled the case, a new helper could no longer change the answer the resident got
-  addCoHandler: { label: '添加协办单位', partLabel: '添加协办单位', caseFrom: notFinished.filter((s) => s !== 'HANDLED'), partFrom: [null, 'REMOVED', 'STOPPED'], partTo: 'OPEN' },
-  removeCoHandler: { label: '移除协办单位', partLabel: '移除', caseFrom: notFinished, partFrom: ['OPEN'], partTo: 'REMOVED' },
-  coHandlerProgress: { label: '登记协办进展', partLabel: '登记协办进展', caseFrom: notFinished, partFrom: ['OPEN'], partTo: 'OPEN' },
-  coHandlerDone: { label: '标记协办完成', partLabel: '标记协办完成', caseFrom: notFinished, partFrom: ['OPEN'], partTo: 'DONE' },
+  addCoHandler: {
+    label: '添加协办单位',
+    partLabel: '添加协办单位',
+    caseFrom: notFinished.filter((s) => s !== 'HANDLED'),
+    partFrom: [null, 'REMOVED', 'STOPPED'],
+    partTo: 'OPEN',
+  },
+  removeCoHandler: {
+    label: '移除协办单位',
+    partLabel: '移除',
+    caseFrom: notFinished,
+    partFrom: ['OPEN'],
+    partTo: 'REMOVED',
+  },
+  coHandlerProgress: {
+    label: '登记协办进展',
+    partLabel: '登记协办进展',
+    caseFrom: notFinished,
+    partFrom: ['OPEN'],
+    partTo: 'OPEN',
+  },
+  coHandlerDone: {
+    label: '标记协办完成',
+    partLabel: '标记协办完成',
+    caseFrom: notFinished,
+    partFrom: ['OPEN'],
+    partTo: 'DONE',
+  },
 } as const satisfies Record<string, CoHandlingActionRule>;
 export type CoHandlingAction = keyof typeof coHandlingActions;
 
 /** Not a step anyone takes: merging the case into another stops its open parts (the work carries on there). */
-export const stopOnMerge = { from: 'OPEN', to: 'STOPPED' } as const satisfies { from: CoHandlerPartState; to: CoHandlerPartState };
+export const stopOnMerge = { from: 'OPEN', to: 'STOPPED' } as const satisfies {
+  from: CoHandlerPartState;
+  to: CoHandlerPartState;
+};
 
 export const caseAllowsCoHandling = (action: CoHandlingAction, state: CaseState): boolean =>
   (coHandlingActions[action].caseFrom as readonly CaseState[]).includes(state);

@@ -1,5 +1,12 @@
 import {
-  actionOfStep, CASE_START, CASE_STATES, caseActions, FINISHED, illegalActionMessage, mayTake, readModelRefusalMessage, statusesBefore,
+  actionOfStep,
+  CASE_START,
+  CASE_STATES,
+  caseActions,
+  FINISHED,
+  illegalActionMessage,
+  mayTake,
+  statusesBefore,
 } from './request-case.states';
 import type { CaseAction, CaseActionRule, CaseState } from './request-case.states';
 
@@ -9,7 +16,8 @@ const rule = (a: CaseAction): CaseActionRule => caseActions[a];
 describe('request case state table', () => {
   it('names only known states, and every step that moves the case has a step name of its own', () => {
     for (const a of actions) {
-      for (const s of [...rule(a).from, ...(rule(a).movesFrom ?? []), ...(rule(a).to ? [rule(a).to as CaseState] : [])]) expect(CASE_STATES).toContain(s);
+      for (const s of [...rule(a).from, ...(rule(a).movesFrom ?? []), ...(rule(a).to ? [rule(a).to as CaseState] : [])])
+        expect(CASE_STATES).toContain(s);
       for (const s of rule(a).movesFrom ?? []) expect(rule(a).from).toContain(s);
       expect(!!rule(a).to).toBe(!!rule(a).step);
     }
@@ -42,7 +50,10 @@ describe('request case state table', () => {
       grew = false;
       for (const a of actions) {
         const to = rule(a).to;
-        if (to && !reached.has(to) && statusesBefore(a).some((s) => reached.has(s))) { reached.add(to); grew = true; }
+        if (to && !reached.has(to) && statusesBefore(a).some((s) => reached.has(s))) {
+          reached.add(to);
+          grew = true;
+        }
       }
     }
     expect([...reached].sort()).toEqual([...CASE_STATES].sort());
@@ -69,6 +80,6 @@ describe('request case state table', () => {
   it('words refusals as the API answers them', () => {
     expect(illegalActionMessage(caseActions.close.label, 'REPORTED')).toBe('诉求当前为「待受理」，不能办结');
     expect(illegalActionMessage(caseActions.merge.label, 'HANDLED')).toBe('诉求当前为「已处置」，不能合并');
-    expect(readModelRefusalMessage('accept', 'HANDLING')).toBe('诉求当前状态为 HANDLING，不能受理');
+    expect(illegalActionMessage(caseActions.accept.label, 'HANDLING')).toBe('诉求当前为「处置中」，不能受理');
   });
 });

@@ -4,12 +4,27 @@
  * Pure data and functions, so the workflow bundle can include it.
  */
 
-export const CASE_STATES = ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED', 'CLOSED', 'MERGED'] as const;
+export const CASE_STATES = [
+  'REPORTED',
+  'RETURNED',
+  'ACCEPTED',
+  'HANDLING',
+  'WAITING_RESIDENT',
+  'HANDLED',
+  'CLOSED',
+  'MERGED',
+] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export const caseStateLabel: Record<CaseState, string> = {
-  REPORTED: '待受理', RETURNED: '已退回待重新派单', ACCEPTED: '已受理', HANDLING: '处置中', WAITING_RESIDENT: '待群众补充', HANDLED: '已处置',
-  CLOSED: '已办结', MERGED: '已合并',
+  REPORTED: '待受理',
+  RETURNED: '已退回待重新派单',
+  ACCEPTED: '已受理',
+  HANDLING: '处置中',
+  WAITING_RESIDENT: '待群众补充',
+  HANDLED: '已处置',
+  CLOSED: '已办结',
+  MERGED: '已合并',
 };
 
 export const CASE_START: CaseState = 'REPORTED';
@@ -36,7 +51,13 @@ export interface CaseActionRule {
 
 export const caseActions = {
   accept: { label: '受理', from: ['REPORTED'], to: 'ACCEPTED', step: 'accept' },
-  progress: { label: '添加进展', from: [...OPEN, 'WAITING_RESIDENT'], to: 'HANDLING', movesFrom: ['ACCEPTED'], step: 'progress' },
+  progress: {
+    label: '添加进展',
+    from: [...OPEN, 'WAITING_RESIDENT'],
+    to: 'HANDLING',
+    movesFrom: ['ACCEPTED'],
+    step: 'progress',
+  },
   requestInfo: { label: '请群众补充信息', from: OPEN, to: 'WAITING_RESIDENT', step: 'wait' },
   provideInfo: { label: '补充信息', from: ['WAITING_RESIDENT'], to: 'HANDLING', step: 'resume' },
   requestExtension: { label: '申请延期', from: OPEN },
@@ -51,13 +72,12 @@ export const caseActions = {
 } as const satisfies Record<string, CaseActionRule>;
 export type CaseAction = keyof typeof caseActions;
 
-export const mayTake = (action: CaseAction, state: CaseState): boolean => (caseActions[action].from as readonly CaseState[]).includes(state);
+export const mayTake = (action: CaseAction, state: CaseState): boolean =>
+  (caseActions[action].from as readonly CaseState[]).includes(state);
 
-/** The refusal the workflow's validators and the co-handling API answer with. */
-export const illegalActionMessage = (label: string, state: CaseState): string => `诉求当前为「${caseStateLabel[state]}」，不能${label}`;
-
-/** The wording the case API's quick check from the read model has always answered with (it names the status code). */
-export const readModelRefusalMessage = (action: CaseAction, status: CaseState): string => `诉求当前状态为 ${status}，不能${caseActions[action].label}`;
+/** The refusal the workflow's validators and the API's quick checks from the read model both answer with. */
+export const illegalActionMessage = (label: string, state: CaseState): string =>
+  `诉求当前为「${caseStateLabel[state]}」，不能${label}`;
 
 /** The move a recorded workflow step makes: `handled-2` → markHandled; undefined for steps that move nothing. */
 export function actionOfStep(step: string): CaseAction | undefined {

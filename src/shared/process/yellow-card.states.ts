@@ -16,7 +16,9 @@ export const CARD_STATES: Readonly<Record<CardState, { label: string; final: boo
 };
 
 /** `to` lists every state the step can end in; which one depends on the step's input (accept, uphold) or on the state before an appeal. */
-export const CARD_ACTIONS: Readonly<Record<CardAction, { label: string; from: readonly CardState[]; to: readonly CardState[] }>> = {
+export const CARD_ACTIONS: Readonly<
+  Record<CardAction, { label: string; from: readonly CardState[]; to: readonly CardState[] }>
+> = {
   submit: { label: '提交说明和整改方案', from: ['ISSUED', 'SENT_BACK'], to: ['SUBMITTED'] },
   review: { label: '审核', from: ['SUBMITTED'], to: ['RECTIFIED', 'SENT_BACK'] },
   appeal: { label: '申诉', from: ['ISSUED', 'SUBMITTED', 'SENT_BACK'], to: ['APPEALED'] },
@@ -24,20 +26,24 @@ export const CARD_ACTIONS: Readonly<Record<CardAction, { label: string; from: re
 };
 
 /** The 约谈 that runs beside a repeat card: recorded once while scheduled. */
-export const INTERVIEW_ACTION: Readonly<{ label: string; from: readonly InterviewState[]; to: InterviewState }> = { label: '记录约谈', from: ['SCHEDULED'], to: 'HELD' };
+export const INTERVIEW_ACTION: Readonly<{ label: string; from: readonly InterviewState[]; to: InterviewState }> = {
+  label: '记录约谈',
+  from: ['SCHEDULED'],
+  to: 'HELD',
+};
 
-export interface StepRefusal { code: 'ILLEGAL_TRANSITION'; message: string }
+export interface StepRefusal {
+  code: 'ILLEGAL_TRANSITION';
+  message: string;
+}
 
 /** Why `action` may not be taken from `state` (the workflow's wording), or undefined when the table allows it. */
 export function cardActionRefusal(action: CardAction, state: CardState): StepRefusal | undefined {
   if (CARD_ACTIONS[action].from.includes(state)) return undefined;
-  return { code: 'ILLEGAL_TRANSITION', message: `黄牌当前为「${CARD_STATES[state].label}」，不能${CARD_ACTIONS[action].label}` };
-}
-
-/** The same check from the read model, in the wording the API's quick refusal has always answered with (it names the status code). */
-export function readModelCardRefusal(action: CardAction, status: CardState): StepRefusal | undefined {
-  if (CARD_ACTIONS[action].from.includes(status)) return undefined;
-  return { code: 'ILLEGAL_TRANSITION', message: `黄牌当前状态为 ${status}，不能${CARD_ACTIONS[action].label}` };
+  return {
+    code: 'ILLEGAL_TRANSITION',
+    message: `黄牌当前为「${CARD_STATES[state].label}」，不能${CARD_ACTIONS[action].label}`,
+  };
 }
 
 /** Why the interview may not be recorded; `undefined` (no interview row) counts as none scheduled. */

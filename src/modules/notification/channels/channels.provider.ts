@@ -11,7 +11,9 @@ export const channelsProvider: Provider = {
   provide: CHANNELS,
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig): Channel[] => [
-    ...(config.NOTIFY_WEBHOOK_URL ? [new WebhookChannel(config.NOTIFY_WEBHOOK_URL, config.NOTIFY_WEBHOOK_SECRET, config.NOTIFY_TIMEOUT_MS)] : []),
+    ...(config.NOTIFY_WEBHOOK_URL
+      ? [new WebhookChannel(config.NOTIFY_WEBHOOK_URL, config.NOTIFY_WEBHOOK_SECRET, config.NOTIFY_TIMEOUT_MS)]
+      : []),
     ...(config.NOTIFY_SMS_URL ? [new SmsChannel(config.NOTIFY_SMS_URL, config.NOTIFY_TIMEOUT_MS)] : []),
     ...(config.NOTIFY_ROBOT_URL ? [new RobotChannel(config.NOTIFY_ROBOT_URL, config.NOTIFY_TIMEOUT_MS)] : []),
   ],

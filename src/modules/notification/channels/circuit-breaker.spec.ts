@@ -6,7 +6,9 @@ describe('CircuitBreaker', () => {
   const breaker = () => new CircuitBreaker('sms', 3, 10_000, () => clock);
   const fail = () => Promise.reject(new Error('HTTP 503'));
 
-  beforeEach(() => { clock = 0; });
+  beforeEach(() => {
+    clock = 0;
+  });
 
   it('opens after the threshold of consecutive failures and refuses calls during the cooldown', async () => {
     const b = breaker();

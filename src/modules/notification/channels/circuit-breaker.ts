@@ -9,7 +9,12 @@ export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
 
-  constructor(readonly channel: string, private readonly threshold: number, private readonly cooldownMs: number, private readonly now = Date.now) {}
+  constructor(
+    readonly channel: string,
+    private readonly threshold: number,
+    private readonly cooldownMs: number,
+    private readonly now = Date.now,
+  ) {}
 
   async run<T>(call: () => Promise<T>): Promise<T> {
     const remaining = this.openUntil - this.now();

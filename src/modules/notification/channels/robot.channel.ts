@@ -7,15 +7,23 @@ export class RobotChannel implements Channel {
   readonly name = 'robot';
   readonly queue = QueueName.NotifyRobot;
 
-  constructor(private readonly url: string, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs: number,
+  ) {}
 
   readonly wants = urgentOrEscalated;
 
   send(message: OutgoingMessage): Promise<void> {
-    return postJson(this.url, {
-      msgtype: 'text',
-      text: { content: `${message.title}\n${message.body}`, mentioned_mobile_list: [message.recipient.phone] },
-      at: { atMobiles: [message.recipient.phone] },
-    }, { 'idempotency-key': message.deliveryId }, this.timeoutMs);
+    return postJson(
+      this.url,
+      {
+        msgtype: 'text',
+        text: { content: `${message.title}\n${message.body}`, mentioned_mobile_list: [message.recipient.phone] },
+        at: { atMobiles: [message.recipient.phone] },
+      },
+      { 'idempotency-key': message.deliveryId },
+      this.timeoutMs,
+    );
   }
 }

@@ -8,7 +8,11 @@ export class WebhookChannel implements Channel {
   readonly name = 'webhook';
   readonly queue = QueueName.NotifyWebhook;
 
-  constructor(private readonly url: string, private readonly secret: string, private readonly timeoutMs: number) {}
+  constructor(
+    private readonly url: string,
+    private readonly secret: string,
+    private readonly timeoutMs: number,
+  ) {}
 
   wants(): boolean {
     return true;
@@ -16,13 +20,26 @@ export class WebhookChannel implements Channel {
 
   async send(message: OutgoingMessage): Promise<void> {
     const payload = {
-      id: message.messageId, title: message.title, body: message.body, urgency: message.urgency,
-      escalationLevel: message.escalationLevel, recipient: message.recipient,
+      id: message.messageId,
+      title: message.title,
+      body: message.body,
+      urgency: message.urgency,
+      escalationLevel: message.escalationLevel,
+      recipient: message.recipient,
     };
     const timestamp = String(Date.now());
-    const signature = createHmac('sha256', this.secret).update(`${timestamp}.${JSON.stringify(payload)}`).digest('hex');
-    await postJson(this.url, payload, {
-      'x-govflow-timestamp': timestamp, 'x-govflow-signature': `sha256=${signature}`, 'idempotency-key': message.deliveryId,
-    }, this.timeoutMs);
+    const signature = createHmac('sha256', this.secret)
+      .update(`${timestamp}.${JSON.stringify(payload)}`)
+      .digest('hex');
+    await postJson(
+      this.url,
+      payload,
+      {
+        'x-govflow-timestamp': timestamp,
+        'x-govflow-signature': `sha256=${signature}`,
+        'idempotency-key': message.deliveryId,
+      },
+      this.timeoutMs,
+    );
   }
 }

@@ -7,12 +7,25 @@ import type { SeedRandom } from './seed-random';
 export const PARTY_MEMBER_TOTAL = 4_536;
 
 type Staffed = { person: PersonRow; position: PositionRow };
-export interface AgencyPlan { unit: UnitRow; partyOrg: UnitRow; secretary: Staffed; members: Staffed[] }
+export interface AgencyPlan {
+  unit: UnitRow;
+  partyOrg: UnitRow;
+  secretary: Staffed;
+  members: Staffed[];
+}
 
-const PREVIOUS_SECRETARY = { startsOn: new Date('2020-07-01T00:00:00.000Z'), endsOn: new Date('2023-06-30T00:00:00.000Z') };
+const PREVIOUS_SECRETARY = {
+  startsOn: new Date('2020-07-01T00:00:00.000Z'),
+  endsOn: new Date('2023-06-30T00:00:00.000Z'),
+};
 
 /** District agencies, each with a party organisation, its secretary and in-service members reporting (报到) to communities. */
-export function planAgencies(b: PlanBuilder, district: UnitRow, communities: readonly UnitRow[], random: SeedRandom): AgencyPlan[] {
+export function planAgencies(
+  b: PlanBuilder,
+  district: UnitRow,
+  communities: readonly UnitRow[],
+  random: SeedRandom,
+): AgencyPlan[] {
   const sizes = memberCounts(random, AGENCY_NAMES.length, PARTY_MEMBER_TOTAL);
   return AGENCY_NAMES.map((name, i) => {
     const code = `${district.code}-AG${String(i + 1).padStart(2, '0')}`;
@@ -21,7 +34,8 @@ export function planAgencies(b: PlanBuilder, district: UnitRow, communities: rea
     const secretary = b.staff(`${code}/secretary`, partyOrg, 'AGENCY_SECRETARY');
     if (i % 30 === 7) b.staff(`${code}/secretary-2020`, partyOrg, 'AGENCY_SECRETARY', PREVIOUS_SECRETARY);
     const members = Array.from({ length: sizes[i] }, (_, m) =>
-      b.staff(`${code}/member-${m + 1}`, partyOrg, 'PARTY_MEMBER', { reportsTo: random.pick(communities) }));
+      b.staff(`${code}/member-${m + 1}`, partyOrg, 'PARTY_MEMBER', { reportsTo: random.pick(communities) }),
+    );
     return { unit, partyOrg, secretary, members };
   });
 }

@@ -2,7 +2,11 @@
  * Request categories (诉求类别) and the street department type (OrgUnit.deptType) that handles each.
  * The English code is stable and is what DepartmentCategory.category stores; the name is what people see.
  */
-export interface RequestCategory { code: string; name: string; deptType: string }
+export interface RequestCategory {
+  code: string;
+  name: string;
+  deptType: string;
+}
 
 export const REQUEST_CATEGORIES: readonly RequestCategory[] = [
   { code: 'street_vending', name: '占道经营', deptType: '城管' },

@@ -3,8 +3,17 @@ import type { PersonRow, PositionRow, UnitRow } from './plan-rows';
 import { ROADS } from './place-names';
 import type { SeedRandom } from './seed-random';
 
-export interface EntrancePlan { unit: UnitRow; head: PersonRow; position: PositionRow }
-export interface BuildingPlan { unit: UnitRow; head: PersonRow; position: PositionRow; entrances: EntrancePlan[] }
+export interface EntrancePlan {
+  unit: UnitRow;
+  head: PersonRow;
+  position: PositionRow;
+}
+export interface BuildingPlan {
+  unit: UnitRow;
+  head: PersonRow;
+  position: PositionRow;
+  entrances: EntrancePlan[];
+}
 export interface GridPlan {
   unit: UnitRow;
   leader: { person: PersonRow; position: PositionRow };
@@ -18,14 +27,24 @@ export interface CommunityPlan {
   grids: GridPlan[];
 }
 
-export interface CommunityNaming { compound: () => string; enterprise: () => string; propertyCompany: string }
+export interface CommunityNaming {
+  compound: () => string;
+  enterprise: () => string;
+  propertyCompany: string;
+}
 
 const PREVIOUS_TERM = { startsOn: new Date('2021-01-01T00:00:00.000Z'), endsOn: new Date('2023-12-31T00:00:00.000Z') };
 const n2 = (n: number) => String(n).padStart(2, '0');
 
 /** One community with its compounds, grids, buildings, entrances, four-level grid staff, 两委 and 三包. */
 export function planCommunity(
-  b: PlanBuilder, street: UnitRow, code: string, name: string, random: SeedRandom, naming: CommunityNaming, hadPreviousTerm: boolean,
+  b: PlanBuilder,
+  street: UnitRow,
+  code: string,
+  name: string,
+  random: SeedRandom,
+  naming: CommunityNaming,
+  hadPreviousTerm: boolean,
 ): CommunityPlan {
   const unit = b.unit(code, name, 'COMMUNITY', street);
   const secretary = b.staff(`${code}/secretary`, unit, 'COMMUNITY_SECRETARY');
@@ -48,7 +67,9 @@ export function planCommunity(
       const plan: GridPlan = {
         unit: grid,
         leader: b.staff(`${grid.code}/leader`, grid, 'GRID_LEADER'),
-        workers: Array.from({ length: random.int(1, 2) }, (_, w) => b.staff(`${grid.code}/worker-${w + 1}`, grid, 'GRID_WORKER')),
+        workers: Array.from({ length: random.int(1, 2) }, (_, w) =>
+          b.staff(`${grid.code}/worker-${w + 1}`, grid, 'GRID_WORKER'),
+        ),
         buildings: [],
       };
       const buildingCount = random.int(2, 4);
@@ -60,7 +81,12 @@ export function planCommunity(
         const entrances: EntrancePlan[] = [];
         const entranceCount = random.int(1, 3);
         for (let e = 1; e <= entranceCount; e++) {
-          const entrance = b.unit(`${building.code}-E${e}`, `${compoundName}${buildingNo}栋${e}单元`, 'ENTRANCE', building);
+          const entrance = b.unit(
+            `${building.code}-E${e}`,
+            `${compoundName}${buildingNo}栋${e}单元`,
+            'ENTRANCE',
+            building,
+          );
           const entranceHead = b.staff(`${entrance.code}/head`, entrance, 'ENTRANCE_HEAD');
           entrances.push({ unit: entrance, head: entranceHead.person, position: entranceHead.position });
           b.address(`${doorplate}${compoundName}${buildingNo}栋${e}单元`, grid, building);
@@ -72,9 +98,13 @@ export function planCommunity(
   }
 
   b.unit(`${code}-WY`, naming.propertyCompany, 'PROPERTY_COMPANY', unit);
-  const enterprises = Array.from({ length: random.int(1, 3) }, (_, i) => b.unit(`${code}-QY${n2(i + 1)}`, naming.enterprise(), 'ENTERPRISE', unit));
+  const enterprises = Array.from({ length: random.int(1, 3) }, (_, i) =>
+    b.unit(`${code}-QY${n2(i + 1)}`, naming.enterprise(), 'ENTERPRISE', unit),
+  );
 
-  const committee = Array.from({ length: random.int(3, 5) }, (_, i) => b.staff(`${code}/committee-${i + 1}`, unit, 'COMMITTEE_MEMBER'));
+  const committee = Array.from({ length: random.int(3, 5) }, (_, i) =>
+    b.staff(`${code}/committee-${i + 1}`, unit, 'COMMITTEE_MEMBER'),
+  );
   committee.forEach(({ position }, i) => {
     const area = compounds[i];
     if (area) b.assignment(position, 'AREA', `包片区：${area.unit.name}及${area.road}沿线`, area.unit);

@@ -6,16 +6,28 @@ import type { DistrictPlan } from './plan-rows';
 /** The one password of every seeded demo account. */
 export const DEMO_PASSWORD = 'Govflow@2026';
 
-export interface DemoLogin { username: string; role: Role; roleLabel: string; name: string; unitName: string }
-export interface DemoResident { name: string; phone: string }
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  roleLabel: string;
+  name: string;
+  unitName: string;
+}
+export interface DemoResident {
+  name: string;
+  phone: string;
+}
 
 /** One sign-in per role; computed from the plan, so it needs no database. */
 export function demoLogins(plan: DistrictPlan = buildDistrictPlan()): DemoLogin[] {
   const people = new Map(plan.persons.map((p) => [p.id, p]));
   const units = new Map(plan.units.map((u) => [u.id, u]));
   return plan.demoAccounts.map((a) => ({
-    username: a.username, role: a.role, roleLabel: roleLabel[a.role],
-    name: people.get(a.personId)?.name ?? '', unitName: units.get(a.unitId)?.name ?? '',
+    username: a.username,
+    role: a.role,
+    roleLabel: roleLabel[a.role],
+    name: people.get(a.personId)?.name ?? '',
+    unitName: units.get(a.unitId)?.name ?? '',
   }));
 }
 
@@ -28,9 +40,16 @@ export function demoResident(plan: DistrictPlan = buildDistrictPlan()): DemoResi
 
 /** A plain-text table; CJK characters count two columns wide so the columns line up in a terminal. */
 export function formatDemoLogins(logins: DemoLogin[], resident: DemoResident): string {
-  const rows = [['用户名', '角色', '姓名', '所在单位'], ...logins.map((l) => [l.username, l.roleLabel, l.name, l.unitName])];
+  const rows = [
+    ['用户名', '角色', '姓名', '所在单位'],
+    ...logins.map((l) => [l.username, l.roleLabel, l.name, l.unitName]),
+  ];
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(r[c]))));
-  const line = (r: string[]) => r.map((cell, c) => cell + ' '.repeat(widths[c] - width(cell))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell + ' '.repeat(widths[c] - width(cell)))
+      .join('  ')
+      .trimEnd();
   return [
     `演示账号（统一密码 ${DEMO_PASSWORD}）:`,
     ...rows.map(line),

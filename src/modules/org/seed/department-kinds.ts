@@ -1,7 +1,11 @@
 import type { StreetSpec } from './place-names';
 
 /** The eight street/town departments every street office has (镇街相关部门); `deptType` is stored on the unit. */
-export interface DepartmentKind { key: string; deptType: string; name: (street: StreetSpec) => string }
+export interface DepartmentKind {
+  key: string;
+  deptType: string;
+  name: (street: StreetSpec) => string;
+}
 
 export const STREET_DEPARTMENTS: readonly DepartmentKind[] = [
   { key: 'chengguan', deptType: '城管', name: (s) => `${s.name}城管执法中队` },

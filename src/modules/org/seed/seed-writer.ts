@@ -7,8 +7,15 @@ import type { DistrictPlan } from './plan-rows';
 const CHUNK = 2_000;
 
 export interface SeedCounts {
-  units: number; closures: number; addresses: number; departmentCategories: number; persons: number; positions: number;
-  assignments: number; dutyItems: number; communityDuties: number;
+  units: number;
+  closures: number;
+  addresses: number;
+  departmentCategories: number;
+  persons: number;
+  positions: number;
+  assignments: number;
+  dutyItems: number;
+  communityDuties: number;
 }
 export type SeedResult = { status: 'seeded'; counts: SeedCounts } | { status: 'already seeded' };
 
@@ -18,25 +25,32 @@ export type SeedResult = { status: 'seeded'; counts: SeedCounts } | { status: 'a
  */
 export async function writeDistrictPlan(prisma: PrismaClient, plan: DistrictPlan): Promise<SeedResult> {
   if (await districtExists(prisma, plan)) return { status: 'already seeded' };
-  const hashes = new Map(await Promise.all(plan.persons.filter((p) => p.username)
-    .map(async (p) => [p.id, await hashPassword(DEMO_PASSWORD)] as const)));
+  const hashes = new Map(
+    await Promise.all(
+      plan.persons.filter((p) => p.username).map(async (p) => [p.id, await hashPassword(DEMO_PASSWORD)] as const),
+    ),
+  );
   try {
-    await prisma.$transaction(async (tx) => {
-      if (await districtExists(tx, plan)) throw new AlreadySeeded();
-      const units = [...plan.units].sort((a, b) => a.depth - b.depth);
-      for (const data of chunks(units)) await tx.orgUnit.createMany({ data });
-      for (const data of chunks(plan.closures)) await tx.orgUnitClosure.createMany({ data });
-      for (const data of chunks(plan.addresses)) await tx.address.createMany({ data });
-      for (const data of chunks(plan.departmentCategories)) await tx.departmentCategory.createMany({ data });
-      const persons = plan.persons.map((p) => ({ ...p, passwordHash: hashes.get(p.id) ?? null }));
-      for (const data of chunks(persons)) await tx.person.createMany({ data });
-      for (const data of chunks(plan.positions)) await tx.position.createMany({ data });
-      for (const data of chunks(plan.assignments)) await tx.committeeAssignment.createMany({ data });
-      await tx.dutyItem.createMany({ data: plan.dutyItems, skipDuplicates: true });
-      await tx.communityDuty.createMany({ data: plan.communityDuties });
-    }, { maxWait: 10_000, timeout: 120_000 });
+    await prisma.$transaction(
+      async (tx) => {
+        if (await districtExists(tx, plan)) throw new AlreadySeeded();
+        const units = [...plan.units].sort((a, b) => a.depth - b.depth);
+        for (const data of chunks(units)) await tx.orgUnit.createMany({ data });
+        for (const data of chunks(plan.closures)) await tx.orgUnitClosure.createMany({ data });
+        for (const data of chunks(plan.addresses)) await tx.address.createMany({ data });
+        for (const data of chunks(plan.departmentCategories)) await tx.departmentCategory.createMany({ data });
+        const persons = plan.persons.map((p) => ({ ...p, passwordHash: hashes.get(p.id) ?? null }));
+        for (const data of chunks(persons)) await tx.person.createMany({ data });
+        for (const data of chunks(plan.positions)) await tx.position.createMany({ data });
+        for (const data of chunks(plan.assignments)) await tx.committeeAssignment.createMany({ data });
+        await tx.dutyItem.createMany({ data: plan.dutyItems, skipDuplicates: true });
+        await tx.communityDuty.createMany({ data: plan.communityDuties });
+      },
+      { maxWait: 10_000, timeout: 120_000 },
+    );
   } catch (err) {
-    if (err instanceof AlreadySeeded || (isUniqueViolation(err) && await districtExists(prisma, plan))) return { status: 'already seeded' };
+    if (err instanceof AlreadySeeded || (isUniqueViolation(err) && (await districtExists(prisma, plan))))
+      return { status: 'already seeded' };
     throw err;
   }
   return { status: 'seeded', counts: planCounts(plan) };
@@ -48,9 +62,15 @@ export function seedSampleDistrict(prisma: PrismaClient, seed?: string): Promise
 
 export function planCounts(plan: DistrictPlan): SeedCounts {
   return {
-    units: plan.units.length, closures: plan.closures.length, addresses: plan.addresses.length,
-    departmentCategories: plan.departmentCategories.length, persons: plan.persons.length, positions: plan.positions.length,
-    assignments: plan.assignments.length, dutyItems: plan.dutyItems.length, communityDuties: plan.communityDuties.length,
+    units: plan.units.length,
+    closures: plan.closures.length,
+    addresses: plan.addresses.length,
+    departmentCategories: plan.departmentCategories.length,
+    persons: plan.persons.length,
+    positions: plan.positions.length,
+    assignments: plan.assignments.length,
+    dutyItems: plan.dutyItems.length,
+    communityDuties: plan.communityDuties.length,
   };
 }
 

@@ -5,8 +5,17 @@ import type { PersonRow, PositionRow, UnitRow } from './plan-rows';
 import type { StreetSpec } from './place-names';
 
 type Staffed = { person: PersonRow; position: PositionRow };
-export interface DepartmentPlan { key: string; unit: UnitRow; head: Staffed; staff: Staffed[] }
-export interface StreetPlan { unit: UnitRow; leaders: Staffed[]; departments: DepartmentPlan[] }
+export interface DepartmentPlan {
+  key: string;
+  unit: UnitRow;
+  head: Staffed;
+  staff: Staffed[];
+}
+export interface StreetPlan {
+  unit: UnitRow;
+  leaders: Staffed[];
+  departments: DepartmentPlan[];
+}
 
 /**
  * A street office or town: three leaders (the first two also supervise), a 党建办 supervisor, and the
@@ -20,7 +29,8 @@ export function planStreet(b: PlanBuilder, district: UnitRow, spec: StreetSpec):
 
   const departments = STREET_DEPARTMENTS.map((kind) => {
     const dept = b.unit(`${unit.code}-DEPT-${kind.key}`, kind.name(spec), 'DEPARTMENT', unit, kind.deptType);
-    for (const category of REQUEST_CATEGORIES) if (category.deptType === kind.deptType) b.departmentCategory(dept, category.code);
+    for (const category of REQUEST_CATEGORIES)
+      if (category.deptType === kind.deptType) b.departmentCategory(dept, category.code);
     return {
       key: kind.key,
       unit: dept,

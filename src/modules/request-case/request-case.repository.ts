@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../../generated/prisma/client';
+import type { CaseStatus } from '../../generated/prisma/enums';
+import type { UnitScope } from '../../common/auth/unit-scope';
+import { PrismaService } from '../../infra/prisma/prisma.service';
+import { FINISHED, statusesBefore } from '../../shared/process/request-case.states';
+import type { CaseAction } from '../../shared/process/request-case.states';
+import { isUuid, unitsInScope } from '../org/org.repository';
+
+type Tx = Prisma.TransactionClient;
+
+/** Cases whose grid lies in the scope; an administrator also sees cases without a grid. */
+export const casesInScope = (scope: UnitScope): Prisma.RequestCaseWhereInput =>
+  scope.all ? {} : { grid: unitsInScope(scope) };
+
+/** What staff may read: cases in their scope as above, and cases where a unit in their scope co-handles (removed ones no longer do). */
+export const casesVisibleTo = (scope: UnitScope): Prisma.RequestCaseWhereInput =>
+  scope.all
+    ? {}
+    : {
+        OR: [
+          { grid: unitsInScope(scope) },
+          { coHandlers: { some: { state: { not: 'REMOVED' }, unit: unitsInScope(scope) } } },
+        ],
+      };
+
+/** 主办单位 first: the accountable unit, then the grid a re-dispatched case waits on (both lead until it accepts). */
+export const leadUnitIds = (row: { accountableUnitId: string | null; gridId: string | null }): string[] => [
+  ...new Set([row.accountableUnitId, row.gridId].filter((id): id is string => !!id)),
+];
+
+/** Cases a person reported: by their phone, or by their person id when staff registered it for them. */
+export interface Reporter {
+  personId: string;
+  phone: string;
+}
+export const reportedBy = (who: Reporter): Prisma.RequestCaseWhereInput => ({
+  OR: [{ reporterPhone: who.phone }, { reporterPersonId: who.personId }],
+});
+
+export interface DuplicateSearch {
+  category: string;
+  since: Date;
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number };
+  scope: UnitScope;
+}
+
+@Injectable()
+export class RequestCaseRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction(work);
+  }
+
+  byRequestKey(requestKey: string) {
+    return this.prisma.requestCase.findUnique({ where: { requestKey } });
+  }
+
+  byId(id: string, tx: Tx = this.prisma) {
+    return isUuid(id) ? tx.requestCase.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  inScope(id: string, scope: UnitScope) {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.prisma.requestCase.findFirst({
+      where: { id, ...casesInScope(scope) },
+      include: { events: { orderBy: { seq: 'asc' } }, supervisionOrders: { orderBy: { openedAt: 'asc' } } },
+    });
+  }
+
+  visible(id: string, scope: UnitScope) {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.prisma.requestCase.findFirst({
+      where: { id, ...casesVisibleTo(scope) },
+      include: { events: { orderBy: { seq: 'asc' } }, supervisionOrders: { orderBy: { openedAt: 'asc' } } },
+    });
+  }
+
+  /** The reporter's own case with its timeline; null for anyone else's. */
+  ownCase(id: string, who: Reporter) {
+    if (!isUuid(id)) return Promise.resolve(null);
+    return this.prisma.requestCase.findFirst({
+      where: { id, ...reportedBy(who) },
+      include: { events: { orderBy: { seq: 'asc' } } },
+    });
+  }
+
+  /**
+   * Open cases of a category created since `since` whose location falls in the box; the (category, created_at) index
+   * narrows the rows first, the box the rest. The caller checks the exact distance.
+   */
+  duplicateCandidates(q: DuplicateSearch) {
+    return this.prisma.requestCase.findMany({
+      where: {
+        category: q.category,
+        createdAt: { gte: q.since },
+        status: { notIn: [...FINISHED] },
+        latitude: { gte: q.box.minLat, lte: q.box.maxLat },
+        longitude: { gte: q.box.minLng, lte: q.box.maxLng },
+        ...casesInScope(q.scope),
+      },
+      select: { id: true, caseNo: true, latitude: true, longitude: true },
+      orderBy: { createdAt: 'desc' },
+      take: 200,
+    });
+  }
+
+  list(
+    where: Prisma.RequestCaseWhereInput,
+    page: { skip: number; take: number },
+    include?: Prisma.RequestCaseInclude,
+    orderBy: Prisma.RequestCaseOrderByWithRelationInput[] = [{ createdAt: 'desc' }],
+  ) {
+    return this.prisma.$transaction([
+      this.prisma.requestCase.findMany({
+        where,
+        orderBy,
+        skip: page.skip,
+        take: page.take,
+        include,
+      }),
+      this.prisma.requestCase.count({ where }),
+    ]);
+  }
+
+  /** Open cases (their clocks still run) with the district they belong to; all districts when `districtId` is null. */
+  openCasesWithDistrict(districtId: string | null) {
+    return this.prisma.$queryRaw<{ workflowId: string; districtId: string }[]>`
+      SELECT c.workflow_id AS "workflowId", s.parent_id::text AS "districtId"
+      FROM request_case c JOIN org_unit s ON s.id = c.street_id
+      WHERE c.status::text <> ALL(${[...FINISHED]}::text[]) -- a returned case's accept clock and a handled case's department clock still run
+        AND (${districtId}::uuid IS NULL OR s.parent_id = ${districtId}::uuid)`;
+  }
+
+  create(data: Prisma.RequestCaseUncheckedCreateInput, tx: Tx) {
+    return tx.requestCase.create({ data });
+  }
+
+  update(id: string, data: Prisma.RequestCaseUncheckedUpdateInput, tx: Tx) {
+    return tx.requestCase.update({ where: { id }, data });
+  }
+
+  /**
+   * Moves the case only from a state the step may leave (the state table's from-states), so a retried older step
+   * landing after a newer one changes nothing; false when the case had already moved on.
+   */
+  async moveStatus(
+    id: string,
+    action: CaseAction,
+    data: Prisma.RequestCaseUncheckedUpdateInput & { status: CaseStatus },
+    tx: Tx,
+  ): Promise<boolean> {
+    const { count } = await tx.requestCase.updateMany({
+      where: { id, status: { in: [...statusesBefore(action)] } },
+      data,
+    });
+    return count === 1;
+  }
+
+  /** Raises the case's level, never lowers it (escalations of two clocks may arrive in any order). */
+  raiseEscalation(id: string, level: number, tx: Tx) {
+    return tx.requestCase.updateMany({
+      where: { id, escalationLevel: { lt: level } },
+      data: { escalationLevel: level },
+    });
+  }
+
+  /** Writes the event once per dedup key; false when a retried activity finds it already there. */
+  async addEventOnce(data: Prisma.CaseEventUncheckedCreateInput, tx: Tx): Promise<boolean> {
+    const { count } = await tx.caseEvent.createMany({ data: [data], skipDuplicates: true });
+    return count === 1;
+  }
+
+  async openOrderOnce(data: Prisma.SupervisionOrderUncheckedCreateInput, tx: Tx): Promise<boolean> {
+    const { count } = await tx.supervisionOrder.createMany({ data: [data], skipDuplicates: true });
+    return count === 1;
+  }
+}
