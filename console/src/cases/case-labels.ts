@@ -42,6 +42,11 @@ export const eventLabel: Record<string, string> = {
   POLICY_MIGRATED: '流程策略迁移',
   DEPARTMENT_CONTACTED: '已联系街道部门',
   SUPERVISION_ORDER: '督办单',
+  CO_HANDLER_ADDED: '邀请协办',
+  CO_HANDLER_REMOVED: '移除协办单位',
+  CO_HANDLER_PROGRESS: '协办进展',
+  CO_HANDLER_DONE: '协办完成',
+  CO_HANDLER_STOPPED: '协办终止',
   RATED: '群众评价',
   UNRATED: '未评价',
 };

@@ -10,6 +10,7 @@ import {
   Result,
   Space,
   Spin,
+  Table,
   Tag,
   Timeline,
   Typography,
@@ -25,6 +26,13 @@ import { caseStateLabel, clockLabel, eventLabel, urgencyLabel } from '../cases/c
 import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatSeconds, formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
+
+const coHandlerStateLabel: Record<string, string> = {
+  OPEN: '协办中',
+  DONE: '已完成',
+  REMOVED: '已移除',
+  STOPPED: '已停止',
+};
 
 interface ClockView {
   name: string;
@@ -207,6 +215,21 @@ export default function CaseDetailPage() {
             <Empty description="流程时限暂不可用" image={Empty.PRESENTED_IMAGE_SIMPLE} />
           )}
         </ProCard>
+        {detail.coHandlers.length > 0 && (
+          <ProCard title="协办单位" bordered>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="unitId"
+              dataSource={detail.coHandlers}
+              columns={[
+                { title: '单位', dataIndex: 'unitName' },
+                { title: '状态', dataIndex: 'state', render: (state: string) => coHandlerStateLabel[state] ?? state },
+                { title: '协办事项', dataIndex: 'reason' },
+              ]}
+            />
+          </ProCard>
+        )}
         {detail.supervisionOrders.length > 0 && (
           <ProCard title="督办单" bordered>
             {detail.supervisionOrders.map((o) => (
