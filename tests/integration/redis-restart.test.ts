@@ -31,6 +31,8 @@ describe('notification delivery across a Redis restart', () => {
       NOTIFY_BACKOFF_MS: '200',
       NOTIFY_MAX_ATTEMPTS: '20',
       QUEUE_PREFIX: `restart-${f.tag}`,
+      // a task queue of its own: on the run's queue this worker would run other files' activities against the Redis it restarts
+      TEMPORAL_TASK_QUEUE: `restart-${f.tag}`,
     });
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();

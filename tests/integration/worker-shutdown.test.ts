@@ -23,6 +23,8 @@ describe('worker shutdown', () => {
       NOTIFY_WEBHOOK_URL: `${sink.url}/slow`,
       NOTIFY_TIMEOUT_MS: '10000',
       QUEUE_PREFIX: `shutdown-${f.tag}`,
+      // a task queue of its own: on the run's queue this worker would also run other files' activities and deliver their messages here
+      TEMPORAL_TASK_QUEUE: `shutdown-${f.tag}`,
     });
     sink.plan('/slow', { delayMs: 1_500 });
     await worker.get(NotificationService).notify({
