@@ -8,7 +8,8 @@ stamp=console/dist/.govflow-build-stamp
 sources_hash() {
   { find console/src console/scripts -type f; ls console/index.html console/vite.config.ts console/tsconfig.json \
       console/package.json console/package-lock.json api-types/openapi.d.ts \
-      src/common/auth/permissions.ts src/shared/process/request-case.states.ts; } | LC_ALL=C sort | xargs cat | sha1sum | cut -d' ' -f1
+      src/common/auth/permissions.ts src/shared/process/request-case.states.ts \
+      src/shared/process/yellow-card.states.ts; } | LC_ALL=C sort | xargs cat | sha1sum | cut -d' ' -f1
 }
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(sources_hash)" ] && [ "${1:-}" != "--force" ]; then exit 0; fi
 if [ ! -d console/node_modules ]; then

@@ -29,6 +29,8 @@ const routes = {
   '/console/audit 审计': [layout, 'src/pages/audit-page.tsx'],
   '/console/dashboard 三率看板': [layout, 'src/pages/dashboard-page.tsx'],
   '/console/policies/request-loop 流程策略': [layout, 'src/pages/policy-editor-page.tsx'],
+  '/console/yellow-cards 黄牌预警': [layout, 'src/pages/yellow-cards-page.tsx'],
+  '/console/yellow-cards/:id 黄牌详情': [layout, 'src/pages/yellow-card-detail-page.tsx'],
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const entryFiles = closure(entry);

@@ -14,6 +14,8 @@ const InboxPage = lazy(() => import('./pages/inbox-page'));
 const AuditPage = lazy(() => import('./pages/audit-page'));
 const PolicyEditorPage = lazy(() => import('./pages/policy-editor-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
+const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
+const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
@@ -49,6 +51,14 @@ export const router = createBrowserRouter(
         {
           path: 'policies/request-loop',
           element: <RequirePermission permission={Permission.PolicyWrite}>{page(<PolicyEditorPage />)}</RequirePermission>,
+        },
+        {
+          path: 'yellow-cards',
+          element: <RequirePermission permission={Permission.CaseSupervise}>{page(<YellowCardsPage />)}</RequirePermission>,
+        },
+        {
+          path: 'yellow-cards/:id',
+          element: <RequirePermission permission={Permission.CaseRead}>{page(<YellowCardDetailPage />)}</RequirePermission>,
         },
         { path: '*', element: page(<NotFoundPage />) },
       ],

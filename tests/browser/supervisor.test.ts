@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
 import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
-import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, OrgFixture } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, OrgFixture, residentSignIn } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -46,6 +47,7 @@ describe('the supervisor console in a browser', () => {
   let f: OrgFixture;
   let browser: Browser;
   let districtSupervisor: { id: string; username: string };
+  let db: Client;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -79,11 +81,13 @@ describe('the supervisor console in a browser', () => {
     });
     await prisma.$disconnect();
     districtSupervisor = { id, username };
+    db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
   }, 180_000);
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     await browser?.close();
-    await Promise.all([api?.app.close(), worker?.close()]);
+    await Promise.all([api?.app.close(), worker?.close(), db?.end()]);
   });
 
   let walk = 0;
@@ -324,4 +328,99 @@ describe('the supervisor console in a browser', () => {
     expect(await gridWorker.getByTestId('rates-chart').count()).toBe(0);
     await screenshot(gridWorker, '18-dashboard-forbidden');
   }, 120_000);
+
+  it('a supervisor finds the yellow card of a one-star rating, sends the explanation back (a comment is required), then approves the resubmission', async () => {
+    const gridToken = await tokenOf(f.people.gridWorkerG1.username);
+    const residentToken = (await residentSignIn(api.url, db, f.people.resident.phone)).accessToken;
+    const filed = await call<{ id: string; caseNo: string }>(
+      gridToken,
+      '/api/v1/cases',
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          requestKey: `card-${randomUUID()}`,
+          channel: 'WECHAT',
+          category: f.category,
+          description: `路灯不亮-黄牌-${f.tag}`,
+          address: f.addresses.G1,
+          reporterPhone: f.people.resident.phone,
+        }),
+      },
+      201,
+    );
+    await eventually(
+      async () =>
+        (await fetch(`${api.url}/api/v1/cases/${filed.id}/accept`, authed(gridToken, { method: 'POST', body: '{}' })))
+          .status === 200,
+      'the case accepted',
+    );
+    await call(gridToken, `/api/v1/cases/${filed.id}/handled`, { method: 'POST', body: JSON.stringify({ reply: '已更换灯泡' }) });
+    await call(residentToken, `/api/v1/my/cases/${filed.id}/confirm`, { method: 'POST', body: '{}' });
+    await eventually(
+      async () =>
+        (await call<{ state: string }>(residentToken, `/api/v1/my/cases/${filed.id}/rating`)).state === 'OPEN',
+      'the rating window open',
+    );
+    await call(residentToken, `/api/v1/my/cases/${filed.id}/rating`, {
+      method: 'POST',
+      body: JSON.stringify({ stars: 1, comment: '灯又坏了' }),
+    });
+    const card = await eventually(async () => {
+      const page = await call<{ items: { id: string; caseId: string; cardNo: string }[] }>(
+        gridToken,
+        `/api/v1/yellow-cards?unitId=${f.units.G1.id}`,
+      );
+      return page.items.find((c) => c.caseId === filed.id);
+    }, 'the yellow card issued');
+    const explain = async (explanation: string) =>
+      eventually(
+        async () =>
+          (
+            await fetch(
+              `${api.url}/api/v1/yellow-cards/${card.id}/explanation`,
+              authed(gridToken, {
+                method: 'POST',
+                body: JSON.stringify({ explanation, rectificationPlan: '每周巡查路灯一次' }),
+              }),
+            )
+          ).status === 200,
+        'the explanation submitted',
+      );
+    await explain('灯具老化，已更换');
+
+    const page = await newPage();
+    await signIn(page, f.people.supervisorS1.username, '/console/yellow-cards');
+    await page.getByRole('heading', { name: '黄牌预警', exact: true }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(card.cardNo) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('待审核');
+    await screenshot(page, '19-yellow-cards');
+    await row.getByRole('link', { name: card.cardNo }).click();
+    await page.getByRole('heading', { name: `黄牌 ${card.cardNo}` }).waitFor();
+    expect(await page.getByTestId('card-status').innerText()).toBe('待审核');
+    await page.getByText('灯具老化，已更换').waitFor();
+    await page.getByRole('link', { name: filed.caseNo }).waitFor();
+
+    // sending back needs a comment: the form says so before anything is sent
+    await page.getByRole('button', { name: '退回修改', exact: true }).click();
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByText('请填写审核意见').waitFor();
+    await page.getByLabel('审核意见').fill('请补充整改完成时间');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByTestId('card-status').filter({ hasText: '退回修改' }).waitFor();
+    await page.locator('[data-card-event="SENT_BACK"]').filter({ hasText: '请补充整改完成时间' }).waitFor();
+    expect(await page.getByRole('button', { name: '审核通过', exact: true }).count()).toBe(0);
+    await screenshot(page, '20-yellow-card-sent-back');
+
+    // the holder resubmits; the open page picks it up and the supervisor approves
+    await explain('灯具老化，已更换；12 月 5 日前完成全部路灯排查');
+    await page.getByTestId('card-status').filter({ hasText: '待审核' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: '审核通过', exact: true }).click();
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.getByTestId('card-status').filter({ hasText: '已整改' }).waitFor();
+    await page.locator('[data-card-event="RECTIFIED"]').waitFor();
+    await screenshot(page, '21-yellow-card-rectified');
+    const after = await call<{ status: string }>(await tokenOf(f.people.supervisorS1.username), `/api/v1/yellow-cards/${card.id}`);
+    expect(after.status).toBe('RECTIFIED');
+  }, 180_000);
 });

@@ -5,6 +5,7 @@ import {
   DesktopOutlined,
   LogoutOutlined,
   SettingOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Badge, Button, Space, Typography } from 'antd';
@@ -26,6 +27,7 @@ const menu: MenuEntry[] = [
   { path: '/inbox', name: '消息中心', icon: <BellOutlined /> },
   { path: '/audit', name: '审计', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/dashboard', name: '三率看板', icon: <BarChartOutlined />, permission: Permission.CaseSupervise },
+  { path: '/yellow-cards', name: '黄牌预警', icon: <WarningOutlined />, permission: Permission.CaseSupervise },
   {
     path: '/policies/request-loop',
     name: '流程策略',
