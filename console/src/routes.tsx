@@ -46,19 +46,27 @@ export const router = createBrowserRouter(
         },
         {
           path: 'dashboard',
-          element: <RequirePermission permission={Permission.CaseSupervise}>{page(<DashboardPage />)}</RequirePermission>,
+          element: (
+            <RequirePermission permission={Permission.CaseSupervise}>{page(<DashboardPage />)}</RequirePermission>
+          ),
         },
         {
           path: 'policies/request-loop',
-          element: <RequirePermission permission={Permission.PolicyWrite}>{page(<PolicyEditorPage />)}</RequirePermission>,
+          element: (
+            <RequirePermission permission={Permission.PolicyWrite}>{page(<PolicyEditorPage />)}</RequirePermission>
+          ),
         },
         {
           path: 'yellow-cards',
-          element: <RequirePermission permission={Permission.CaseSupervise}>{page(<YellowCardsPage />)}</RequirePermission>,
+          element: (
+            <RequirePermission permission={Permission.CaseSupervise}>{page(<YellowCardsPage />)}</RequirePermission>
+          ),
         },
         {
           path: 'yellow-cards/:id',
-          element: <RequirePermission permission={Permission.CaseRead}>{page(<YellowCardDetailPage />)}</RequirePermission>,
+          element: (
+            <RequirePermission permission={Permission.CaseRead}>{page(<YellowCardDetailPage />)}</RequirePermission>
+          ),
         },
         { path: '*', element: page(<NotFoundPage />) },
       ],

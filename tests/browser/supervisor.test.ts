@@ -63,7 +63,9 @@ describe('the supervisor console in a browser', () => {
       }),
     ]);
     // Policies are district-wide: a supervisor seated at the district itself (the fixture's S1 supervisor is not).
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }),
+    });
     const id = randomUUID();
     const username = `supervisorD-${f.tag}`;
     await prisma.person.create({
@@ -197,10 +199,14 @@ describe('the supervisor console in a browser', () => {
 
     await page.getByRole('button', { name: '核对变更' }).click();
     const diff = page.getByRole('table', { name: '策略变更' });
-    await diff.getByRole('row', { name: new RegExp(`类别「${f.category}」.*（无）.*${priority} · 3 个工作日`) }).waitFor();
+    await diff
+      .getByRole('row', { name: new RegExp(`类别「${f.category}」.*（无）.*${priority} · 3 个工作日`) })
+      .waitFor();
     await diff.getByRole('row', { name: new RegExp(`办结时限 · ${priority}.*（无）.*3 个工作日`) }).waitFor();
     const fallen = [...reminders.slice(0, 1), '40%', ...reminders.slice(2)];
-    await diff.getByRole('row', { name: new RegExp(`提醒点.*${reminders.join('、')}.*${fallen.join('、')}`) }).waitFor();
+    await diff
+      .getByRole('row', { name: new RegExp(`提醒点.*${reminders.join('、')}.*${fallen.join('、')}`) })
+      .waitFor();
 
     // the preview: the API's business calendar, new limit beside the current one, from the coming Friday 15:00
     const friday = nextFriday1500();
@@ -209,7 +215,9 @@ describe('the supervisor console in a browser', () => {
       deadlineOf(supervisorToken, friday, today),
     ]);
     const summary = page.getByRole('list', { name: '日历预览摘要' });
-    await summary.getByText(`${dayTime(friday)} 受理 → 办结时限 ${dayTime(friday3)}（现行 ${dayTime(friday7)}）`).waitFor();
+    await summary
+      .getByText(`${dayTime(friday)} 受理 → 办结时限 ${dayTime(friday3)}（现行 ${dayTime(friday7)}）`)
+      .waitFor();
     expect(dayTime(friday)).toMatch(/^周五 \d\d-\d\d 15:00$/);
     expect(await summary.getByRole('listitem').count()).toBe(3);
     await screenshot(page, '11-policy-diff-preview');
@@ -244,7 +252,9 @@ describe('the supervisor console in a browser', () => {
     const previewRow = migration.getByRole('row', { name: new RegExp(running.caseNo) });
     await previewRow.waitFor();
     const migratedDeadline = await deadlineOf(supervisorToken, runningBefore.acceptedAt as string, 3);
-    expect(await previewRow.innerText()).toContain(`办结时限（计时中）：${china(runningBefore.resolveDeadline as string).date}`);
+    expect(await previewRow.innerText()).toContain(
+      `办结时限（计时中）：${china(runningBefore.resolveDeadline as string).date}`,
+    );
     expect(await previewRow.innerText()).toContain(`→ ${china(migratedDeadline).date} ${china(migratedDeadline).time}`);
     await screenshot(page, '13-policy-migration-preview');
     await migration.getByRole('button', { name: /迁移进行中的诉求/ }).click();
@@ -301,15 +311,22 @@ describe('the supervisor console in a browser', () => {
     expect(cells[3]).toBe(item?.responseRate === null ? '—' : `${((item?.responseRate ?? 0) * 100).toFixed(1)}%`);
     // the chart (SVG) names the ranked units and the three rates
     const chart = page.getByTestId('rates-chart');
-    await chart.locator('svg text', { hasText: `S1（测试${f.tag}）` }).first().waitFor();
-    for (const legend of ['响应率', '解决率', '满意率']) await chart.locator('svg text', { hasText: legend }).first().waitFor();
+    await chart
+      .locator('svg text', { hasText: `S1（测试${f.tag}）` })
+      .first()
+      .waitFor();
+    for (const legend of ['响应率', '解决率', '满意率'])
+      await chart.locator('svg text', { hasText: legend }).first().waitFor();
     await screenshot(page, '16-dashboard-street');
 
     await page.getByText('网格', { exact: true }).click();
     await table.getByRole('row', { name: new RegExp(`G1（测试${f.tag}）`) }).waitFor();
     expect(await table.getByRole('row', { name: new RegExp(`S1（测试${f.tag}）`) }).count()).toBe(0);
     await page.getByText('本年', { exact: true }).click();
-    await page.getByTestId('dashboard-period').getByText(new RegExp(`^${c.date.slice(0, 4)}-01-01 至 ${c.date.slice(0, 4)}-12-31`)).waitFor();
+    await page
+      .getByTestId('dashboard-period')
+      .getByText(new RegExp(`^${c.date.slice(0, 4)}-01-01 至 ${c.date.slice(0, 4)}-12-31`))
+      .waitFor();
     await table.getByRole('row', { name: new RegExp(`G1（测试${f.tag}）`) }).waitFor();
     await screenshot(page, '17-dashboard-grid-year');
   }, 120_000);
@@ -354,7 +371,10 @@ describe('the supervisor console in a browser', () => {
           .status === 200,
       'the case accepted',
     );
-    await call(gridToken, `/api/v1/cases/${filed.id}/handled`, { method: 'POST', body: JSON.stringify({ reply: '已更换灯泡' }) });
+    await call(gridToken, `/api/v1/cases/${filed.id}/handled`, {
+      method: 'POST',
+      body: JSON.stringify({ reply: '已更换灯泡' }),
+    });
     await call(residentToken, `/api/v1/my/cases/${filed.id}/confirm`, { method: 'POST', body: '{}' });
     await eventually(
       async () =>
@@ -420,7 +440,10 @@ describe('the supervisor console in a browser', () => {
     await page.getByTestId('card-status').filter({ hasText: '已整改' }).waitFor();
     await page.locator('[data-card-event="RECTIFIED"]').waitFor();
     await screenshot(page, '21-yellow-card-rectified');
-    const after = await call<{ status: string }>(await tokenOf(f.people.supervisorS1.username), `/api/v1/yellow-cards/${card.id}`);
+    const after = await call<{ status: string }>(
+      await tokenOf(f.people.supervisorS1.username),
+      `/api/v1/yellow-cards/${card.id}`,
+    );
     expect(after.status).toBe('RECTIFIED');
   }, 180_000);
 });

@@ -24,11 +24,19 @@ export default function RatesChart({ rows, title }: { rows: RateRow[]; title: st
   const option = {
     // Figures, not a show: bars drawn at their value at once (and reduced motion for everyone).
     animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v == null ? '无数据' : `${v}%`) },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: unknown) => (v == null ? '无数据' : `${v}%`),
+    },
     legend: { data: ['响应率', '解决率', '满意率'], top: 0 },
     grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: shown.map((r) => `${r.rank}. ${r.name}`), axisLabel: { width: 220, overflow: 'truncate' } },
+    yAxis: {
+      type: 'category',
+      data: shown.map((r) => `${r.rank}. ${r.name}`),
+      axisLabel: { width: 220, overflow: 'truncate' },
+    },
     dataZoom:
       rows.length > VISIBLE
         ? [{ type: 'slider', yAxisIndex: 0, startValue: rows.length - VISIBLE, endValue: rows.length - 1, right: 0 }]
@@ -42,7 +50,13 @@ export default function RatesChart({ rows, title }: { rows: RateRow[]; title: st
   const height = Math.max(240, Math.min(rows.length, VISIBLE) * 60 + 60);
   return (
     <figure aria-label={title} style={{ margin: 0 }} data-testid="rates-chart">
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} opts={{ renderer: 'svg' }} />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        style={{ height, width: '100%' }}
+        opts={{ renderer: 'svg' }}
+      />
     </figure>
   );
 }

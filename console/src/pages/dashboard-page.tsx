@@ -101,7 +101,12 @@ export default function DashboardPage() {
           <Space wrap size="large">
             <Space>
               <span id="period-label">统计周期</span>
-              <Segmented aria-labelledby="period-label" options={periodOptions} value={period} onChange={(v) => setPeriod(v as Period)} />
+              <Segmented
+                aria-labelledby="period-label"
+                options={periodOptions}
+                value={period}
+                onChange={(v) => setPeriod(v as Period)}
+              />
               {period === 'custom' && (
                 <DatePicker.RangePicker
                   aria-label="自定义日期范围"

@@ -33,7 +33,8 @@ interface Issue {
 
 /** The first category whose resolution limit the draft changes: what the calendar preview opens with. */
 function changedCategory(before: RequestLoopPolicy, after: RequestLoopPolicy): string | undefined {
-  const limitOf = (p: RequestLoopPolicy, c: string) => JSON.stringify(p.clocks.resolution[p.categoryLimits[c] ?? p.defaultPriority]);
+  const limitOf = (p: RequestLoopPolicy, c: string) =>
+    JSON.stringify(p.clocks.resolution[p.categoryLimits[c] ?? p.defaultPriority]);
   return Object.keys(after.categoryLimits).find((c) => limitOf(before, c) !== limitOf(after, c));
 }
 
@@ -52,7 +53,9 @@ function Editor() {
   const districtId = me?.positions.find((p) => p.unitKind === 'DISTRICT')?.unitId;
 
   const load = useCallback(async () => {
-    const { data, error } = await api.GET('/api/v1/policies/{process}', { params: { path: { process: 'request-loop' } } });
+    const { data, error } = await api.GET('/api/v1/policies/{process}', {
+      params: { path: { process: 'request-loop' } },
+    });
     if (!data) return setLoadFailure(errorMessage(error, '流程策略加载失败'));
     const view = { ...data, data: data.data as unknown as RequestLoopPolicy };
     setCurrent(view);
@@ -198,7 +201,11 @@ function Editor() {
                     dataIndex: 'before',
                     render: (v: string) => (v === '（无）' ? v : <Typography.Text delete>{v}</Typography.Text>),
                   },
-                  { title: '新值', dataIndex: 'after', render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+                  {
+                    title: '新值',
+                    dataIndex: 'after',
+                    render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+                  },
                 ]}
               />
             </ProCard>

@@ -1,5 +1,19 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Result, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
@@ -54,12 +68,18 @@ async function takeStep(id: string, step: Step, text: string) {
   const path = { params: { path: { id } } };
   switch (step) {
     case 'approve':
-      return api.POST('/api/v1/yellow-cards/{id}/review', { ...path, body: { accept: true, ...(text ? { comment: text } : {}) } });
+      return api.POST('/api/v1/yellow-cards/{id}/review', {
+        ...path,
+        body: { accept: true, ...(text ? { comment: text } : {}) },
+      });
     case 'sendBack':
       return api.POST('/api/v1/yellow-cards/{id}/review', { ...path, body: { accept: false, comment: text } });
     case 'uphold':
     case 'reject':
-      return api.POST('/api/v1/yellow-cards/{id}/appeal/decision', { ...path, body: { uphold: step === 'uphold', reason: text } });
+      return api.POST('/api/v1/yellow-cards/{id}/appeal/decision', {
+        ...path,
+        body: { uphold: step === 'uphold', reason: text },
+      });
     case 'interview':
       return api.POST('/api/v1/yellow-cards/{id}/interview', { ...path, body: { note: text } });
   }
@@ -97,14 +117,27 @@ function StepPanel({ card, onDone }: { card: CardDetail; onDone: () => void }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {refusal && (
-        <Alert type="error" showIcon role="alert" message="操作未成功" description={refusal} closable onClose={() => setRefusal(null)} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message="操作未成功"
+          description={refusal}
+          closable
+          onClose={() => setRefusal(null)}
+        />
       )}
       {available.length === 0 ? (
         <Typography.Text type="secondary">此黄牌当前没有您可办理的步骤。</Typography.Text>
       ) : (
         <Space wrap>
           {available.map((s) => (
-            <Button key={s} type={s === available[0] ? 'primary' : 'default'} danger={steps[s].danger} onClick={() => setOpen(s)}>
+            <Button
+              key={s}
+              type={s === available[0] ? 'primary' : 'default'}
+              danger={steps[s].danger}
+              onClick={() => setOpen(s)}
+            >
               {steps[s].label}
             </Button>
           ))}
@@ -124,7 +157,11 @@ function StepPanel({ card, onDone }: { card: CardDetail; onDone: () => void }) {
           <Form.Item
             name="text"
             label={open ? steps[open].field : ''}
-            rules={open && steps[open].required ? [{ required: true, whitespace: true, message: `请填写${steps[open].field}` }] : []}
+            rules={
+              open && steps[open].required
+                ? [{ required: true, whitespace: true, message: `请填写${steps[open].field}` }]
+                : []
+            }
           >
             <Input.TextArea rows={4} maxLength={1000} showCount autoFocus />
           </Form.Item>
@@ -208,7 +245,9 @@ export default function YellowCardDetailPage() {
               {formatTime(deadline)}
               {card.live?.paused && '（申诉期间暂停）'}
             </Descriptions.Item>
-            <Descriptions.Item label="逾期升级">{card.escalationLevel ? `${card.escalationLevel} 级` : '未升级'}</Descriptions.Item>
+            <Descriptions.Item label="逾期升级">
+              {card.escalationLevel ? `${card.escalationLevel} 级` : '未升级'}
+            </Descriptions.Item>
             <Descriptions.Item label="申诉期限">{formatTime(card.live?.appealEndsAt)}</Descriptions.Item>
             <Descriptions.Item label="书面说明" span={2}>
               {card.explanation ?? '尚未提交'}
@@ -225,7 +264,8 @@ export default function YellowCardDetailPage() {
             )}
             {card.interview && (
               <Descriptions.Item label="约谈" span={2}>
-                {interviewLabel[card.interview.status] ?? card.interview.status}，期限 {formatTime(card.interview.dueAt)}
+                {interviewLabel[card.interview.status] ?? card.interview.status}，期限{' '}
+                {formatTime(card.interview.dueAt)}
                 {card.interview.note && `；记录：${card.interview.note}`}
               </Descriptions.Item>
             )}

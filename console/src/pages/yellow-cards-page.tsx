@@ -4,17 +4,24 @@ import { Link } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
-import { cardStateColor, cardStateLabel, holderKindLabel, interviewLabel, type CardState } from '../yellow-cards/card-labels';
+import {
+  cardStateColor,
+  cardStateLabel,
+  holderKindLabel,
+  interviewLabel,
+  type CardState,
+} from '../yellow-cards/card-labels';
 
 type Paths = import('../../../api-types/openapi').paths;
-type CardRow = Paths['/api/v1/yellow-cards']['get']['responses'][200]['content']['application/json']['items'][number] & {
-  cardNo?: string;
-  issuedAt?: string;
-  dueAt?: string | null;
-  escalationLevel?: number;
-  annualReview?: boolean;
-  interview?: { status: string } | null;
-};
+type CardRow =
+  Paths['/api/v1/yellow-cards']['get']['responses'][200]['content']['application/json']['items'][number] & {
+    cardNo?: string;
+    issuedAt?: string;
+    dueAt?: string | null;
+    escalationLevel?: number;
+    annualReview?: boolean;
+    interview?: { status: string } | null;
+  };
 
 const columns: ProColumns<CardRow>[] = [
   {
@@ -43,13 +50,13 @@ const columns: ProColumns<CardRow>[] = [
     title: '逾期升级',
     dataIndex: 'escalationLevel',
     search: false,
-    render: (_, r) => (r.escalationLevel ? ['', '街道', '区'][r.escalationLevel] ?? `${r.escalationLevel} 级` : '—'),
+    render: (_, r) => (r.escalationLevel ? (['', '街道', '区'][r.escalationLevel] ?? `${r.escalationLevel} 级`) : '—'),
   },
   {
     title: '约谈',
     dataIndex: 'interview',
     search: false,
-    render: (_, r) => (r.interview ? interviewLabel[r.interview.status] ?? r.interview.status : '—'),
+    render: (_, r) => (r.interview ? (interviewLabel[r.interview.status] ?? r.interview.status) : '—'),
   },
   {
     title: '述职评议',

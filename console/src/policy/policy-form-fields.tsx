@@ -19,7 +19,10 @@ import {
 } from './request-loop-policy';
 
 const unitOptions = Object.entries(limitUnitLabel).map(([value, label]) => ({ value, label }));
-const levelOptions = Object.entries(escalationLevelLabel).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const levelOptions = Object.entries(escalationLevelLabel).map(([value, label]) => ({
+  value,
+  label: `${label}（${value}）`,
+}));
 const roleOptions = Object.entries(roleLabel).map(([value, label]) => ({ value, label }));
 const required = (what: string) => [{ required: true, message: `请填写${what}` }];
 
@@ -50,7 +53,9 @@ function LimitField({ name, label }: { name: NamePath; label: string }) {
 }
 
 const priorityOptions = (v: Partial<PolicyFormValues>) =>
-  (v.resolution ?? []).filter((r) => r?.key).map((r) => ({ value: r.key, label: `${priorityText(r.key)} · ${limitText(r)}` }));
+  (v.resolution ?? [])
+    .filter((r) => r?.key)
+    .map((r) => ({ value: r.key, label: `${priorityText(r.key)} · ${limitText(r)}` }));
 
 /** Every setting of the request-loop policy, grouped as supervisors think of them. */
 export function PolicyFormFields() {
@@ -202,16 +207,53 @@ export function PolicyFormFields() {
 
       <ProCard title="延期、疑似重复与评价" bordered>
         <Space align="start" wrap>
-          <ProFormDigit name={['extension', 'maxWorkingDays']} label="延期最多工作日" width="xs" min={0} rules={required('延期最多工作日')} />
-          <ProFormDigit name={['extension', 'maxExtensions']} label="最多延期次数" width="xs" min={0} rules={required('最多延期次数')} />
-          <ProFormDigit name={['duplicates', 'radiusMeters']} label="疑似重复半径（米）" width="xs" min={0} rules={required('半径')} />
-          <ProFormDigit name={['duplicates', 'windowHours']} label="疑似重复时间窗（小时）" width="xs" min={0} rules={required('时间窗')} />
-          <ProFormDigit name={['rating', 'windowDays']} label="评价期限（天）" width="xs" min={0} rules={required('评价期限')} />
+          <ProFormDigit
+            name={['extension', 'maxWorkingDays']}
+            label="延期最多工作日"
+            width="xs"
+            min={0}
+            rules={required('延期最多工作日')}
+          />
+          <ProFormDigit
+            name={['extension', 'maxExtensions']}
+            label="最多延期次数"
+            width="xs"
+            min={0}
+            rules={required('最多延期次数')}
+          />
+          <ProFormDigit
+            name={['duplicates', 'radiusMeters']}
+            label="疑似重复半径（米）"
+            width="xs"
+            min={0}
+            rules={required('半径')}
+          />
+          <ProFormDigit
+            name={['duplicates', 'windowHours']}
+            label="疑似重复时间窗（小时）"
+            width="xs"
+            min={0}
+            rules={required('时间窗')}
+          />
+          <ProFormDigit
+            name={['rating', 'windowDays']}
+            label="评价期限（天）"
+            width="xs"
+            min={0}
+            rules={required('评价期限')}
+          />
         </Space>
-        <Typography.Text type="secondary">保存时由服务端按策略规则逐项校验，未通过的项目会在对应字段下标出。</Typography.Text>
+        <Typography.Text type="secondary">
+          保存时由服务端按策略规则逐项校验，未通过的项目会在对应字段下标出。
+        </Typography.Text>
       </ProCard>
 
-      <ProFormTextArea name="note" label="版本说明" fieldProps={{ maxLength: 200, showCount: true }} placeholder="如：缩短占道经营类办结时限" />
+      <ProFormTextArea
+        name="note"
+        label="版本说明"
+        fieldProps={{ maxLength: 200, showCount: true }}
+        placeholder="如：缩短占道经营类办结时限"
+      />
     </Space>
   );
 }

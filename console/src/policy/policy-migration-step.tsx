@@ -39,7 +39,12 @@ export function PolicyMigrationStep({ toVersion, category }: { toVersion: number
     async (after?: string) => {
       setFailure(null);
       const { data, error } = await api.POST('/api/v1/policies/request-loop/migrations/preview', {
-        body: { toVersion, limit: PAGE, ...(after ? { after } : {}), ...(filterCategory ? { category: filterCategory } : {}) },
+        body: {
+          toVersion,
+          limit: PAGE,
+          ...(after ? { after } : {}),
+          ...(filterCategory ? { category: filterCategory } : {}),
+        },
       });
       if (data) setPreview(data);
       else setFailure(errorMessage(error, '迁移预览加载失败'));
@@ -86,8 +91,8 @@ export function PolicyMigrationStep({ toVersion, category }: { toVersion: number
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="policy-migration">
       <Typography.Paragraph>
-        新版本只约束此后登记的诉求；进行中的诉求仍按原版本办理，除非在此迁移到第 {toVersion} 版。计时中的时限从原起算时间按新时限重算，
-        已暂停时间和已批准的延期保留；已完成、已超时升级的时限不变。
+        新版本只约束此后登记的诉求；进行中的诉求仍按原版本办理，除非在此迁移到第 {toVersion}{' '}
+        版。计时中的时限从原起算时间按新时限重算， 已暂停时间和已批准的延期保留；已完成、已超时升级的时限不变。
       </Typography.Paragraph>
       {category && (
         <Space>
@@ -166,7 +171,12 @@ export function PolicyMigrationStep({ toVersion, category }: { toVersion: number
               maxLength={200}
               onChange={(e) => setNote(e.target.value)}
             />
-            <Button type="primary" loading={starting} disabled={!preview || preview.total === 0} onClick={() => void start()}>
+            <Button
+              type="primary"
+              loading={starting}
+              disabled={!preview || preview.total === 0}
+              onClick={() => void start()}
+            >
               迁移进行中的诉求{toMigrate ? `（本页 ${toMigrate} 件）` : ''}
             </Button>
           </Space.Compact>
@@ -176,7 +186,9 @@ export function PolicyMigrationStep({ toVersion, category }: { toVersion: number
         <Space direction="vertical" style={{ width: '100%' }} aria-live="polite">
           <Progress
             percent={progress && progress.total ? Math.round((progress.processed / progress.total) * 100) : 0}
-            status={progress?.status === 'FAILED' ? 'exception' : progress?.status === 'COMPLETED' ? 'success' : 'active'}
+            status={
+              progress?.status === 'FAILED' ? 'exception' : progress?.status === 'COMPLETED' ? 'success' : 'active'
+            }
           />
           <Descriptions size="small" column={{ xs: 1, md: 4 }}>
             <Descriptions.Item label="状态">{progress ? statusLabel[progress.status] : '查询中'}</Descriptions.Item>

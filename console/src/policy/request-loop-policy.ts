@@ -49,7 +49,8 @@ export const limitUnitLabel: Record<LimitUnit, string> = {
   workingHours: '工作小时',
   workingDays: '个工作日',
 };
-export const limitText = (l: Limit | undefined): string => (l ? `${l.amount} ${limitUnitLabel[l.unit] ?? l.unit}` : '—');
+export const limitText = (l: Limit | undefined): string =>
+  l ? `${l.amount} ${limitUnitLabel[l.unit] ?? l.unit}` : '—';
 
 export const priorityLabel: Record<string, string> = {
   urgent: '紧急',
@@ -103,7 +104,11 @@ export function fromFormValues(v: PolicyFormValues): RequestLoopPolicy {
     defaultPriority: v.defaultPriority,
     reminders: { fractions: (v.reminders ?? []).map((r) => toFraction(Number(r.percent))) },
     escalation: {
-      ladder: (v.ladder ?? []).map((s) => ({ level: s.level, notify: s.notify ?? [], supervisionOrderLimit: limit(s.limit) })),
+      ladder: (v.ladder ?? []).map((s) => ({
+        level: s.level,
+        notify: s.notify ?? [],
+        supervisionOrderLimit: limit(s.limit),
+      })),
     },
     extension: { maxWorkingDays: Number(v.extension.maxWorkingDays), maxExtensions: Number(v.extension.maxExtensions) },
     duplicates: { radiusMeters: Number(v.duplicates.radiusMeters), windowHours: Number(v.duplicates.windowHours) },
