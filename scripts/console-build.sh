@@ -11,6 +11,10 @@ sources_hash() {
       src/common/auth/permissions.ts src/shared/process/request-case.states.ts \
       src/shared/process/yellow-card.states.ts scripts/console-build.sh; } | LC_ALL=C sort | xargs cat | sha1sum | cut -d' ' -f1
 }
+# One build at a time per checkout: browser test files run in parallel Jest workers and each calls this script; the
+# second waits, then finds the stamp fresh (a concurrent build would empty dist/ under the other's API).
+exec 9>"${TMPDIR:-/tmp}/govflow-console-build-$(pwd | sha1sum | cut -c1-12).lock"
+flock 9
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(sources_hash)" ] && [ "${1:-}" != "--force" ]; then exit 0; fi
 if [ ! -d console/node_modules ]; then
   say "安装控制台依赖（npm ci）"
