@@ -317,6 +317,9 @@ describe('the supervisor console in a browser', () => {
       .waitFor();
     for (const legend of ['响应率', '解决率', '满意率'])
       await chart.locator('svg text', { hasText: legend }).first().waitFor();
+    // each bar carries its figure (one decimal, unlike the axis): S1's response rate as the API computed it
+    const response = item?.responseRate == null ? '无数据' : `${((item?.responseRate ?? 0) * 100).toFixed(1)}%`;
+    await chart.locator('svg text', { hasText: response }).first().waitFor();
     await screenshot(page, '16-dashboard-street');
 
     await page.getByText('网格', { exact: true }).click();

@@ -17,6 +17,12 @@ export interface RateRow {
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 const VISIBLE = 15;
+// Each bar says its figure (a 0 % bar has no length to see); a rate without cases says so.
+const valueLabel = {
+  show: true,
+  position: 'right',
+  formatter: (p: { value: unknown }) => (p.value == null ? '无数据' : `${Number(p.value).toFixed(1)}%`),
+};
 
 /** The three rates per unit, ranked (first place on top). */
 export default function RatesChart({ rows, title }: { rows: RateRow[]; title: string }) {
@@ -42,9 +48,9 @@ export default function RatesChart({ rows, title }: { rows: RateRow[]; title: st
         ? [{ type: 'slider', yAxisIndex: 0, startValue: rows.length - VISIBLE, endValue: rows.length - 1, right: 0 }]
         : [],
     series: [
-      { name: '响应率', type: 'bar', data: shown.map((r) => pct(r.responseRate)) },
-      { name: '解决率', type: 'bar', data: shown.map((r) => pct(r.resolutionRate)) },
-      { name: '满意率', type: 'bar', data: shown.map((r) => pct(r.satisfactionRate)) },
+      { name: '响应率', type: 'bar', label: valueLabel, data: shown.map((r) => pct(r.responseRate)) },
+      { name: '解决率', type: 'bar', label: valueLabel, data: shown.map((r) => pct(r.resolutionRate)) },
+      { name: '满意率', type: 'bar', label: valueLabel, data: shown.map((r) => pct(r.satisfactionRate)) },
     ],
   };
   const height = Math.max(240, Math.min(rows.length, VISIBLE) * 60 + 60);
