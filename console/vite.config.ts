@@ -27,6 +27,8 @@ export default defineConfig({
         manualChunks(id: string) {
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
+          // Imported by the dashboard page alone, so only that route downloads it.
+          if (/node_modules\/(echarts|zrender|echarts-for-react)\//.test(id)) return 'echarts';
           return undefined;
         },
       },

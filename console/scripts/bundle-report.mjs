@@ -27,6 +27,10 @@ const routes = {
   '/console/cases/:id 诉求详情': [layout, 'src/pages/case-detail-page.tsx'],
   '/console/inbox 消息中心': [layout, 'src/pages/inbox-page.tsx'],
   '/console/audit 审计': [layout, 'src/pages/audit-page.tsx'],
+  '/console/dashboard 三率看板': [layout, 'src/pages/dashboard-page.tsx'],
+  '/console/policies/request-loop 流程策略': [layout, 'src/pages/policy-editor-page.tsx'],
+  '/console/yellow-cards 黄牌预警': [layout, 'src/pages/yellow-cards-page.tsx'],
+  '/console/yellow-cards/:id 黄牌详情': [layout, 'src/pages/yellow-card-detail-page.tsx'],
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const entryFiles = closure(entry);
@@ -37,3 +41,10 @@ for (const [route, lazies] of Object.entries(routes)) {
   const total = [...files].reduce((s, f) => s + gzipped(f), 0);
   console.log(`${route}: ${kb(total)} gzipped in ${files.size} files`);
 }
+// ECharts (its own chunk, see vite.config.ts) belongs to the charts' route alone.
+const withEcharts = Object.entries(routes).filter(([, lazies]) => {
+  const files = new Set(entryFiles);
+  for (const key of lazies) closure(key, files);
+  return [...files].some((f) => /\/echarts-[^/]*\.js$/.test(f));
+});
+console.log(`routes downloading ECharts: ${withEcharts.map(([r]) => r).join(', ') || 'none'}`);

@@ -12,6 +12,10 @@ const WorkbenchPage = lazy(() => import('./pages/workbench-page'));
 const CaseDetailPage = lazy(() => import('./pages/case-detail-page'));
 const InboxPage = lazy(() => import('./pages/inbox-page'));
 const AuditPage = lazy(() => import('./pages/audit-page'));
+const PolicyEditorPage = lazy(() => import('./pages/policy-editor-page'));
+const DashboardPage = lazy(() => import('./pages/dashboard-page'));
+const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
+const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
@@ -39,6 +43,30 @@ export const router = createBrowserRouter(
         {
           path: 'audit',
           element: <RequirePermission permission={Permission.AuditRead}>{page(<AuditPage />)}</RequirePermission>,
+        },
+        {
+          path: 'dashboard',
+          element: (
+            <RequirePermission permission={Permission.CaseSupervise}>{page(<DashboardPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'policies/request-loop',
+          element: (
+            <RequirePermission permission={Permission.PolicyWrite}>{page(<PolicyEditorPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'yellow-cards',
+          element: (
+            <RequirePermission permission={Permission.CaseSupervise}>{page(<YellowCardsPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'yellow-cards/:id',
+          element: (
+            <RequirePermission permission={Permission.CaseRead}>{page(<YellowCardDetailPage />)}</RequirePermission>
+          ),
         },
         { path: '*', element: page(<NotFoundPage />) },
       ],

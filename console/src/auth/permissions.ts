@@ -1,4 +1,4 @@
-import { rolePermissions, type Permission } from '../../../src/common/auth/permissions';
+import { mayConfigureDistrict, rolePermissions, type Permission } from '../../../src/common/auth/permissions';
 import type { Me } from '../api/client';
 
 /**
@@ -12,5 +12,9 @@ export function permissionsOf(me: Me | null): ReadonlySet<Permission> {
   }
   return granted;
 }
+
+/** District-wide settings (process policies, the base calendar): an administrator or a district-level supervisor. */
+export const mayConfigureDistrictSettings = (me: Me | null): boolean =>
+  !!me && mayConfigureDistrict({ positions: me.positions } as unknown as Parameters<typeof mayConfigureDistrict>[0]);
 
 export { Permission } from '../../../src/common/auth/permissions';

@@ -1,20 +1,40 @@
-import { AuditOutlined, BellOutlined, DesktopOutlined, LogoutOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  DesktopOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Badge, Button, Space, Typography } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { Permission } from '../auth/permissions';
+import { mayConfigureDistrictSettings, Permission } from '../auth/permissions';
 import { useSession } from '../auth/session-context';
 import { useInbox } from '../inbox/inbox-context';
 import { InboxProvider } from '../inbox/inbox-provider';
+import type { Me } from '../api/client';
 
 interface MenuEntry extends MenuDataItem {
   permission?: Permission;
+  /** A further condition on the person (district-wide settings need a district-level seat). */
+  visible?: (me: Me | null) => boolean;
 }
 
 const menu: MenuEntry[] = [
   { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, permission: Permission.CaseRead },
   { path: '/inbox', name: '消息中心', icon: <BellOutlined /> },
   { path: '/audit', name: '审计', icon: <AuditOutlined />, permission: Permission.AuditRead },
+  { path: '/dashboard', name: '三率看板', icon: <BarChartOutlined />, permission: Permission.CaseSupervise },
+  { path: '/yellow-cards', name: '黄牌预警', icon: <WarningOutlined />, permission: Permission.CaseSupervise },
+  {
+    path: '/policies/request-loop',
+    name: '流程策略',
+    icon: <SettingOutlined />,
+    permission: Permission.PolicyWrite,
+    visible: mayConfigureDistrictSettings,
+  },
 ];
 
 function InboxBell() {
@@ -33,7 +53,9 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   // Only what the signed-in person may open: a hidden item is also refused by its route and by the API.
-  const routes = menu.filter((m) => !m.permission || permissions.has(m.permission));
+  const routes = menu
+    .filter((m) => (!m.permission || permissions.has(m.permission)) && (!m.visible || m.visible(me)))
+    .map(({ visible: _visible, ...m }) => m);
   const roles = [...new Set(me?.positions.map((p) => roleLabel[p.role] ?? p.role))].join('、');
   return (
     <ProLayout
@@ -70,7 +92,7 @@ export default function ConsoleLayout() {
   );
 }
 
-const roleLabel: Record<string, string> = {
+export const roleLabel: Record<string, string> = {
   ADMIN: '系统管理员',
   SUPERVISOR: '督导',
   STREET_LEADER: '街道领导',
