@@ -8,7 +8,8 @@ stamp=console/dist/.govflow-build-stamp
 sources_hash() {
   { find console/src console/scripts -type f; ls console/index.html console/vite.config.ts console/tsconfig.json \
       console/package.json console/package-lock.json api-types/openapi.d.ts \
-      src/common/auth/permissions.ts src/shared/process/request-case.states.ts; } | LC_ALL=C sort | xargs cat | sha1sum | cut -d' ' -f1
+      src/common/auth/permissions.ts src/shared/process/request-case.states.ts \
+      src/modules/org/seed/categories.ts; } | LC_ALL=C sort | xargs cat | sha1sum | cut -d' ' -f1
 }
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(sources_hash)" ] && [ "${1:-}" != "--force" ]; then exit 0; fi
 if [ ! -d console/node_modules ]; then
@@ -16,5 +17,6 @@ if [ ! -d console/node_modules ]; then
   (cd console && npm ci --no-audit --no-fund --loglevel=error)
 fi
 say "构建控制台（vite build → console/dist）"
-(cd console && npx --no-install tsc -p tsconfig.json --noEmit && npx --no-install vite build --logLevel warn)
+# NODE_ENV=production whatever the caller's (Jest runs this with NODE_ENV=test, which would bundle React's development build)
+(cd console && npx --no-install tsc -p tsconfig.json --noEmit && NODE_ENV=production npx --no-install vite build --logLevel warn)
 sources_hash > "$stamp"

@@ -27,6 +27,10 @@ const routes = {
   '/console/cases/:id 诉求详情': [layout, 'src/pages/case-detail-page.tsx'],
   '/console/inbox 消息中心': [layout, 'src/pages/inbox-page.tsx'],
   '/console/audit 审计': [layout, 'src/pages/audit-page.tsx'],
+  '/console/m/login 居民登录': ['src/resident/pages/resident-login-page.tsx'],
+  '/console/m 我的诉求': ['src/resident/resident-layout.tsx', 'src/resident/pages/my-cases-page.tsx'],
+  '/console/m/report 反映问题': ['src/resident/resident-layout.tsx', 'src/resident/pages/report-page.tsx'],
+  '/console/m/cases/:id 诉求进度': ['src/resident/resident-layout.tsx', 'src/resident/pages/my-case-page.tsx'],
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const entryFiles = closure(entry);

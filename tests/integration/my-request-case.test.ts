@@ -164,7 +164,10 @@ describe('residents follow and act on their own requests', () => {
     expect(await unknown.json()).toMatchObject({ code: 'ADDRESS_UNKNOWN', message: expect.stringContaining('请核对') });
     const empty = await myPost('', { ...report, requestKey: `mine-${randomUUID()}`, description: '  ' });
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toMatchObject({ message: expect.stringContaining('诉求内容不能为空') });
+    expect(await empty.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'description', message: '诉求内容不能为空' }],
+    });
     expect(await filedByResident()).toBe(before);
     const anonymous = await fetch(`${api.url}/api/v1/my/cases`, {
       method: 'POST',
