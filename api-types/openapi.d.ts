@@ -62,7 +62,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 居民：用验证码登录（一次有效） */
+        /** 居民：用验证码登录（一次有效）；refreshTokenIn=cookie 时刷新令牌只写入 httpOnly Cookie（居民手机页面） */
         post: operations["AuthController_verifyCode"];
         delete?: never;
         options?: never;
@@ -728,7 +728,8 @@ export interface paths {
         /** 我反映的诉求（按登记手机号或本人），分页 */
         get: operations["MyRequestCaseController_list"];
         put?: never;
-        post?: never;
+        /** 居民本人反映诉求（类别、地址、描述、照片等附件引用）：反映人即本人。同一 requestKey 只登记一次：首次 201，之后 200 返回同一诉求；该键已用于他人的诉求时 409 */
+        post: operations["MyRequestCaseController_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1618,6 +1619,12 @@ export interface operations {
                 "application/json": {
                     code: string;
                     phone: string;
+                    /**
+                     * @description 刷新令牌的交付方式：body（默认，在应答中返回）或 cookie（仅写入 httpOnly、SameSite=Strict 的 Cookie，应答中不含刷新令牌）
+                     * @default body
+                     * @enum {string}
+                     */
+                    refreshTokenIn?: "body" | "cookie";
                 };
             };
         };
@@ -6172,6 +6179,118 @@ export interface operations {
             };
             /** @description 未登录或令牌无效、过期、已吊销 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MyRequestCaseController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: string;
+                    /** @default [] */
+                    attachments?: string[];
+                    category: string;
+                    description: string;
+                    location?: {
+                        latitude: number;
+                        longitude: number;
+                    };
+                    requestKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 同一 requestKey 已登记过：返回该诉求 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        attachments: string[];
+                        caseNo: string;
+                        category: string;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** Format: date-time */
+                        handledAt: string | null;
+                        id: string;
+                        mergedIntoId: string | null;
+                        /** @enum {string} */
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                    };
+                };
+            };
+            /** @description 已登记 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string;
+                        attachments: string[];
+                        caseNo: string;
+                        category: string;
+                        /** Format: date-time */
+                        closedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** Format: date-time */
+                        handledAt: string | null;
+                        id: string;
+                        mergedIntoId: string | null;
+                        /** @enum {string} */
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSession } from './auth/require-session';
 import { Permission } from './auth/permissions';
 import { RequirePermission } from './auth/require-permission';
+import { residentRoutes } from './resident/resident-routes';
 
 // Each page is its own chunk: the first screen downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login-page'));
@@ -26,6 +27,7 @@ const page = (node: ReactNode) => (
 export const router = createBrowserRouter(
   [
     { path: '/login', element: page(<LoginPage />) },
+    ...residentRoutes,
     {
       path: '/',
       element: <RequireSession>{page(<ConsoleLayout />)}</RequireSession>,

@@ -466,6 +466,20 @@ const routes: Record<string, RouteCase> = {
     call: (_f, side) => ({ method: 'POST', path: `/api/v1/cases/${cases[side].id}/dispute`, body: { note: '不满意' } }),
     expect: caseScoped(409),
   },
+  // the seeded case's requestKey: its reporter gets it back (200); anyone else's key is refused (409) and nothing is filed
+  'POST /api/v1/my/cases': {
+    call: (f, side) => ({
+      method: 'POST',
+      path: '/api/v1/my/cases',
+      body: {
+        requestKey: cases[side].requestKey,
+        category: f.category,
+        description: '权限矩阵',
+        address: f.addresses[g(side)],
+      },
+    }),
+    expect: { ...everyone(409), resident: [200, 409], anonymous: 401 },
+  },
   'GET /api/v1/my/cases': {
     call: () => ({ method: 'GET', path: '/api/v1/my/cases' }),
     present: (body, _f, side) => body.includes(cases[side].id),

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import { startApi } from '../fixtures/test-app';
 import { buildOrgFixture, FIXTURE_PASSWORD, OrgFixture } from '../fixtures/org-fixture';
 
@@ -96,6 +97,35 @@ describe('the console served by the API, and the refresh cookie', () => {
     const none = await post('/api/v1/auth/refresh', {});
     expect(none.status).toBe(401);
     expect(await none.json()).toMatchObject({ code: 'UNAUTHENTICATED', message: '未登录或登录已过期，请重新登录' });
+  });
+
+  it('a resident signing in with a one-time code gets the same cookie, which refreshes to the resident', async () => {
+    const phone = f.people.resident.phone;
+    expect((await post('/api/v1/auth/code', { phone })).status).toBe(202);
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    const { rows } = await db
+      .query<{ body: string }>('SELECT body FROM inbox_message WHERE phone = $1 ORDER BY created_at DESC LIMIT 1', [
+        phone,
+      ])
+      .finally(() => db.end());
+    const code = /(\d{6})/.exec(rows[0].body)?.[1];
+    const verified = await post('/api/v1/auth/code/verify', { phone, code, refreshTokenIn: 'cookie' });
+    expect(verified.status).toBe(200);
+    expect(await verified.json()).not.toHaveProperty('refreshToken');
+    const cookie = cookieOf(verified) ?? '';
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/api\/v1\/auth(;|$)/);
+    const refreshed = await post('/api/v1/auth/refresh', {}, cookie.split(';')[0]);
+    expect(refreshed.status).toBe(200);
+    const { accessToken } = (await refreshed.json()) as { accessToken: string };
+    const me = await fetch(`${api.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(await me.json()).toMatchObject({ personId: f.people.resident.id, kind: 'RESIDENT' });
+    // the code was used: a second verification is refused and sets no cookie
+    const again = await post('/api/v1/auth/code/verify', { phone, code, refreshTokenIn: 'cookie' });
+    expect(again.status).toBe(401);
+    expect(cookieOf(again)).toBeUndefined();
   });
 
   it("logout revokes the cookie's token and clears the cookie", async () => {

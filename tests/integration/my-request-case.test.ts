@@ -108,6 +108,75 @@ describe('residents follow and act on their own requests', () => {
     }
   });
 
+  it('a resident files a problem for themselves: once per requestKey, at a registered address, never under another key', async () => {
+    const requestKey = `mine-${randomUUID()}`;
+    const report = {
+      requestKey,
+      category: f.category,
+      description: `路灯不亮-${f.tag}`,
+      address: f.addresses.G2,
+      attachments: ['photos/lamp-1.jpg', 'https://img.example.cn/lamp-2.jpg'],
+    };
+    const first = await myPost('', report);
+    expect(first.status).toBe(201);
+    const filed = (await first.json()) as MyCase & { attachments: string[] };
+    expect(filed).toMatchObject({ status: 'REPORTED', category: f.category, attachments: report.attachments });
+    expect(filed).not.toHaveProperty('gridId');
+    expect(filed).not.toHaveProperty('reporterPhone');
+    // the reporter is the signed-in resident, and the case runs its workflow in the grid of the address
+    const { rows } = await db.query(`SELECT reporter_phone, grid_id, channel FROM request_case WHERE id = $1`, [
+      filed.id,
+    ]);
+    expect(rows[0]).toEqual({ reporter_phone: f.people.resident.phone, grid_id: f.units.G2.id, channel: 'WECHAT' });
+    await eventually(
+      async () => ((await expectOk(mine(`/${filed.id}`))).clocks?.length ?? 0) > 0,
+      "the case's workflow running",
+    );
+
+    // the same key again: the same case, nothing new
+    const again = await myPost('', { ...report, description: '重复提交' });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as MyCase).id).toBe(filed.id);
+    const count = await db.query(`SELECT count(*)::int AS n FROM request_case WHERE request_key = $1`, [requestKey]);
+    expect(count.rows[0].n).toBe(1);
+
+    // someone else's key: refused, without showing their case
+    const staffCase = await intake('13900000003');
+    const { rows: keyRows } = await db.query(`SELECT request_key FROM request_case WHERE id = $1`, [staffCase.id]);
+    const stolen = await myPost('', { ...report, requestKey: keyRows[0].request_key });
+    expect(stolen.status).toBe(409);
+    expect(await stolen.text()).not.toContain(staffCase.caseNo);
+
+    // bad input: a clear Chinese message, and nothing filed
+    const filedByResident = async () =>
+      (
+        await db.query(`SELECT count(*)::int AS n FROM request_case WHERE reporter_phone = $1`, [
+          f.people.resident.phone,
+        ])
+      ).rows[0].n as number;
+    const before = await filedByResident();
+    const unknown = await myPost('', {
+      ...report,
+      requestKey: `mine-${randomUUID()}`,
+      address: `不存在路9号-${f.tag}`,
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ code: 'ADDRESS_UNKNOWN', message: expect.stringContaining('请核对') });
+    const empty = await myPost('', { ...report, requestKey: `mine-${randomUUID()}`, description: '  ' });
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: 'description', message: '诉求内容不能为空' }],
+    });
+    expect(await filedByResident()).toBe(before);
+    const anonymous = await fetch(`${api.url}/api/v1/my/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(report),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
   it('provides information when staff ask for it, disputes a handled case, then confirms it closed', async () => {
     const own = await intake(f.people.resident.phone);
     expect((await myPost(`/${own.id}/provide-info`, { note: '还没人问' })).status).toBe(409);

@@ -7,6 +7,8 @@ export interface Session {
   me: Me | null;
   permissions: ReadonlySet<Permission>;
   signIn(username: string, password: string): Promise<string | null>;
+  /** A resident's sign-in with the one-time code sent to their phone; the API's message when refused. */
+  signInWithCode(phone: string, code: string): Promise<string | null>;
   signOut(): Promise<void>;
 }
 

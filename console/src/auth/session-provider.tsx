@@ -38,14 +38,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [loadMe],
   );
 
+  const signInWithCode = useCallback(
+    async (phone: string, code: string) => {
+      const { data, error } = await api.POST('/api/v1/auth/code/verify', {
+        body: { phone, code, refreshTokenIn: 'cookie' },
+      });
+      if (!data) return errorMessage(error, '登录失败，请稍后重试');
+      acceptTokens(data);
+      await loadMe();
+      return null;
+    },
+    [loadMe],
+  );
+
   const signOut = useCallback(async () => {
     await api.POST('/api/v1/auth/logout', { body: {} }).catch(() => undefined);
     forgetSession();
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ status, me, permissions: permissionsOf(me), signIn, signOut }),
-    [status, me, signIn, signOut],
+    () => ({ status, me, permissions: permissionsOf(me), signIn, signInWithCode, signOut }),
+    [status, me, signIn, signInWithCode, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

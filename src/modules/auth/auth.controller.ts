@@ -113,14 +113,18 @@ export class AuthController {
   @Post('code/verify')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: '居民：用验证码登录（一次有效）' })
+  @ApiOperation({
+    summary: '居民：用验证码登录（一次有效）；refreshTokenIn=cookie 时刷新令牌只写入 httpOnly Cookie（居民手机页面）',
+  })
   @ApiZodResponse(200, tokenPairSchema)
   @ApiErrors(401, 429)
   @ApiZodBody(codeVerifySchema)
-  verifyCode(
-    @ZodBody(codeVerifySchema) dto: { phone: string; code: string },
+  async verifyCode(
+    @ZodBody(codeVerifySchema) dto: { phone: string; code: string; refreshTokenIn: 'body' | 'cookie' },
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<ResponseOf<typeof tokenPairSchema>> {
-    return this.auth.verifyCode(dto.phone, dto.code);
+    return this.deliver(req, res, await this.auth.verifyCode(dto.phone, dto.code), dto.refreshTokenIn === 'cookie');
   }
 
   @Get('me')

@@ -18,7 +18,11 @@ export const refreshSchema = z.object({
 });
 const phone = z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确');
 export const codeRequestSchema = z.object({ phone });
-export const codeVerifySchema = z.object({ phone, code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字') });
+export const codeVerifySchema = z.object({
+  phone,
+  code: z.string().regex(/^\d{6}$/, '验证码为 6 位数字'),
+  refreshTokenIn,
+});
 
 export const tokenPairSchema = z.object({
   accessToken: z.string(),

@@ -1,15 +1,23 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Authenticated } from '../../common/auth/permit.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { PageQuery, pageQuerySchema } from '../../common/http/pagination';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
-import { CaseNoteDto, caseNoteSchema, RequiredNoteDto, requiredNoteSchema } from './dto/request-case.dto';
+import {
+  CaseNoteDto,
+  caseNoteSchema,
+  MyIntakeDto,
+  myIntakeSchema,
+  RequiredNoteDto,
+  requiredNoteSchema,
+} from './dto/request-case.dto';
 import { RequestCaseService } from './request-case.service';
 import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
-import { myCaseDetailSchema, myCasePageSchema } from './dto/request-case.dto';
+import { myCaseDetailSchema, myCasePageSchema, myCaseSchema } from './dto/request-case.dto';
 
 /** A signed-in person following the requests they reported (by their phone or person id); anyone else's case is 404. */
 @ApiTags('我的诉求 my cases')
@@ -18,6 +26,26 @@ import { myCaseDetailSchema, myCasePageSchema } from './dto/request-case.dto';
 @Controller('api/v1/my/cases')
 export class MyRequestCaseController {
   constructor(private readonly cases: RequestCaseService) {}
+
+  @Post()
+  @ApiOperation({
+    summary:
+      '居民本人反映诉求（类别、地址、描述、照片等附件引用）：反映人即本人。同一 requestKey 只登记一次：首次 201，之后 200 返回同一诉求；' +
+      '该键已用于他人的诉求时 409',
+  })
+  @ApiZodBody(myIntakeSchema)
+  @ApiZodResponse(201, myCaseSchema, '已登记')
+  @ApiZodResponse(200, myCaseSchema, '同一 requestKey 已登记过：返回该诉求')
+  @ApiErrors(409)
+  async report(
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(myIntakeSchema) dto: MyIntakeDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { created, case: row } = await this.cases.intakeAsReporter(principal, dto);
+    res.status(created ? 201 : 200);
+    return row;
+  }
 
   @Get()
   @ApiOperation({ summary: '我反映的诉求（按登记手机号或本人），分页' })

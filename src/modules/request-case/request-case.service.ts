@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client';
 import type { Principal } from '../../common/auth/principal';
-import type { UnitScope } from '../../common/auth/unit-scope';
+import { EVERYTHING, type UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
@@ -20,7 +20,7 @@ import { OrgService } from '../org/org.service';
 import { ProcessPolicyService } from '../policy/policy.service';
 import { RequestLoopPolicy, resolutionLimitFor } from '../policy/request-loop-policy.schema';
 import type { ClockView, RequestCaseInput } from '../../../workflows/request-case.workflow';
-import type { IntakeCaseDto, ListCasesQuery } from './dto/request-case.dto';
+import type { IntakeCaseDto, ListCasesQuery, MyIntakeDto } from './dto/request-case.dto';
 import type { PageQuery } from '../../common/http/pagination';
 import { CaseUpdatesService } from './case-updates.service';
 import { CoHandlingRepository } from './co-handling.repository';
@@ -229,6 +229,32 @@ export class RequestCaseService {
     return this.detail(scope, id);
   }
 
+  /**
+   * A resident files for themselves from their phone (any registered address in the district). The same requestKey
+   * gives back their own case; a key already used for someone else's case is refused without revealing it.
+   */
+  async intakeAsReporter(principal: Principal, dto: MyIntakeDto): Promise<{ created: boolean; case: ResidentCase }> {
+    const reporter = reporterOf(principal);
+    const notOwn = () => new DomainError('CONFLICT', '该幂等键已被其他诉求使用');
+    const existing = await this.cases.byRequestKey(dto.requestKey);
+    if (existing && !(await this.cases.ownCase(existing.id, reporter))) throw notOwn();
+    try {
+      const { created, case: row } = await this.intake(principal, EVERYTHING, {
+        ...dto,
+        channel: 'WECHAT',
+        reporterPhone: principal.phone,
+        urgency: 'NORMAL',
+      });
+      // two people racing with one key: the loser's answer is the winner's case, which is not theirs
+      if (!(await this.cases.ownCase(row.id, reporter))) throw notOwn();
+      return { created, case: residentView(row) };
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'ADDRESS_UNKNOWN')
+        throw new DomainError('ADDRESS_UNKNOWN', `地址「${dto.address}」未登记到任何网格，请核对门牌后重新填写`);
+      throw err;
+    }
+  }
+
   /** The reporter's own cases, newest first (merged ones too: the resident sees where theirs went). */
   async mine(principal: Principal, q: PageQuery) {
     const [items, total] = await this.cases.list(reportedBy(reporterOf(principal)), toSkipTake(q));
@@ -375,6 +401,8 @@ function assertAllowed(found: CaseRow, action: Action): void {
 }
 
 const reporterOf = (principal: Principal): Reporter => ({ personId: principal.personId, phone: principal.phone });
+
+type ResidentCase = ReturnType<typeof residentView>;
 
 /** What a resident sees of their case: no staff ids, no internal supervision entries. */
 function residentView(row: CaseRow & { events?: OwnCase['events'] }, clocks?: ClockView[] | null) {

@@ -23,6 +23,17 @@ export const intakeCaseSchema = z.object({
 });
 export type IntakeCaseDto = z.infer<typeof intakeCaseSchema>;
 
+/** A resident reporting for themselves: the reporter is the signed-in person, the channel their phone page. */
+export const myIntakeSchema = intakeCaseSchema.pick({
+  requestKey: true,
+  category: true,
+  description: true,
+  address: true,
+  location: true,
+  attachments: true,
+});
+export type MyIntakeDto = z.infer<typeof myIntakeSchema>;
+
 export const listCasesSchema = pageQuerySchema.extend({
   /** Without a status, merged cases are left out (the case they were merged into carries on). */
   status: z.enum(CaseStatus).optional(),
@@ -131,6 +142,7 @@ const residentCaseSchema = z.object({
   closedAt: z.date().nullable(),
   mergedIntoId: z.string().nullable(),
 });
+export const myCaseSchema = residentCaseSchema;
 export const myCasePageSchema = pageSchemaOf(residentCaseSchema);
 export const myCaseDetailSchema = residentCaseSchema.extend({
   timeline: z.array(z.object({ kind: z.string(), note: z.string().nullable(), at: z.date() })),
