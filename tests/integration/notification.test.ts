@@ -307,7 +307,7 @@ describe('notification delivery through BullMQ to a real HTTP sink', () => {
     const live = (async () => {
       while (!seen.includes('直播测试')) seen += new TextDecoder().decode((await reader.read()).value);
     })();
-    await new Promise((r) => setTimeout(r, 300));
+    await eventually(async () => seen.includes('event: ready'), 'the stream to be subscribed');
     await notifications.notify({
       recipients: [person('secretaryC1')],
       template: 'notify.broadcast',

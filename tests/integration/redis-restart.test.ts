@@ -45,7 +45,8 @@ describe('notification delivery across a Redis restart', () => {
 
   it('loses nothing and delivers nothing twice', async () => {
     const notifications = worker.get(NotificationService);
-    const soon = new Date(Date.now() + 6_000);
+    // late enough that the 40 writes finish first even on a loaded machine (6 s was not: all were due before the restart)
+    const soon = new Date(Date.now() + 20_000);
     for (let i = 0; i < 40; i++) {
       await notifications.notify({
         recipients: [{ personId: f.people.gridWorkerG1.id }],

@@ -102,12 +102,13 @@ export class InboxController {
         .subscribe(me.personId, (event) => subscriber.next({ type: event.type, data: event }))
         .then(
           (off) => {
-            if (closed) off();
-            else unsubscribe = off;
+            if (closed) return off();
+            unsubscribe = off;
+            // only once subscribed: a client that waits for `ready` misses nothing sent after it
+            subscriber.next({ type: 'ready', data: { personId: me.personId } });
           },
           (err: unknown) => subscriber.error(err),
         );
-      subscriber.next({ type: 'ready', data: { personId: me.personId } });
       return () => {
         closed = true;
         unsubscribe?.();
