@@ -18,6 +18,9 @@ fi
 command -v chromium >/dev/null || apt_missing+=(chromium)
 # …and a Chinese font, so its screenshots show the console's text instead of empty boxes
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || apt_missing+=(fonts-wqy-microhei)
+# Mediation agreements are printed with pdfmake and the Noto CJK font; tests read them back with pdftotext
+[ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || apt_missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null || apt_missing+=(poppler-utils)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "安装系统软件包: ${apt_missing[*]}"
   sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
