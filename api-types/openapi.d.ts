@@ -1398,7 +1398,7 @@ export interface components {
     schemas: {
         ErrorBody: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_REFERENCE" | "UNKNOWN_UNIT" | "TREE_CYCLE" | "INVALID_PARENT_KIND" | "POSITION_UNIT_KIND_MISMATCH" | "CALENDAR_INVALID" | "TEMPLATE_VARIABLE_UNKNOWN" | "ADDRESS_UNKNOWN" | "CO_HANDLER_IS_LEAD" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CO_HANDLER_NOT_FOUND" | "CONFLICT" | "PHONE_TAKEN" | "UNIT_CODE_TAKEN" | "ILLEGAL_TRANSITION" | "CASE_NOT_CLOSED" | "ALREADY_RATED" | "RATING_WINDOW_CLOSED" | "APPEAL_ALREADY_USED" | "APPEAL_WINDOW_CLOSED" | "CO_HANDLER_DUPLICATE" | "CO_HANDLING_OPEN" | "ACCOUNT_LOCKED" | "TOO_MANY_ATTEMPTS" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "INVALID_REFERENCE" | "UNKNOWN_UNIT" | "TREE_CYCLE" | "INVALID_PARENT_KIND" | "POSITION_UNIT_KIND_MISMATCH" | "CALENDAR_INVALID" | "TEMPLATE_VARIABLE_UNKNOWN" | "ADDRESS_UNKNOWN" | "CO_HANDLER_IS_LEAD" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CO_HANDLER_NOT_FOUND" | "CONFLICT" | "PHONE_TAKEN" | "UNIT_CODE_TAKEN" | "ILLEGAL_TRANSITION" | "CASE_NOT_CLOSED" | "ALREADY_RATED" | "RATING_WINDOW_CLOSED" | "APPEAL_ALREADY_USED" | "APPEAL_WINDOW_CLOSED" | "CO_HANDLER_DUPLICATE" | "CO_HANDLING_OPEN" | "ACCOUNT_LOCKED" | "TOO_MANY_ATTEMPTS" | "CODE_TOO_FREQUENT" | "CODE_HOURLY_LIMIT" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL";
             correlationId: string;
             details?: unknown;
             message: string;
@@ -1589,6 +1589,15 @@ export interface operations {
             };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 尝试次数过多 */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

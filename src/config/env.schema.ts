@@ -20,6 +20,8 @@ export const envSchema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   OTP_TTL_SECONDS: z.coerce.number().int().positive().default(300),
   OTP_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  OTP_RESEND_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  OTP_MAX_PER_HOUR: z.coerce.number().int().positive().default(10),
   NOTIFY_WEBHOOK_URL: z.url().optional(),
   NOTIFY_WEBHOOK_SECRET: z.string().min(16).default(LOCAL_WEBHOOK_SECRET),
   NOTIFY_SMS_URL: z.url().optional(),

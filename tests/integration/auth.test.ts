@@ -138,5 +138,57 @@ describe('sign-in: passwords, tokens, lock-out and one-time codes', () => {
         await (await post(`${api.url}/api/v1/auth/code/verify`, { phone: q, code: await codeFromInbox(q) })).json(),
       ).toMatchObject({ code: 'CODE_EXPIRED' });
     });
+
+    it('sends a phone one code a minute and ten an hour; racing requests send one; a refusal sends nothing', async () => {
+      const codesFor = async (p: string) =>
+        Number((await db.query('SELECT count(*) FROM one_time_code WHERE phone = $1', [p])).rows[0].count);
+      const messagesTo = async (p: string) =>
+        Number((await db.query('SELECT count(*) FROM inbox_message WHERE phone = $1', [p])).rows[0].count);
+
+      const p = phone();
+      const raced = await Promise.all([1, 2, 3].map(() => post(`${api.url}/api/v1/auth/code`, { phone: p })));
+      expect(raced.map((r) => r.status).sort()).toEqual([202, 429, 429]);
+      const refused = (await raced.find((r) => r.status === 429)!.json()) as {
+        code: string;
+        message: string;
+        details: { retryAfterSeconds: number };
+      };
+      expect(refused).toMatchObject({
+        code: 'CODE_TOO_FREQUENT',
+        message: expect.stringMatching(/^验证码发送过于频繁/),
+      });
+      expect(refused.details.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refused.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect(await codesFor(p)).toBe(1);
+      expect(await messagesTo(p)).toBe(1);
+
+      // a minute later the phone may have another code
+      await db.query("UPDATE one_time_code SET created_at = created_at - interval '61 seconds' WHERE phone = $1", [p]);
+      expect((await post(`${api.url}/api/v1/auth/code`, { phone: p })).status).toBe(202);
+      expect(await codesFor(p)).toBe(2);
+
+      // ten in the last hour (none in the last minute): the eleventh is refused until the oldest ages out
+      const q = phone();
+      await db.query(
+        `INSERT INTO one_time_code (id, phone, code_hash, expires_at, created_at)
+         SELECT gen_random_uuid(), $1, 'x', now() - interval '1 minute', now() - make_interval(mins => 2 + i * 5)
+         FROM generate_series(0, 9) AS i`,
+        [q],
+      );
+      const hourly = await post(`${api.url}/api/v1/auth/code`, { phone: q });
+      expect(hourly.status).toBe(429);
+      expect(await hourly.json()).toMatchObject({
+        code: 'CODE_HOURLY_LIMIT',
+        message: expect.stringContaining('一小时内'),
+      });
+      expect(await codesFor(q)).toBe(10);
+      expect(await messagesTo(q)).toBe(0);
+      await db.query(
+        `UPDATE one_time_code SET created_at = now() - interval '61 minutes' WHERE phone = $1
+         AND created_at = (SELECT min(created_at) FROM one_time_code WHERE phone = $1)`,
+        [q],
+      );
+      expect((await post(`${api.url}/api/v1/auth/code`, { phone: q })).status).toBe(202);
+    });
   });
 });

@@ -105,6 +105,7 @@ export class AuthController {
   @Public()
   @ApiOperation({ summary: '居民：向手机号发送一次性验证码（本地模式写入日志和站内信）' })
   @ApiZodResponse(202, codeSentSchema, '已发送')
+  @ApiErrors(429)
   @ApiZodBody(codeRequestSchema)
   requestCode(@ZodBody(codeRequestSchema) dto: { phone: string }): Promise<ResponseOf<typeof codeSentSchema>> {
     return this.auth.requestCode(dto.phone);

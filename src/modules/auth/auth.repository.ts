@@ -61,8 +61,32 @@ export class AuthRepository {
     return this.prisma.refreshToken.updateMany({ where: { personId, revokedAt: null }, data: { revokedAt: now } });
   }
 
-  createCode(data: { phone: string; codeHash: string; expiresAt: Date }) {
-    return this.prisma.oneTimeCode.create({ data });
+  /**
+   * Issues a code unless the phone had one too recently or too often. The per-phone advisory lock makes the check and
+   * the insert one step, so two racing requests cannot both pass the limit.
+   */
+  createCodeWithinLimits(
+    data: { phone: string; codeHash: string; expiresAt: Date },
+    limits: { now: Date; resendSeconds: number; maxPerHour: number },
+  ): Promise<
+    { created: { id: string } } | { refused: 'TOO_FREQUENT'; retryAfterSeconds: number } | { refused: 'HOURLY' }
+  > {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`otp:${data.phone}`}, 0))`;
+      const hourAgo = new Date(limits.now.getTime() - 3_600_000);
+      const recent = await tx.oneTimeCode.findMany({
+        where: { phone: data.phone, createdAt: { gt: hourAgo } },
+        orderBy: { createdAt: 'desc' },
+        select: { createdAt: true },
+      });
+      const sinceLatest = recent[0] ? (limits.now.getTime() - recent[0].createdAt.getTime()) / 1000 : Infinity;
+      if (sinceLatest < limits.resendSeconds)
+        return { refused: 'TOO_FREQUENT' as const, retryAfterSeconds: Math.ceil(limits.resendSeconds - sinceLatest) };
+      if (recent.length >= limits.maxPerHour) return { refused: 'HOURLY' as const };
+      return {
+        created: await tx.oneTimeCode.create({ data: { ...data, createdAt: limits.now }, select: { id: true } }),
+      };
+    });
   }
 
   latestCode(phone: string) {

@@ -91,11 +91,22 @@ export class AuthService {
 
   async requestCode(phone: string): Promise<{ expiresIn: number }> {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    const row = await this.repository.createCode({
-      phone,
-      codeHash: sha256(`${phone}:${code}`),
-      expiresAt: new Date(Date.now() + this.config.OTP_TTL_SECONDS * 1000),
-    });
+    const now = new Date();
+    const outcome = await this.repository.createCodeWithinLimits(
+      {
+        phone,
+        codeHash: sha256(`${phone}:${code}`),
+        expiresAt: new Date(now.getTime() + this.config.OTP_TTL_SECONDS * 1000),
+      },
+      { now, resendSeconds: this.config.OTP_RESEND_SECONDS, maxPerHour: this.config.OTP_MAX_PER_HOUR },
+    );
+    if ('refused' in outcome && outcome.refused === 'TOO_FREQUENT')
+      throw new DomainError('CODE_TOO_FREQUENT', `验证码发送过于频繁，请 ${outcome.retryAfterSeconds} 秒后再试`, {
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      });
+    if ('refused' in outcome)
+      throw new DomainError('CODE_HOURLY_LIMIT', '该手机号一小时内获取验证码次数已达上限，请稍后再试');
+    const row = outcome.created;
     await this.notifications.notify({
       recipients: [{ phone }],
       template: 'auth.one-time-code',
