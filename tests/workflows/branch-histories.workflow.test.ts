@@ -5,9 +5,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Client } from 'pg';
-import type { Role } from '../../src/generated/prisma/enums';
-import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
-import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
 import { CaseRatingProgressService } from '../../src/modules/case-rating/case-rating-progress.service';
 import type { YellowCardInput } from '../../src/modules/yellow-card/yellow-card.types';
 import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
@@ -37,7 +34,6 @@ import {
   requestInfoUpdate,
   returnUpdate,
 } from '../../workflows/request-case.workflow';
-import type { RequestCaseInput } from '../../workflows/request-case.workflow';
 import {
   appealUpdate,
   cardQuery,
@@ -48,6 +44,7 @@ import {
   yellowCardWorkflow,
 } from '../../workflows/yellow-card.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
+import { caseInput, insertCaseRow, seatLeaders, SIDE_CLOCKS } from '../fixtures/request-case-intake';
 import {
   createTestWorker,
   resultWithTimeLocked,
@@ -56,8 +53,6 @@ import {
 } from '../fixtures/time-skipping';
 
 const DAY = 86_400_000;
-const policy = DEFAULT_REQUEST_LOOP_POLICY;
-const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
 
 /**
  * One walk per branch a user can reach, with the inputs intake really builds (every clock the policy sets). Each walk
@@ -76,22 +71,7 @@ describe('recorded branches of the request, rating and yellow-card workflows (ti
     [services, f] = await Promise.all([startServices(), buildOrgFixture()]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    for (const [key, role, unit] of [
-      ['streetLeader', 'STREET_LEADER', 'S1'],
-      ['districtSupervisor', 'SUPERVISOR', 'D'],
-    ] as [string, Role, string][]) {
-      const id = randomUUID();
-      await db.query("INSERT INTO person (id, name, phone, kind) VALUES ($1, $2, $3, 'STAFF')", [
-        id,
-        `${key}-${f.tag}`,
-        `18${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-      ]);
-      await db.query(
-        "INSERT INTO position (id, person_id, unit_id, role, starts_on) VALUES ($1, $2, $3, $4, '2024-01-01')",
-        [randomUUID(), id, f.units[unit].id, role],
-      );
-      seated[key] = id;
-    }
+    Object.assign(seated, await seatLeaders(db, f));
   });
   afterAll(async () => {
     await Promise.all([services?.close(), db?.end()]);
@@ -111,37 +91,12 @@ describe('recorded branches of the request, rating and yellow-card workflows (ti
 
   /** A case row as intake writes it, and its workflow started with intake's input (both side clocks included). */
   async function intake(options: { start?: boolean } = {}) {
-    const id = randomUUID();
-    await db.query(
-      `INSERT INTO request_case (id, case_no, request_key, workflow_id, channel, category, description, address, grid_id, community_id,
-        street_id, department_id, reporter_phone, urgency, status, policy_version, accept_deadline, accountable_unit_id)
-      VALUES ($1, $2, $3, $4, 'HOTLINE', $5, '占道经营', $6, $7, $8, $9, $10, '13800000000', 'NORMAL', 'REPORTED', 1, now(), $7)`,
-      [
-        id,
-        `SQ-B-${id.slice(0, 8)}`,
-        `rk-${id}`,
-        `case-${id}`,
-        f.category,
-        f.addresses.G1,
-        f.units.G1.id,
-        f.units.C1.id,
-        f.units.S1.id,
-        f.units.DEP1.id,
-      ],
-    );
-    const input: RequestCaseInput = {
-      caseId: id,
-      category: f.category,
-      urgency: 'NORMAL',
-      acceptLimit: policy.clocks.accept.limit,
-      resolutionLimit: resolutionLimitFor(policy, f.category),
-      reminderFractions: policy.reminders.fractions,
-      ladder: policy.escalation.ladder,
-      calendar,
-      extension: policy.extension,
-      firstResponseLimit: policy.clocks.firstResponse.limit,
-      contactDepartmentLimit: policy.clocks.contactDepartment.limit,
-    };
+    const { id } = await insertCaseRow(db, f, {
+      caseNoPrefix: 'SQ-B',
+      description: '占道经营',
+      departmentId: f.units.DEP1.id,
+    });
+    const input = caseInput(f, id, SIDE_CLOCKS);
     if (options.start === false) return { id, handle: ts.env.client.workflow.getHandle(`case-${id}`) };
     return {
       id,

@@ -5,13 +5,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
-import { PrismaClient } from '../../src/generated/prisma/client';
-import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
-import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
 import { CoHandlingProgressService } from '../../src/modules/request-case/co-handling-progress.service';
-import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
   addCoHandlerUpdate,
   CO_HANDLING_PATCH,
@@ -28,10 +23,8 @@ import {
   requestCaseWorkflow,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
+import { caseInput, insertCaseRow } from '../fixtures/request-case-intake';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
-
-const policy = DEFAULT_REQUEST_LOOP_POLICY;
-const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
 
 interface HistoryEvent {
   eventId: string;
@@ -62,7 +55,6 @@ describe('co-handling units on the request workflow (time-skipping server)', () 
   const ts = timeSkippingServerPerTest();
   let services: INestApplicationContext;
   let db: Client;
-  let prisma: PrismaClient;
   let f: OrgFixture;
   const taskQueue = 'ts-co-handling';
 
@@ -70,54 +62,20 @@ describe('co-handling units on the request workflow (time-skipping server)', () 
     [services, f] = await Promise.all([startServices(), buildOrgFixture()]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
   });
   afterAll(async () => {
-    await Promise.all([services?.close(), db?.end(), prisma?.$disconnect()]);
+    await Promise.all([services?.close(), db?.end()]);
   });
 
   const newWorker = () => createTestWorker(ts.env, services, taskQueue);
 
   async function newCase(start = true) {
-    const id = randomUUID();
-    const workflowId = `case-${id}`;
-    await prisma.requestCase.create({
-      data: {
-        id,
-        caseNo: `SQ-CO-${id.slice(0, 8)}`,
-        requestKey: `rk-${id}`,
-        workflowId,
-        channel: 'HOTLINE',
-        category: f.category,
-        description: '占道经营',
-        address: f.addresses.G1,
-        gridId: f.units.G1.id,
-        communityId: f.units.C1.id,
-        streetId: f.units.S1.id,
-        reporterPhone: '13800000000',
-        urgency: 'NORMAL',
-        policyVersion: 1,
-        acceptDeadline: new Date(),
-        accountableUnitId: f.units.G1.id,
-      },
-    });
+    const { id, workflowId } = await insertCaseRow(db, f, { caseNoPrefix: 'SQ-CO', description: '占道经营' });
     if (!start) return { id, workflowId, handle: ts.env.client.workflow.getHandle(workflowId) };
     const handle = await ts.env.client.workflow.start(requestCaseWorkflow, {
       workflowId,
       taskQueue,
-      args: [
-        {
-          caseId: id,
-          category: f.category,
-          urgency: 'NORMAL',
-          acceptLimit: policy.clocks.accept.limit,
-          resolutionLimit: resolutionLimitFor(policy, f.category),
-          reminderFractions: policy.reminders.fractions,
-          ladder: policy.escalation.ladder,
-          calendar,
-          extension: policy.extension,
-        },
-      ],
+      args: [caseInput(f, id)],
     });
     return { id, workflowId, handle };
   }

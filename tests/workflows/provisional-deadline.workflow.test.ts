@@ -1,9 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
-import { PrismaClient } from '../../src/generated/prisma/client';
-import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
 import {
   BusinessCalendar,
   CN_2026_HOLIDAYS,
@@ -18,20 +14,18 @@ import {
   calendarChangedSignal,
   clocksQuery,
   requestCaseWorkflow,
-  RequestCaseInput,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { eventually } from '../fixtures/test-app';
+import { caseInput, insertCaseRow } from '../fixtures/request-case-intake';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 
-const policy = DEFAULT_REQUEST_LOOP_POLICY;
 const DAY = 86_400_000;
 
 describe('requestCaseWorkflow: 暂定 deadlines follow the calendar’s published year', () => {
   const ts = timeSkippingServerPerTest();
   let services: INestApplicationContext;
   let db: Client;
-  let prisma: PrismaClient;
   let f: OrgFixture;
   const taskQueue = 'ts-provisional-deadline';
 
@@ -39,9 +33,8 @@ describe('requestCaseWorkflow: 暂定 deadlines follow the calendar’s publishe
     [services, f] = await Promise.all([startServices(), buildOrgFixture()]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
   });
-  afterAll(() => Promise.all([services?.close(), db?.end(), prisma?.$disconnect()]));
+  afterAll(() => Promise.all([services?.close(), db?.end()]));
 
   it('clears the flag when next year is entered even if the deadline stays, then moves the deadline past the New Year holiday', async () => {
     // the server's clock is today's: this year is published, and the limit is long enough to end a few working days into next year
@@ -52,39 +45,8 @@ describe('requestCaseWorkflow: 暂定 deadlines follow the calendar’s publishe
       if (isWorkingDay(known, day)) left += 1;
     const resolutionLimit = { unit: 'workingDays', amount: left + 5 } as const;
 
-    const id = randomUUID();
-    const workflowId = `case-${id}`;
-    await prisma.requestCase.create({
-      data: {
-        id,
-        caseNo: `SQ-P-${id.slice(0, 8)}`,
-        requestKey: `rk-${id}`,
-        workflowId,
-        channel: 'HOTLINE',
-        category: f.category,
-        description: '年底报修',
-        address: f.addresses.G1,
-        gridId: f.units.G1.id,
-        communityId: f.units.C1.id,
-        streetId: f.units.S1.id,
-        reporterPhone: '13800000000',
-        urgency: 'NORMAL',
-        policyVersion: 1,
-        acceptDeadline: new Date(),
-        accountableUnitId: f.units.G1.id,
-      },
-    });
-    const input: RequestCaseInput = {
-      caseId: id,
-      category: f.category,
-      urgency: 'NORMAL',
-      acceptLimit: policy.clocks.accept.limit,
-      resolutionLimit,
-      reminderFractions: policy.reminders.fractions,
-      ladder: policy.escalation.ladder,
-      calendar: known,
-      extension: policy.extension,
-    };
+    const { id, workflowId } = await insertCaseRow(db, f, { caseNoPrefix: 'SQ-P', description: '年底报修' });
+    const input = caseInput(f, id, { resolutionLimit, calendar: known });
     const row = async () =>
       (await db.query('SELECT resolve_deadline, resolve_deadline_provisional FROM request_case WHERE id = $1', [id]))
         .rows[0] as { resolve_deadline: Date | null; resolve_deadline_provisional: boolean };

@@ -1,17 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { Client } from 'pg';
-import { PrismaClient } from '../../src/generated/prisma/client';
-import type { Role } from '../../src/generated/prisma/enums';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
-import { resolutionLimitFor } from '../../src/modules/policy/request-loop-policy.schema';
 import { RequestCaseProgressService } from '../../src/modules/request-case/request-case-progress.service';
-import { CN_2026_HOLIDAYS, calendarFromFestivals } from '../../src/shared/calendar';
 import {
   acceptUpdate,
   closeUpdate,
@@ -31,16 +25,15 @@ import {
   returnUpdate,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
+import { caseInput, insertCaseRow, seatLeaders } from '../fixtures/request-case-intake';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 
 const policy = DEFAULT_REQUEST_LOOP_POLICY;
-const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
 
 describe('requestCaseWorkflow on the time-skipping server', () => {
   const ts = timeSkippingServerPerTest();
   let services: INestApplicationContext;
   let db: Client;
-  let prisma: PrismaClient;
   let f: OrgFixture;
   const taskQueue = 'ts-request-case';
   const extra: Record<string, string> = {};
@@ -49,67 +42,18 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     [services, f] = await Promise.all([startServices(), buildOrgFixture()]);
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }) });
-    // The fixture has no street leader nor district supervisor: seat one each so every rung has someone to notify.
-    for (const [key, role, unit] of [
-      ['streetLeader', 'STREET_LEADER', 'S1'],
-      ['districtSupervisor', 'SUPERVISOR', 'D'],
-    ] as [string, Role, string][]) {
-      const person = await prisma.person.create({
-        data: {
-          name: `${key}-${f.tag}`,
-          phone: `18${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-          kind: 'STAFF',
-        },
-      });
-      await prisma.position.create({
-        data: { personId: person.id, unitId: f.units[unit].id, role, startsOn: new Date('2024-01-01') },
-      });
-      extra[key] = person.id;
-    }
+    Object.assign(extra, await seatLeaders(db, f));
   });
   afterAll(async () => {
-    await Promise.all([services?.close(), db?.end(), prisma?.$disconnect()]);
+    await Promise.all([services?.close(), db?.end()]);
   });
 
   // runUntil shuts its worker down, so each test gets its own.
   const newWorker = () => createTestWorker(ts.env, services, taskQueue);
 
   async function newCase(options: { start: boolean; extra?: Partial<RequestCaseInput> } = { start: true }) {
-    const id = randomUUID();
-    const workflowId = `case-${id}`;
-    await prisma.requestCase.create({
-      data: {
-        id,
-        caseNo: `SQ-T-${id.slice(0, 8)}`,
-        requestKey: `rk-${id}`,
-        workflowId,
-        channel: 'HOTLINE',
-        category: f.category,
-        description: '路灯不亮',
-        address: f.addresses.G1,
-        gridId: f.units.G1.id,
-        communityId: f.units.C1.id,
-        streetId: f.units.S1.id,
-        reporterPhone: '13800000000',
-        urgency: 'NORMAL',
-        policyVersion: 1,
-        acceptDeadline: new Date(),
-        accountableUnitId: f.units.G1.id,
-      },
-    });
-    const input: RequestCaseInput = {
-      caseId: id,
-      category: f.category,
-      urgency: 'NORMAL',
-      acceptLimit: policy.clocks.accept.limit,
-      resolutionLimit: resolutionLimitFor(policy, f.category),
-      reminderFractions: policy.reminders.fractions,
-      ladder: policy.escalation.ladder,
-      calendar,
-      extension: policy.extension,
-      ...options.extra,
-    };
+    const { id, workflowId } = await insertCaseRow(db, f, { caseNoPrefix: 'SQ-T', description: '路灯不亮' });
+    const input = caseInput(f, id, options.extra);
     if (!options.start) return { id, workflowId, handle: ts.env.client.workflow.getHandle(workflowId) };
     const handle = await ts.env.client.workflow.start(requestCaseWorkflow, { workflowId, taskQueue, args: [input] });
     return { id, workflowId, handle };
