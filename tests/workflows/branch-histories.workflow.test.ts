@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowHandle } from '@temporalio/client';
 import { Client } from 'pg';
 import { CaseRatingProgressService } from '../../src/modules/case-rating/case-rating-progress.service';
@@ -51,6 +48,7 @@ import {
   startServices,
   timeSkippingServerPerTest,
 } from '../fixtures/time-skipping';
+import { recordHistory } from '../fixtures/history-recorder';
 
 const DAY = 86_400_000;
 
@@ -81,13 +79,7 @@ describe('recorded branches of the request, rating and yellow-card workflows (ti
   const worker = { id: () => f.people.gridWorkerG1.id };
   const actor = () => ({ actorId: worker.id() });
 
-  async function record(name: string, handle: WorkflowHandle, queries: string[]): Promise<void> {
-    if (process.env.GOVFLOW_RECORD_HISTORIES !== '1') return;
-    const dir = join(__dirname, '..', 'fixtures', 'histories');
-    mkdirSync(join(dir, 'queries'), { recursive: true });
-    writeFileSync(join(dir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    writeFileSync(join(dir, 'queries', `${name}.json`), `${JSON.stringify(queries)}\n`);
-  }
+  const record = (name: string, handle: WorkflowHandle, queries: string[]) => recordHistory(name, handle, queries);
 
   /** A case row as intake writes it, and its workflow started with intake's input (both side clocks included). */
   async function intake(options: { start?: boolean } = {}) {

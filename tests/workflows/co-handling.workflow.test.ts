@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { Client } from 'pg';
 import { CoHandlingProgressService } from '../../src/modules/request-case/co-handling-progress.service';
@@ -25,6 +24,7 @@ import {
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { caseInput, insertCaseRow } from '../fixtures/request-case-intake';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
+import { recordHistory } from '../fixtures/history-recorder';
 
 interface HistoryEvent {
   eventId: string;
@@ -159,11 +159,7 @@ describe('co-handling units on the request workflow (time-skipping server)', () 
             ).id,
         ) ?? [];
     expect(patchIds.filter((patchId) => patchId === CO_HANDLING_PATCH)).toHaveLength(1); // other patches (search attributes) mark too
-    if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
-      const dir = join(__dirname, '..', 'fixtures', 'histories');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'request-case-co-handling.json'), historyToJSON(history));
-    }
+    await recordHistory('request-case-co-handling', history);
   });
 
   it('the co-handling steps branch on their patch: a history without its marker takes the pre-co-handling path and records nothing', async () => {

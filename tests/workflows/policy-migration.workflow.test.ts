@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from 'pg';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/load-config';
@@ -37,6 +34,7 @@ import {
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { eventually } from '../fixtures/test-app';
 import { createTestWorker, timeSkippingServerPerTest } from '../fixtures/time-skipping';
+import { recordHistory } from '../fixtures/history-recorder';
 
 const policy = DEFAULT_REQUEST_LOOP_POLICY;
 const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
@@ -70,13 +68,7 @@ describe('policy migration on the time-skipping server', () => {
     return services;
   }
 
-  async function record(name: string, handle: WorkflowHandle, queries: string[]): Promise<void> {
-    if (process.env.GOVFLOW_RECORD_HISTORIES !== '1') return;
-    const dir = join(__dirname, '..', 'fixtures', 'histories');
-    mkdirSync(join(dir, 'queries'), { recursive: true });
-    writeFileSync(join(dir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    writeFileSync(join(dir, 'queries', `${name}.json`), `${JSON.stringify(queries)}\n`);
-  }
+  const record = (name: string, handle: WorkflowHandle, queries: string[]) => recordHistory(name, handle, queries);
 
   async function newCase(taskQueue: string, options: { start?: boolean; category?: string } = {}) {
     const id = randomUUID();

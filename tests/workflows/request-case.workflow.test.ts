@@ -1,8 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from 'pg';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
 import { RequestCaseProgressService } from '../../src/modules/request-case/request-case-progress.service';
@@ -27,6 +24,7 @@ import {
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { caseInput, insertCaseRow, seatLeaders } from '../fixtures/request-case-intake';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
+import { recordHistory } from '../fixtures/history-recorder';
 
 const policy = DEFAULT_REQUEST_LOOP_POLICY;
 
@@ -151,12 +149,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     );
     expect(handledEvent.rows).toEqual([{ note: '已更换灯泡', actor_id: f.people.gridWorkerG1.id }]);
 
-    if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
-      const history = await handle.fetchHistory();
-      const dir = join(__dirname, '..', 'fixtures', 'histories');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'request-case.json'), historyToJSON(history));
-    }
+    await recordHistory('request-case', handle);
     expect(workflowId).toBe(`case-${id}`);
   });
 
@@ -453,11 +446,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     ]);
     expect(await rework(extra.districtSupervisor)).toEqual(['request.escalation', 'request.escalation']);
 
-    if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
-      const dir = join(__dirname, '..', 'fixtures', 'histories');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'request-case-dispute-twice.json'), historyToJSON(await handle.fetchHistory()));
-    }
+    await recordHistory('request-case-dispute-twice', handle);
   });
 
   it('returned as not ours: the dispatcher is told, the case is re-dispatched, and the first grid stays accountable until the new one accepts', async () => {

@@ -1,11 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from 'pg';
 import { wiringCheckWorkflow } from '../../workflows/wiring-check.workflow';
 import { createTestWorker, startServices, startTimeSkippingServer } from '../fixtures/time-skipping';
+import { recordHistory } from '../fixtures/history-recorder';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -46,11 +44,6 @@ describe('wiringCheckWorkflow on the time-skipping server', () => {
     );
     expect(audit.rows).toEqual([{ workflow_id: workflowId }]);
 
-    if (process.env.GOVFLOW_RECORD_HISTORIES === '1') {
-      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-      const dir = join(__dirname, '..', 'fixtures', 'histories');
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'wiring-check.json'), historyToJSON(history));
-    }
+    await recordHistory('wiring-check', env.client.workflow.getHandle(workflowId));
   });
 });
