@@ -21,6 +21,7 @@ import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
 import { formatSeconds, formatTime } from '../lib/time';
+import { usePolling } from '../lib/use-polling';
 import {
   CARD_ACTIONS,
   cardEventLabel,
@@ -185,13 +186,7 @@ export default function YellowCardDetailPage() {
       setFailure(null);
     } else setFailure({ status: response.status, message: errorMessage(error) });
   }, [id]);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, 5000);
   const unitId = card?.unitId;
   useEffect(() => {
     if (!unitId) return;
