@@ -9370,6 +9370,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9460,6 +9462,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9558,6 +9562,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9656,6 +9662,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9753,6 +9761,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9851,6 +9861,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };

@@ -36,6 +36,7 @@ import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatSeconds, formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
 import { usePolling } from '../lib/use-polling';
+import { TemporalLink } from '../lib/temporal-link';
 
 const coHandlerStateLabel: Record<string, string> = {
   OPEN: '协办中',
@@ -272,6 +273,7 @@ export default function CaseDetailPage() {
           {caseStateLabel[detail.status]}
         </Tag>
       }
+      extra={<TemporalLink workflowId={detail.workflowId} />}
       onBack={() => history.back()}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -22,6 +22,7 @@ import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
 import { formatSeconds, formatTime } from '../lib/time';
 import { usePolling } from '../lib/use-polling';
+import { TemporalLink } from '../lib/temporal-link';
 import {
   CARD_ACTIONS,
   cardEventLabel,
@@ -34,6 +35,7 @@ import {
 } from '../yellow-cards/card-labels';
 
 interface CardDetail {
+  workflowId: string;
   id: string;
   cardNo: string;
   status: CardState;
@@ -219,6 +221,7 @@ export default function YellowCardDetailPage() {
           {cardStateLabel[card.status]}
         </Tag>
       }
+      extra={<TemporalLink workflowId={card.workflowId} />}
       onBack={() => history.back()}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
