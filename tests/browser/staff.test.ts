@@ -3,37 +3,34 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
-import { startApi, startWorker } from '../fixtures/test-app';
+import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
-/** Form fields (and focusable controls) the browser would announce without a name; [] when every one has one. */
-const unlabelledFields = (page: Page) =>
-  page.evaluate(() => {
-    const textOf = (ids: string) =>
-      ids
-        .split(/\s+/)
-        .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
-        .join('');
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-    };
-    const named = (el: HTMLElement) =>
-      !!el.getAttribute('aria-label')?.trim() ||
-      (!!el.getAttribute('aria-labelledby') && !!textOf(el.getAttribute('aria-labelledby')!)) ||
-      (!!el.id && !!document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent?.trim()) ||
-      !!el.closest('label')?.textContent?.trim() ||
-      !!el.getAttribute('title')?.trim();
-    const fields = document.querySelectorAll<HTMLElement>(
-      'input:not([type=hidden]), select, textarea, [role=combobox], [role=spinbutton], [role=switch], [role=slider]',
-    );
-    const buttons = document.querySelectorAll<HTMLElement>('button, a[href], [role=button]');
-    // controls left out of the tab order on purpose (a pager's inner button, a clear icon) are reached another way
-    const nameless = [...buttons].filter((b) => visible(b) && b.tabIndex >= 0 && !b.textContent?.trim() && !named(b));
-    return [
-      ...[...fields].filter((el) => (visible(el) || el.closest('.ant-checkbox, .ant-radio')) && !named(el)),
-      ...nameless,
-    ].map((el) => `${location.pathname} ${el.outerHTML.slice(0, 160)}`);
-  });
+/**
+ * Form fields (and focusable icon buttons) the browser would announce without a name; [] when every one has one.
+ * Plain browser JavaScript as a string: this file is type-checked without the DOM library.
+ */
+const UNLABELLED_FIELDS = `(() => {
+  const textOf = (ids) => ids.split(/\\s+/).map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join('');
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const named = (el) =>
+    !!el.getAttribute('aria-label')?.trim() ||
+    (!!el.getAttribute('aria-labelledby') && !!textOf(el.getAttribute('aria-labelledby'))) ||
+    (!!el.id && !!document.querySelector('label[for="' + CSS.escape(el.id) + '"]')?.textContent?.trim()) ||
+    !!el.closest('label')?.textContent?.trim() ||
+    !!el.getAttribute('title')?.trim();
+  const fields = [...document.querySelectorAll(
+    'input:not([type=hidden]), select, textarea, [role=combobox], [role=spinbutton], [role=switch], [role=slider]',
+  )].filter((el) => (visible(el) || el.closest('.ant-checkbox, .ant-radio')) && !named(el));
+  // controls left out of the tab order on purpose (a pager's inner button, a clear icon) are reached another way
+  const nameless = [...document.querySelectorAll('button, a[href], [role=button]')].filter(
+    (b) => visible(b) && b.tabIndex >= 0 && !b.textContent?.trim() && !named(b),
+  );
+  return [...fields, ...nameless].map((el) => location.pathname + ' ' + el.outerHTML.slice(0, 160));
+})()`;
+const unlabelledFields = (page: Page): Promise<string[]> => page.evaluate(UNLABELLED_FIELDS);
 
 /**
  * The staff console's later steps in a real browser: extension and department contact on a case, co-handling parts,
@@ -250,14 +247,14 @@ describe('staff pages of the console in a browser', () => {
       await page.goto(path);
       await page.getByRole('heading', { name: heading }).first().waitFor();
       // the inbox stream never goes idle: wait for the page's own loading spinners instead
-      await page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning').length === 0);
+      await eventually(async () => (await page.locator('.ant-spin-spinning').count()) === 0, `${path} to load`);
       problems.push(...(await unlabelledFields(page)));
       // Tab moves through the page: focus reaches the main content, not only the menu
       await page.locator('body').click({ position: { x: 1, y: 1 } });
       let reachedMain = false;
       for (let i = 0; i < 40 && !reachedMain; i++) {
         await page.keyboard.press('Tab');
-        reachedMain = await page.evaluate(() => !!document.activeElement?.closest('.ant-pro-page-container'));
+        reachedMain = (await page.locator('.ant-pro-page-container :focus').count()) > 0;
       }
       if (!reachedMain) problems.push(`${path}: Tab 无法到达页面主体`);
     }
@@ -268,12 +265,16 @@ describe('staff pages of the console in a browser', () => {
     const removes = page.getByRole('button', { name: /^删除第 \d+ 个级$/ });
     await removes.first().waitFor();
     const before = await removes.count();
-    await removes.last().focus();
+    // from the list's 添加一级 button, Shift+Tab walks back into the last row and onto its remove button
+    await page.getByRole('button', { name: '添加一级' }).focus();
+    let focused: string | null = null;
+    for (let i = 0; i < 20 && !focused?.startsWith('删除第'); i++) {
+      await page.keyboard.press('Shift+Tab');
+      focused = await page.locator(':focus').getAttribute('aria-label');
+    }
+    expect(focused).toBe(`删除第 ${before} 个级`);
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('button[aria-label^="删除第"][aria-label$="个级"]').length === n - 1,
-      before,
-    );
+    await eventually(async () => (await removes.count()) === before - 1, 'the row to be removed');
     await screenshot(page, '25-policy-editor-keyboard');
   }, 240_000);
 });
