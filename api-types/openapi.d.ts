@@ -2,6 +2,26 @@
 // tests/integration/openapi.test.ts fails when this file and the document disagree.
 
 export interface paths {
+    "/api/v1/admin/queue-dashboard/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 领取队列看板（bull-board）的一次性访问凭证
+         * @description 浏览器打开页面时无法携带 Authorization 头：控制台用访问令牌换取 60 秒内有效、只能用一次的凭证，打开 /admin/queues?ticket=… 后换成 httpOnly、SameSite=Strict、仅限 /admin/queues 路径的会话 Cookie（15 分钟）。
+         */
+        post: operations["QueueDashboardController_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1205,6 +1225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/temporal-ui": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Temporal Web UI 的地址与命名空间（仅系统管理员、督导） */
+        get: operations["TemporalUiController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wiring-checks": {
         parameters: {
             query?: never;
@@ -1412,6 +1449,59 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    QueueDashboardController_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresInSeconds: number;
+                        /** @description 一次性凭证，60 秒内有效，只能使用一次 */
+                        ticket: string;
+                        /** @description 在浏览器中打开的地址（/admin/queues?ticket=…），打开后换成仅限该路径的 httpOnly 会话 Cookie */
+                        url: string;
+                    };
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AuditController_list: {
         parameters: {
             query?: {
@@ -8985,6 +9075,59 @@ export interface operations {
             };
         };
     };
+    TemporalUiController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Temporal Web UI 地址（TEMPORAL_UI_URL） */
+                        baseUrl: string;
+                        namespace: string;
+                        /** @description 某个流程的页面：把 {workflowId} 换成诉求或黄牌详情中的 workflowId */
+                        workflowUrlTemplate: string;
+                    };
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     WiringCheckController_start: {
         parameters: {
             query?: never;
@@ -9236,6 +9379,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9326,6 +9471,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9424,6 +9571,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9522,6 +9671,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9619,6 +9770,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };
@@ -9717,6 +9870,8 @@ export interface operations {
                             [key: string]: unknown;
                         })[];
                         unitId: string;
+                        /** @description 黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person） */
+                        workflowId: string;
                     } & {
                         [key: string]: unknown;
                     };

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       env.NOTIFY_WEBHOOK_URL = (await startWebhookSink(join(dataDir('dev'), 'webhook-sink.jsonl'))).url;
     env.REDIS_URL ??= urls.redisUrl;
     env.TEMPORAL_ADDRESS ??= urls.temporalAddress;
+    if (urls.temporalUiUrl) env.TEMPORAL_UI_URL ??= urls.temporalUiUrl; // the console's 在 Temporal 中查看 links
     await migrateDeploy(env.DATABASE_URL as string);
     if (env.GOVFLOW_SEED !== '0') await runToEnd(join(__dirname, '..', 'prisma', 'seed.js'), env);
   } catch (err) {

@@ -22,6 +22,8 @@ import { CaseMeasuresModule } from './modules/case-measures/case-measures.module
 import { CaseRatingModule } from './modules/case-rating/case-rating.module';
 import { YellowCardModule } from './modules/yellow-card/yellow-card.module';
 import { PointsModule } from './modules/points/points.module';
+import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
+import { TemporalUiModule } from './modules/temporal-ui/temporal-ui.module';
 
 /** Modules shared by the API and the worker process. */
 export const domainModules = [
@@ -56,6 +58,8 @@ export class AppModule {
         AuthModule,
         AccessModule,
         ConsoleModule.forRoot(),
+        QueueDashboardModule,
+        TemporalUiModule,
       ],
     };
   }

@@ -10,6 +10,7 @@ import { methodNotAllowed } from './common/http/method-not-allowed';
 import { buildOpenApiDocument } from './common/http/openapi-document';
 import { NestPinoLogger } from './common/logging/nest-pino.logger';
 import { refuseNulCharacters } from './common/http/refuse-nul-characters';
+import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard.mount';
 
 export const OPENAPI_JSON_PATH = 'api/docs-json';
 
@@ -25,6 +26,7 @@ export async function createApi(config?: AppConfig): Promise<INestApplication> {
   app.useBodyParser('json');
   app.useBodyParser('urlencoded', { extended: true });
   app.use(refuseNulCharacters);
+  mountQueueDashboard(app);
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);

@@ -31,6 +31,8 @@ const routes = {
   '/console/policies/request-loop 流程策略': [layout, 'src/pages/policy-editor-page.tsx'],
   '/console/yellow-cards 黄牌预警': [layout, 'src/pages/yellow-cards-page.tsx'],
   '/console/yellow-cards/:id 黄牌详情': [layout, 'src/pages/yellow-card-detail-page.tsx'],
+  '/console/settings 个人设置': [layout, 'src/pages/settings-page.tsx'],
+  '/console/queues 队列看板': [layout, 'src/pages/queue-dashboard-page.tsx'],
   '/console/m/login 居民登录': ['src/resident/pages/resident-login-page.tsx'],
   '/console/m 我的诉求': ['src/resident/resident-layout.tsx', 'src/resident/pages/my-cases-page.tsx'],
   '/console/m/report 反映问题': ['src/resident/resident-layout.tsx', 'src/resident/pages/report-page.tsx'],

@@ -17,6 +17,8 @@ const PolicyEditorPage = lazy(() => import('./pages/policy-editor-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
 const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
+const SettingsPage = lazy(() => import('./pages/settings-page'));
+const QueueDashboardPage = lazy(() => import('./pages/queue-dashboard-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
@@ -68,6 +70,13 @@ export const router = createBrowserRouter(
           path: 'yellow-cards/:id',
           element: (
             <RequirePermission permission={Permission.CaseRead}>{page(<YellowCardDetailPage />)}</RequirePermission>
+          ),
+        },
+        { path: 'settings', element: page(<SettingsPage />) },
+        {
+          path: 'queues',
+          element: (
+            <RequirePermission permission={Permission.SystemDiagnose}>{page(<QueueDashboardPage />)}</RequirePermission>
           ),
         },
         { path: '*', element: page(<NotFoundPage />) },

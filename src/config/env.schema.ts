@@ -12,6 +12,7 @@ export const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('govflow'),
+  TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8233'),
   QUEUE_PREFIX: z.string().min(1).default('govflow'),
   AUTH_TOKEN_SECRET: z.string().min(32, '至少 32 个字符'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),

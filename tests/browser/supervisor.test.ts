@@ -423,6 +423,14 @@ describe('the supervisor console in a browser', () => {
     expect(await page.getByTestId('card-status').innerText()).toBe('待审核');
     await page.getByText('灯具老化，已更换').waitFor();
     await page.getByRole('link', { name: filed.caseNo }).waitFor();
+    // a supervisor may follow the card's workflow in the Temporal Web UI
+    const { workflowId } = await call<{ workflowId: string }>(
+      await tokenOf(f.people.supervisorS1.username),
+      `/api/v1/yellow-cards/${card.id}`,
+    );
+    expect(await page.getByRole('link', { name: '在 Temporal 中查看' }).getAttribute('href')).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:8233/namespaces/[^/]+/workflows/${workflowId}$`),
+    );
 
     // sending back needs a comment: the form says so before anything is sent
     await page.getByRole('button', { name: '退回修改', exact: true }).click();

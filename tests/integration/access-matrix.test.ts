@@ -308,6 +308,14 @@ const routes: Record<string, RouteCase> = {
     call: () => ({ method: 'POST', path: '/api/v1/wiring-checks', body: {} }),
     expect: adminOnly(400),
   },
+  'POST /api/v1/admin/queue-dashboard/ticket': {
+    call: () => ({ method: 'POST', path: '/api/v1/admin/queue-dashboard/ticket' }),
+    expect: adminOnly(201),
+  },
+  'GET /api/v1/temporal-ui': {
+    call: () => ({ method: 'GET', path: '/api/v1/temporal-ui' }),
+    expect: { ...adminOnly(200), supervisorS1: 200 },
+  },
   'GET /api/v1/wiring-checks/{workflowId}': {
     call: () => ({ method: 'GET', path: '/api/v1/wiring-checks/none' }),
     expect: adminOnly(404),

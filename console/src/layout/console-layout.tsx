@@ -5,6 +5,8 @@ import {
   DesktopOutlined,
   LogoutOutlined,
   SettingOutlined,
+  UserOutlined,
+  DatabaseOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -35,6 +37,8 @@ const menu: MenuEntry[] = [
     permission: Permission.PolicyWrite,
     visible: mayConfigureDistrictSettings,
   },
+  { path: '/queues', name: '队列看板', icon: <DatabaseOutlined />, permission: Permission.SystemDiagnose },
+  { path: '/settings', name: '个人设置', icon: <UserOutlined /> },
 ];
 
 function InboxBell() {

@@ -6,6 +6,7 @@ import {
   Empty,
   Form,
   Input,
+  InputNumber,
   Modal,
   Result,
   Space,
@@ -16,16 +17,26 @@ import {
   Typography,
   App,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorMessage, type CaseDetail } from '../api/client';
 import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session-context';
-import { availableActions, takeAction, type ActionForm } from '../cases/case-actions';
+import {
+  availableActions,
+  takeAction,
+  takeCoHandlingStep,
+  type ActionField,
+  type ActionForm,
+  type ActionValues,
+  type CoHandlingStep,
+} from '../cases/case-actions';
 import { caseStateLabel, clockLabel, eventLabel, urgencyLabel } from '../cases/case-labels';
 import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatSeconds, formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
+import { usePolling } from '../lib/use-polling';
+import { TemporalLink } from '../lib/temporal-link';
 
 const coHandlerStateLabel: Record<string, string> = {
   OPEN: '协办中',
@@ -48,15 +59,15 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
   const [open, setOpen] = useState<ActionForm | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [form] = Form.useForm<{ text: string }>();
+  const [form] = Form.useForm<ActionValues>();
   if (!permissions.has(Permission.CaseWrite))
     return <Typography.Text type="secondary">您的岗位只能查看此诉求。</Typography.Text>;
   const actions = availableActions(detail.status);
 
-  const run = async (a: ActionForm, text?: string) => {
+  const run = async (a: ActionForm, values?: ActionValues) => {
     setBusy(true);
     setRefusal(null);
-    const result = await takeAction(detail.id, a.action, text);
+    const result = await takeAction(detail.id, a.action, values);
     setBusy(false);
     if (result.data) {
       setOpen(null);
@@ -73,17 +84,7 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {refusal && (
-        <Alert
-          type="error"
-          showIcon
-          message="操作未成功"
-          description={refusal}
-          role="alert"
-          closable
-          onClose={() => setRefusal(null)}
-        />
-      )}
+      {refusal && <Refusal text={refusal} onClose={() => setRefusal(null)} />}
       {actions.length === 0 ? (
         <Typography.Text type="secondary">此诉求当前没有您可办理的步骤。</Typography.Text>
       ) : (
@@ -94,7 +95,7 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
               type={a.action === actions[0].action ? 'primary' : 'default'}
               danger={a.danger}
               loading={busy && !open}
-              onClick={() => (a.field ? setOpen(a) : void run(a))}
+              onClick={() => (a.fields ? setOpen(a) : void run(a))}
             >
               {a.label}
             </Button>
@@ -109,15 +110,123 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
         confirmLoading={busy}
         destroyOnHidden
         onCancel={() => setOpen(null)}
-        onOk={() => void form.validateFields().then((v) => open && run(open, v.text))}
+        onOk={() => void form.validateFields().then((v) => open && run(open, v))}
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          {open?.fields?.map((field, i) => (
+            <ActionFieldItem key={field.name} field={field} autoFocus={i === 0} />
+          ))}
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
+
+function ActionFieldItem({ field, autoFocus }: { field: ActionField; autoFocus: boolean }) {
+  if (field.kind === 'days')
+    return (
+      <Form.Item name={field.name} label={field.label} rules={[{ required: true, message: `请填写${field.label}` }]}>
+        <InputNumber min={1} max={30} precision={0} addonAfter="个工作日" autoFocus={autoFocus} />
+      </Form.Item>
+    );
+  return (
+    <Form.Item
+      name={field.name}
+      label={field.label}
+      rules={[{ required: true, whitespace: true, message: `请填写${field.label}` }]}
+    >
+      <Input.TextArea rows={4} maxLength={1000} showCount placeholder={field.placeholder} autoFocus={autoFocus} />
+    </Form.Item>
+  );
+}
+
+function Refusal({ text, onClose }: { text: string; onClose: () => void }) {
+  return (
+    <Alert type="error" showIcon message="操作未成功" description={text} role="alert" closable onClose={onClose} />
+  );
+}
+
+const coHandlingStepLabel: Record<CoHandlingStep, string> = { progress: '协办进展', done: '协办完成' };
+
+/** The co-handling parts; staff of a unit with an open part record its progress and finish it here. */
+function CoHandlersPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseDetail | null) => void }) {
+  const { me, permissions } = useSession();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState<{ unitId: string; unitName: string; step: CoHandlingStep } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [form] = Form.useForm<{ note: string }>();
+  const myUnits = new Set(me?.positions.map((p) => p.unitId));
+  const mayAct = (unitId: string, state: string) =>
+    permissions.has(Permission.CaseWrite) && state === 'OPEN' && myUnits.has(unitId);
+
+  const submit = async (note: string) => {
+    if (!open) return;
+    setBusy(true);
+    setRefusal(null);
+    const result = await takeCoHandlingStep(detail.id, open.unitId, open.step, note);
+    setBusy(false);
+    setOpen(null);
+    if (result.data) {
+      form.resetFields();
+      message.success(`已登记${coHandlingStepLabel[open.step]}`);
+      onDone(result.data);
+    } else {
+      setRefusal(errorMessage(result.error));
+      onDone(null);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {refusal && <Refusal text={refusal} onClose={() => setRefusal(null)} />}
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="unitId"
+        dataSource={detail.coHandlers}
+        columns={[
+          { title: '单位', dataIndex: 'unitName' },
+          { title: '状态', dataIndex: 'state', render: (state: string) => coHandlerStateLabel[state] ?? state },
+          { title: '协办事项', dataIndex: 'reason' },
+          {
+            title: '操作',
+            key: 'steps',
+            render: (_: unknown, part: CaseDetail['coHandlers'][number]) =>
+              mayAct(part.unitId, part.state) ? (
+                <Space>
+                  {(['progress', 'done'] as const).map((step) => (
+                    <Button
+                      key={step}
+                      size="small"
+                      type={step === 'done' ? 'primary' : 'default'}
+                      onClick={() => setOpen({ unitId: part.unitId, unitName: part.unitName, step })}
+                    >
+                      {coHandlingStepLabel[step]}
+                    </Button>
+                  ))}
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+      <Modal
+        open={!!open}
+        title={open && `${open.unitName} · ${coHandlingStepLabel[open.step]}`}
+        okText="提交"
+        cancelText="取消"
+        confirmLoading={busy}
+        destroyOnHidden
+        onCancel={() => setOpen(null)}
+        onOk={() => void form.validateFields().then((v) => submit(v.note))}
       >
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item
-            name="text"
-            label={open?.field?.label}
-            rules={[{ required: true, whitespace: true, message: `请填写${open?.field?.label ?? ''}` }]}
+            name="note"
+            label="协办说明"
+            rules={[{ required: true, whitespace: true, message: '请填写协办说明' }]}
           >
-            <Input.TextArea rows={4} maxLength={1000} showCount placeholder={open?.field?.placeholder} autoFocus />
+            <Input.TextArea rows={4} maxLength={1000} showCount autoFocus />
           </Form.Item>
         </Form>
       </Modal>
@@ -137,14 +246,7 @@ export default function CaseDetailPage() {
       setFailure(null);
     } else setFailure({ status: response.status, message: errorMessage(error) });
   }, [id]);
-  useEffect(() => {
-    void load();
-    // Clocks, escalations and other people's steps show up while the page is open.
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, 5000);
 
   if (failure && !detail) {
     return (
@@ -171,6 +273,7 @@ export default function CaseDetailPage() {
           {caseStateLabel[detail.status]}
         </Tag>
       }
+      extra={<TemporalLink workflowId={detail.workflowId} />}
       onBack={() => history.back()}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -217,17 +320,7 @@ export default function CaseDetailPage() {
         </ProCard>
         {detail.coHandlers.length > 0 && (
           <ProCard title="协办单位" bordered>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="unitId"
-              dataSource={detail.coHandlers}
-              columns={[
-                { title: '单位', dataIndex: 'unitName' },
-                { title: '状态', dataIndex: 'state', render: (state: string) => coHandlerStateLabel[state] ?? state },
-                { title: '协办事项', dataIndex: 'reason' },
-              ]}
-            />
+            <CoHandlersPanel detail={detail} onDone={(d) => (d ? setDetail(d) : void load())} />
           </ProCard>
         )}
         {detail.supervisionOrders.length > 0 && (

@@ -21,6 +21,8 @@ import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
 import { formatSeconds, formatTime } from '../lib/time';
+import { usePolling } from '../lib/use-polling';
+import { TemporalLink } from '../lib/temporal-link';
 import {
   CARD_ACTIONS,
   cardEventLabel,
@@ -33,6 +35,7 @@ import {
 } from '../yellow-cards/card-labels';
 
 interface CardDetail {
+  workflowId: string;
   id: string;
   cardNo: string;
   status: CardState;
@@ -185,13 +188,7 @@ export default function YellowCardDetailPage() {
       setFailure(null);
     } else setFailure({ status: response.status, message: errorMessage(error) });
   }, [id]);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, 5000);
-    return () => clearInterval(timer);
-  }, [load]);
+  usePolling(load, 5000);
   const unitId = card?.unitId;
   useEffect(() => {
     if (!unitId) return;
@@ -224,6 +221,7 @@ export default function YellowCardDetailPage() {
           {cardStateLabel[card.status]}
         </Tag>
       }
+      extra={<TemporalLink workflowId={card.workflowId} />}
       onBack={() => history.back()}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>

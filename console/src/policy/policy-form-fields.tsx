@@ -10,6 +10,7 @@ import {
 import { Space, Typography } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import { roleLabel } from '../layout/console-layout';
+import { removeButton } from './remove-button';
 import {
   escalationLevelLabel,
   limitText,
@@ -73,7 +74,7 @@ export function PolicyFormFields() {
           creatorButtonProps={{ creatorButtonText: '添加时限等级' }}
           creatorRecord={{ unit: 'workingDays' }}
           copyIconProps={false}
-          deleteIconProps={{ tooltipText: '删除此等级' }}
+          actionRender={removeButton('等级', 1)}
           min={1}
         >
           {(_f, index) => (
@@ -127,7 +128,7 @@ export function PolicyFormFields() {
               name="categoryLimits"
               creatorButtonProps={{ creatorButtonText: '添加类别' }}
               copyIconProps={false}
-              deleteIconProps={{ tooltipText: '删除此类别' }}
+              actionRender={removeButton('类别', 0)}
             >
               {(_f, index) => (
                 <Space align="start" wrap>
@@ -159,7 +160,7 @@ export function PolicyFormFields() {
           name="reminders"
           creatorButtonProps={{ creatorButtonText: '添加提醒点' }}
           copyIconProps={false}
-          deleteIconProps={{ tooltipText: '删除此提醒点' }}
+          actionRender={removeButton('提醒点', 0)}
         >
           {(_f, index) => (
             <ProFormDigit
@@ -178,7 +179,7 @@ export function PolicyFormFields() {
           name="ladder"
           creatorButtonProps={{ creatorButtonText: '添加一级' }}
           copyIconProps={false}
-          deleteIconProps={{ tooltipText: '删除此级' }}
+          actionRender={removeButton('级', 0)}
         >
           {(_f, index) => (
             <Space align="start" wrap>

@@ -9,6 +9,6 @@ import { PrincipalLoader } from './principal.loader';
   imports: [AuditModule],
   controllers: [AuthController],
   providers: [AuthRepository, AuthService, PrincipalLoader],
-  exports: [AuthService],
+  exports: [AuthService, PrincipalLoader],
 })
 export class AuthModule {}

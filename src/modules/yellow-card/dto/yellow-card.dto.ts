@@ -67,5 +67,8 @@ const cardSchema = z.looseObject({
   status: z.enum(CardStatus),
 });
 export const cardPageSchema = pageSchemaOf(cardSchema);
-export const cardDetailSchema = cardSchema.extend({ timeline: z.array(z.looseObject({ kind: z.string() })) });
+export const cardDetailSchema = cardSchema.extend({
+  workflowId: z.string().describe('黄牌流程的 Temporal workflow id（card-<诉求 id>-unit|person）'),
+  timeline: z.array(z.looseObject({ kind: z.string() })),
+});
 export const cardSummaryResultSchema = z.looseObject({ items: z.array(z.looseObject({})) });
