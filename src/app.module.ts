@@ -22,6 +22,8 @@ import { CaseMeasuresModule } from './modules/case-measures/case-measures.module
 import { CaseRatingModule } from './modules/case-rating/case-rating.module';
 import { YellowCardModule } from './modules/yellow-card/yellow-card.module';
 import { PointsModule } from './modules/points/points.module';
+import { ProgrammeModule } from './modules/programme/programme.module';
+import { ProgrammeTaskModule } from './modules/programme-task/programme-task.module';
 
 /** Modules shared by the API and the worker process. */
 export const domainModules = [
@@ -38,6 +40,8 @@ export const domainModules = [
   YellowCardModule,
   PointsModule,
   PolicyMigrationModule,
+  ProgrammeModule,
+  ProgrammeTaskModule,
 ];
 
 @Module({})
