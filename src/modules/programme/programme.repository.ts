@@ -93,4 +93,10 @@ export class ProgrammeRepository {
       select: { communityId: true, partyOrgId: true },
     });
   }
+
+  /** The community a member reports to now (报到), if any. */
+  async reportedCommunityOf(personId: string): Promise<string | undefined> {
+    const row = await this.prisma.memberReportIn.findUnique({ where: { liveKey: personId } });
+    return row?.communityId;
+  }
 }
