@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { CN_2026_HOLIDAYS, calendarFromFestivals, isWorkingDay, toCstDate } from '../../src/shared/calendar';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
@@ -391,6 +392,52 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         const [me] = await json<{ serviceHours: number }[]>(await call('admin', 'GET', `/members?personId=${ids[w]}`));
         expect(me.serviceHours).toBe(2);
       }
+    });
+  });
+
+  describe('completion table', () => {
+    it('matches the confirmed tasks and fulfilled wishes per kind, and exports the same to .xlsx', async () => {
+      const year = Number(toCstDate(Date.now()).slice(0, 4));
+      const { policy } = await json<{ policy: { targets: Record<string, number> } }>(
+        await call('admin', 'GET', `/years/${year}`),
+      );
+      const table = await json<{
+        rows: { partyOrgId: string; name: string; kinds: Record<string, { target: number; confirmed: number }> }[];
+      }>(await call('supervisorS1', 'GET', `/completion?year=${year}`));
+      const row = table.rows.find((r) => r.partyOrgId === f.units.A.id);
+      const confirmed = await db.query(
+        "SELECT kind, count(*)::int AS n FROM programme_task WHERE party_org_id = $1 AND status = 'CONFIRMED' AND year = $2 GROUP BY kind",
+        [f.units.A.id, year],
+      );
+      const wishes = await countRows(
+        "SELECT count(*)::int AS n FROM micro_wish WHERE claimed_by_org_id = $1 AND status = 'FULFILLED'",
+        [f.units.A.id],
+      );
+      const expected = Object.fromEntries(
+        Object.entries(policy.targets).map(([kind, target]) => [
+          kind,
+          {
+            target,
+            confirmed:
+              ((confirmed.rows as { kind: string; n: number }[]).find((r) => r.kind === kind)?.n ?? 0) +
+              (kind === 'MICRO_WISH' ? wishes : 0),
+          },
+        ]),
+      );
+      expect(row?.kinds).toEqual(expected);
+      expect(row?.kinds.PARTY_DAY.confirmed).toBe(1);
+      expect(row?.kinds.MICRO_WISH.confirmed).toBe(1);
+
+      const exported = await call('supervisorS1', 'GET', `/completion/export?year=${year}`);
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-type')).toContain('spreadsheetml');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await exported.arrayBuffer()) as never);
+      const sheet = book.worksheets[0];
+      const line = sheet.getSheetValues().find((v) => Array.isArray(v) && v[2] === row?.name) as unknown[];
+      expect(line[4]).toBe(`1/${policy.targets.PARTY_DAY}`);
+      expect(line[6]).toBe(`1/${policy.targets.MICRO_WISH}`);
+      expect((await call('partyMemberA', 'GET', `/completion?year=1999`)).status).toBe(400);
     });
   });
 });

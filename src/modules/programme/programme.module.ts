@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { PolicyModule } from '../policy/policy.module';
+import { CompletionController } from './completion.controller';
+import { CompletionRepository } from './completion.repository';
+import { CompletionService } from './completion.service';
 import { MicroWishController } from './micro-wish.controller';
 import { MicroWishRepository } from './micro-wish.repository';
 import { MicroWishService } from './micro-wish.service';
@@ -18,7 +21,13 @@ import { VolunteerService } from './volunteer.service';
 /** 双进双联: programme years and their policy, pairing and report-ins, micro-wishes, volunteer activities. */
 @Module({
   imports: [AuditModule, PolicyModule],
-  controllers: [ProgrammeYearController, PairingController, MicroWishController, VolunteerController],
+  controllers: [
+    ProgrammeYearController,
+    PairingController,
+    MicroWishController,
+    VolunteerController,
+    CompletionController,
+  ],
   providers: [
     ProgrammeRepository,
     ProgrammeYearService,
@@ -29,6 +38,8 @@ import { VolunteerService } from './volunteer.service';
     MicroWishService,
     VolunteerRepository,
     VolunteerService,
+    CompletionRepository,
+    CompletionService,
   ],
   exports: [ProgrammeRepository, ProgrammeYearService],
 })
