@@ -1351,7 +1351,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 分批下沉、调强补优：机关书记（或督导）把本机关党员分批调派到社区；原报到结束并保留记录，新报到待社区确认 */
+        /** 分批下沉、调强补优：机关党组织书记把本机关党员分批调派到社区；原报到结束并保留记录，新报到待社区确认 */
         post: operations["PairingController_deploy"];
         delete?: never;
         options?: never;

@@ -17,6 +17,7 @@ import { startSearchAttributes } from '../../shared/search-attributes';
 import type { TaskView } from '../../../workflows/programme-task.workflow';
 import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { ProcessPolicyService } from '../policy/policy.service';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { programmeScope } from '../programme/programme-scope';
 import { ProgrammeYearService } from '../programme/programme-year.service';
@@ -48,13 +49,18 @@ export class ProgrammeTaskService {
     private readonly programme: ProgrammeRepository,
     private readonly years: ProgrammeYearService,
     private readonly calendars: CalendarService,
+    private readonly policies: ProcessPolicyService,
     private readonly audit: AuditService,
     private readonly temporal: TemporalClientService,
   ) {}
 
   async create(principal: Principal, dto: CreateTaskDto) {
     const repeat = await this.tasks.byRequestKey(`${principal.personId}:${dto.requestKey}`);
-    if (repeat) return this.detail(principal, repeat.id);
+    if (repeat) {
+      // the first request may have failed between writing the row and starting its workflow
+      await this.start(repeat, await this.inputOf(repeat));
+      return this.detail(principal, repeat.id);
+    }
     const community = await this.programme.unit(dto.communityId);
     if (community?.kind !== 'COMMUNITY') throw new DomainError('VALIDATION_FAILED', '任务须发布到社区');
     if (dto.partyOrgId) await this.assertPaired(dto.partyOrgId, dto.communityId);
@@ -193,6 +199,25 @@ export class ProgrammeTaskService {
   async review(principal: Principal, id: string, dto: ReviewTaskDto) {
     const task = await this.managed(principal, id, 'review');
     return this.step(principal, task, 'reviewTask', dto);
+  }
+
+  /** The workflow input for a task row written earlier: its policy version's settings and its district's calendar. */
+  private async inputOf(row: TaskRow | NonNullable<Awaited<ReturnType<ProgrammeTaskRepository['byRequestKey']>>>) {
+    const { data: policy } = await this.policies.get('programme', row.policyVersion);
+    const { calendar } = await this.calendars.effectiveCalendar(await this.programme.districtOf(row.communityId));
+    const input: ProgrammeTaskInput = {
+      taskId: row.id,
+      kind: row.kind,
+      policyVersion: row.policyVersion,
+      partyOrgId: row.partyOrgId ?? undefined,
+      dueAtMs: row.dueAt.getTime(),
+      requiredEvidence: policy.evidence[row.kind],
+      reminderFractions: policy.reminderFractions,
+      followUpLimit: policy.followUpLimit,
+      maxEscalations: policy.maxEscalations,
+      calendar,
+    };
+    return input;
   }
 
   private async start(row: { workflowId: string; taskNo: string; communityId: string }, input: ProgrammeTaskInput) {

@@ -83,7 +83,7 @@ export class PairingController {
   @Post('deployments')
   @Permit(Permission.ProgrammeServe)
   @ApiOperation({
-    summary: '分批下沉、调强补优：机关书记（或督导）把本机关党员分批调派到社区；原报到结束并保留记录，新报到待社区确认',
+    summary: '分批下沉、调强补优：机关党组织书记把本机关党员分批调派到社区；原报到结束并保留记录，新报到待社区确认',
   })
   @ApiZodBody(deploySchema)
   @ApiZodResponse(201, z.array(reportInViewSchema), '已调派')
