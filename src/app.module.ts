@@ -24,6 +24,8 @@ import { YellowCardModule } from './modules/yellow-card/yellow-card.module';
 import { PointsModule } from './modules/points/points.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
 import { TemporalUiModule } from './modules/temporal-ui/temporal-ui.module';
+import { ProgrammeModule } from './modules/programme/programme.module';
+import { ProgrammeTaskModule } from './modules/programme-task/programme-task.module';
 
 /** Modules shared by the API and the worker process. */
 export const domainModules = [
@@ -40,6 +42,8 @@ export const domainModules = [
   YellowCardModule,
   PointsModule,
   PolicyMigrationModule,
+  ProgrammeModule,
+  ProgrammeTaskModule,
 ];
 
 @Module({})

@@ -94,6 +94,24 @@ const aroundNow = () => ({
 });
 const deadlineQuery = `start=${encodeURIComponent('2026-09-18T10:00:00+08:00')}&unit=workingDays&amount=7`;
 
+// 双进双联: reading is for supervisors, communities and agency members; grid and department staff have no part in it.
+const progRead = (ok: number) =>
+  ({
+    ...everyone(403),
+    admin: ok,
+    supervisorS1: ok,
+    secretaryC1: ok,
+    partyMemberA: ok,
+    anonymous: 401,
+  }) as RouteCase['expect'];
+const progManage = (ok: number) =>
+  ({ ...everyone(403), admin: ok, supervisorS1: ok, secretaryC1: ok, anonymous: 401 }) as RouteCase['expect'];
+const progServe = (ok: number) =>
+  ({ ...everyone(403), admin: ok, partyMemberA: ok, anonymous: 401 }) as RouteCase['expect'];
+// Publishing names the community: a caller whose scope does not reach it gets 404 before the body is validated.
+const progPublish = { ...progManage(400), supervisorS1: [400, 404], secretaryC1: [400, 404] } as RouteCase['expect'];
+const noId = randomUUID();
+
 /** Every route of the API. A route missing here fails the first test, so new routes must state who may call them. */
 const routes: Record<string, RouteCase> = {
   'GET /health': { call: () => ({ method: 'GET', path: '/health' }), expect: everyone(200) },
@@ -526,6 +544,155 @@ const routes: Record<string, RouteCase> = {
   'POST /api/v1/my/cases/{id}/rating': {
     call: (_f, side) => ({ method: 'POST', path: `/api/v1/my/cases/${cases[side].id}/rating`, body: { stars: 5 } }),
     expect: ownOnly(409),
+  },
+  'GET /api/v1/programme/years': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/years' }),
+    expect: progRead(200),
+  },
+  'POST /api/v1/programme/years': {
+    call: () => ({ method: 'POST', path: '/api/v1/programme/years', body: { year: 1999 } }),
+    expect: progManage(400),
+  },
+  'GET /api/v1/programme/years/{year}': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/years/1999' }),
+    expect: progRead(400),
+  },
+  'PUT /api/v1/programme/years/{year}/policy': {
+    call: () => ({ method: 'PUT', path: '/api/v1/programme/years/1999/policy', body: {} }),
+    expect: progManage(400),
+  },
+  // a grid is no party organisation: supervisors in scope reach that check (400); a community secretary may not pair (403)
+  'POST /api/v1/programme/pairings': {
+    call: (f, side) => ({
+      method: 'POST',
+      path: '/api/v1/programme/pairings',
+      body: { partyOrgId: f.units.G1.id, communityId: f.units[c(side)].id },
+    }),
+    expect: { ...progManage(400), supervisorS1: [400, 404], secretaryC1: [403, 404] },
+  },
+  'GET /api/v1/programme/pairings': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/pairings' }),
+    expect: progRead(200),
+  },
+  'POST /api/v1/programme/pairings/{id}/end': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/pairings/${noId}/end` }),
+    expect: { ...progManage(404), secretaryC1: 403 },
+  },
+  'POST /api/v1/programme/report-ins': {
+    call: () => ({ method: 'POST', path: '/api/v1/programme/report-ins', body: { communityId: 'x' } }),
+    expect: progServe(400),
+  },
+  'POST /api/v1/programme/report-ins/{id}/confirm': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/report-ins/${noId}/confirm` }),
+    expect: progManage(404),
+  },
+  'POST /api/v1/programme/deployments': {
+    call: () => ({ method: 'POST', path: '/api/v1/programme/deployments', body: {} }),
+    expect: progServe(400),
+  },
+  'GET /api/v1/programme/members': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/members' }),
+    expect: progRead(200),
+  },
+  'POST /api/v1/programme/tasks': {
+    call: (f, side) => ({
+      method: 'POST',
+      path: '/api/v1/programme/tasks',
+      body: { communityId: f.units[c(side)].id },
+    }),
+    expect: progPublish,
+  },
+  'GET /api/v1/programme/tasks': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/tasks' }),
+    expect: progRead(200),
+  },
+  'GET /api/v1/programme/tasks/{id}': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/tasks/${noId}` }),
+    expect: progRead(404),
+  },
+  'POST /api/v1/programme/tasks/{id}/assign': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/tasks/${noId}/assign`, body: { partyOrgId: noId } }),
+    expect: progManage(404),
+  },
+  'POST /api/v1/programme/tasks/{id}/claim': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/tasks/${noId}/claim` }),
+    expect: progServe(404),
+  },
+  'POST /api/v1/programme/tasks/{id}/members': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/tasks/${noId}/members`, body: { memberIds: [noId] } }),
+    expect: progServe(404),
+  },
+  'POST /api/v1/programme/tasks/{id}/evidence': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/tasks/${noId}/evidence`, body: {} }),
+    expect: progServe(404),
+  },
+  'POST /api/v1/programme/tasks/{id}/review': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/tasks/${noId}/review`, body: { accept: true } }),
+    expect: progManage(404),
+  },
+  'POST /api/v1/programme/wishes': {
+    call: (f, side) => ({
+      method: 'POST',
+      path: '/api/v1/programme/wishes',
+      body: { communityId: f.units[c(side)].id },
+    }),
+    expect: progPublish,
+  },
+  'GET /api/v1/programme/wishes': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/wishes' }),
+    expect: progRead(200),
+  },
+  'POST /api/v1/programme/wishes/{id}/claim': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/wishes/${noId}/claim` }),
+    expect: progServe(404),
+  },
+  'POST /api/v1/programme/wishes/{id}/release': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/wishes/${noId}/release` }),
+    expect: progServe(404),
+  },
+  'POST /api/v1/my/wishes/{id}/confirm': {
+    call: () => ({ method: 'POST', path: `/api/v1/my/wishes/${noId}/confirm` }),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
+  'POST /api/v1/programme/activities': {
+    call: (f, side) => ({
+      method: 'POST',
+      path: '/api/v1/programme/activities',
+      body: { communityId: f.units[c(side)].id },
+    }),
+    expect: progPublish,
+  },
+  'GET /api/v1/programme/activities': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/activities' }),
+    expect: progRead(200),
+  },
+  'GET /api/v1/programme/activities/{id}': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/activities/${noId}` }),
+    expect: progRead(404),
+  },
+  'POST /api/v1/programme/activities/{id}/signups': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/activities/${noId}/signups` }),
+    expect: progServe(404),
+  },
+  'POST /api/v1/programme/activities/{id}/check-in': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/activities/${noId}/check-in` }),
+    expect: progServe(404),
+  },
+  'POST /api/v1/programme/activities/{id}/attendance': {
+    call: () => ({
+      method: 'POST',
+      path: `/api/v1/programme/activities/${noId}/attendance`,
+      body: { personIds: [noId] },
+    }),
+    expect: progManage(404),
+  },
+  'GET /api/v1/programme/completion': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/completion?year=1999' }),
+    expect: progRead(400),
+  },
+  'GET /api/v1/programme/completion/export': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/completion/export?year=1999' }),
+    expect: progRead(400),
   },
   'GET /api/v1/yellow-cards': {
     call: () => ({ method: 'GET', path: '/api/v1/yellow-cards?pageSize=200' }),

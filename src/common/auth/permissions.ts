@@ -19,6 +19,12 @@ export const Permission = {
   CaseWrite: 'case.write',
   CaseSupervise: 'case.supervise',
   CaseDispatch: 'case.dispatch',
+  /** 双进双联: read tasks, wishes, activities, members' report-ins in scope. */
+  ProgrammeRead: 'programme.read',
+  /** 双进双联, community side: publish tasks, wishes and activities; confirm report-ins, evidence and attendance. */
+  ProgrammeManage: 'programme.manage',
+  /** 双进双联, agency side: claim tasks and wishes, name members, submit evidence, report in, sign up. */
+  ProgrammeServe: 'programme.serve',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -27,6 +33,9 @@ const P = Permission;
 const settingsRead = [P.CalendarRead, P.PolicyRead];
 // Agency party members serve in communities but do not take resident requests (诉求) in this slice.
 const everyStaff = [P.OrgRead, P.PeopleRead, P.DutyRead, P.CaseRead, P.CaseWrite, ...settingsRead];
+// Agencies serve the communities they are paired with (双进双联); communities and supervisors run the programme.
+const agencySide = [P.ProgrammeRead, P.ProgrammeServe];
+const communitySide = [P.ProgrammeRead, P.ProgrammeManage];
 
 /** Role × permission. Where a role may use a permission is its position's scope unit (see PrincipalLoader). */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
@@ -42,18 +51,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.CalendarWrite,
     P.PolicyWrite,
     P.NotificationAdmin,
+    ...communitySide,
   ],
-  STREET_LEADER: [...everyStaff, P.CaseSupervise, P.CaseDispatch, P.AuditRead],
-  COMMUNITY_SECRETARY: [...everyStaff, P.CaseDispatch, P.PeopleWrite],
-  COMMITTEE_MEMBER: everyStaff,
+  STREET_LEADER: [...everyStaff, P.CaseSupervise, P.CaseDispatch, P.AuditRead, P.ProgrammeRead],
+  COMMUNITY_SECRETARY: [...everyStaff, P.CaseDispatch, P.PeopleWrite, ...communitySide],
+  COMMITTEE_MEMBER: [...everyStaff, ...communitySide],
   GRID_LEADER: everyStaff,
   GRID_WORKER: everyStaff,
   BUILDING_HEAD: everyStaff,
   ENTRANCE_HEAD: everyStaff,
   DEPARTMENT_HEAD: everyStaff,
   DEPARTMENT_STAFF: everyStaff,
-  AGENCY_SECRETARY: [P.OrgRead, P.PeopleRead, ...settingsRead],
-  PARTY_MEMBER: [P.OrgRead, ...settingsRead],
+  AGENCY_SECRETARY: [P.OrgRead, P.PeopleRead, ...settingsRead, ...agencySide],
+  PARTY_MEMBER: [P.OrgRead, ...settingsRead, ...agencySide],
 };
 
 /** Roles whose scope is the whole district regardless of their unit. */

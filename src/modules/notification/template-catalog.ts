@@ -83,6 +83,21 @@ export const templateCatalog = {
     title: '诉求 {{caseNo}} 协办单位已完成协办',
     body: '{{unitName}}已完成诉求 {{caseNo}} 的协办：{{note}}',
   },
+  'programme.task-reminder': {
+    variables: ['taskNo', 'title', 'kindLabel', 'deadline', 'percent'],
+    title: '双进双联任务 {{taskNo}} 即将到期',
+    body: '{{kindLabel}}任务「{{title}}」（{{taskNo}}）时限已用去 {{percent}}%，截止 {{deadline}}，请按时完成并提交完成材料。',
+  },
+  'programme.task-overdue': {
+    variables: ['taskNo', 'title', 'kindLabel', 'deadline', 'level', 'nextDeadline'],
+    title: '双进双联任务 {{taskNo}} 已逾期（第 {{level}} 级）',
+    body: '{{kindLabel}}任务「{{title}}」（{{taskNo}}）已于 {{deadline}} 逾期未完成，已上报第 {{level}} 级督办。{{nextDeadline}}',
+  },
+  'programme.task-progress': {
+    variables: ['taskNo', 'title', 'eventLabel', 'note'],
+    title: '双进双联任务 {{taskNo}}：{{eventLabel}}',
+    body: '任务「{{title}}」（{{taskNo}}）{{eventLabel}}。{{note}}',
+  },
   'calendar.schedule-missing': {
     variables: ['year', 'districtName', 'publishedThroughYear'],
     title: '请录入 {{year}} 年节假日安排',

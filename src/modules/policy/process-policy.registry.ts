@@ -3,11 +3,14 @@ import { DEFAULT_REQUEST_LOOP_POLICY } from './request-loop-policy.defaults';
 import { requestLoopPolicySchema } from './request-loop-policy.schema';
 import { DEFAULT_RATING_POLICY } from './rating-policy.defaults';
 import { ratingPolicySchema } from './rating-policy.schema';
+import { DEFAULT_PROGRAMME_POLICY } from './programme-policy.defaults';
+import { programmePolicySchema } from './programme-policy.schema';
 
 /** Every process whose settings supervisors version: its schema and its version-1 defaults. */
 export const processPolicies = {
   'request-loop': { label: '群众诉求闭环', schema: requestLoopPolicySchema, defaults: DEFAULT_REQUEST_LOOP_POLICY },
   rating: { label: '一事一评与黄牌预警', schema: ratingPolicySchema, defaults: DEFAULT_RATING_POLICY },
+  programme: { label: '双进双联', schema: programmePolicySchema, defaults: DEFAULT_PROGRAMME_POLICY },
 } as const;
 
 export type ProcessKey = keyof typeof processPolicies;
