@@ -2415,6 +2415,8 @@ export interface operations {
     RequestCaseController_list: {
         parameters: {
             query?: {
+                escalated?: "true" | "false";
+                extension?: "pending";
                 open?: "true" | "false";
                 page?: number;
                 pageSize?: number;
@@ -2459,6 +2461,14 @@ export interface operations {
                             latitude: number | null;
                             longitude: number | null;
                             mergedIntoId: string | null;
+                            /** @description extension=pending 时附待审批的延期申请 */
+                            pendingExtension?: {
+                                reason: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                                workingDays: number | null;
+                            };
                             policyVersion: number;
                             possibleDuplicateOfId: string | null;
                             reporterPhone: string;
@@ -2469,6 +2479,16 @@ export interface operations {
                             resolveDeadlineProvisional: boolean;
                             /** @enum {string} */
                             status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                            /** @description escalated=true 时附督办单 */
+                            supervisionOrders?: ({
+                                clock: string;
+                                /** Format: date-time */
+                                deadline: string;
+                                id: string;
+                                level: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @enum {string} */
                             urgency: "NORMAL" | "URGENT" | "CRITICAL";
                             workflowId: string;

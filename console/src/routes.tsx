@@ -17,6 +17,7 @@ const PolicyEditorPage = lazy(() => import('./pages/policy-editor-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
 const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
+const RatingPolicyPage = lazy(() => import('./pages/rating-policy-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
@@ -56,6 +57,12 @@ export const router = createBrowserRouter(
           path: 'policies/request-loop',
           element: (
             <RequirePermission permission={Permission.PolicyWrite}>{page(<PolicyEditorPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'policies/rating',
+          element: (
+            <RequirePermission permission={Permission.PolicyWrite}>{page(<RatingPolicyPage />)}</RequirePermission>
           ),
         },
         {

@@ -5,6 +5,7 @@ import {
   DesktopOutlined,
   LogoutOutlined,
   SettingOutlined,
+  StarOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -32,6 +33,13 @@ const menu: MenuEntry[] = [
     path: '/policies/request-loop',
     name: '流程策略',
     icon: <SettingOutlined />,
+    permission: Permission.PolicyWrite,
+    visible: mayConfigureDistrictSettings,
+  },
+  {
+    path: '/policies/rating',
+    name: '评价规则',
+    icon: <StarOutlined />,
     permission: Permission.PolicyWrite,
     visible: mayConfigureDistrictSettings,
   },
