@@ -1,11 +1,17 @@
 import {
+  AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
+  CalendarOutlined,
   DesktopOutlined,
+  FieldTimeOutlined,
   LogoutOutlined,
+  MailOutlined,
   SettingOutlined,
   StarOutlined,
+  TrophyOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -29,6 +35,10 @@ const menu: MenuEntry[] = [
   { path: '/audit', name: '审计', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/dashboard', name: '三率看板', icon: <BarChartOutlined />, permission: Permission.CaseSupervise },
   { path: '/yellow-cards', name: '黄牌预警', icon: <WarningOutlined />, permission: Permission.CaseSupervise },
+  { path: '/escalations', name: '督办', icon: <AlertOutlined />, permission: Permission.CaseSupervise },
+  { path: '/extensions', name: '延期审批', icon: <FieldTimeOutlined />, permission: Permission.CaseSupervise },
+  { path: '/points', name: '积分排行', icon: <TrophyOutlined />, permission: Permission.CaseSupervise },
+  { path: '/org', name: '组织架构', icon: <ApartmentOutlined />, permission: Permission.PeopleWrite },
   {
     path: '/policies/request-loop',
     name: '流程策略',
@@ -41,6 +51,19 @@ const menu: MenuEntry[] = [
     name: '评价规则',
     icon: <StarOutlined />,
     permission: Permission.PolicyWrite,
+    visible: mayConfigureDistrictSettings,
+  },
+  {
+    path: '/templates',
+    name: '消息模板',
+    icon: <MailOutlined />,
+    permission: Permission.NotificationAdmin,
+  },
+  {
+    path: '/calendar',
+    name: '工作日历',
+    icon: <CalendarOutlined />,
+    permission: Permission.CalendarWrite,
     visible: mayConfigureDistrictSettings,
   },
 ];
