@@ -303,6 +303,10 @@ describe('the supervisor configuration pages in a browser', () => {
     await screenshot(page, '46-org-tree-people');
     await people.locator('.ant-pagination-item-2').click();
     await people.getByText(`第 21-${total} 条`).waitFor();
+    await eventually(
+      async () => ((await people.locator('tbody tr').count()) === total - 20 ? true : null),
+      'the second page’s rows',
+    );
     const secondPage = await people.locator('tbody tr').allInnerTexts();
     expect(secondPage).toHaveLength(total - 20);
     expect(secondPage.filter((r) => firstPage.includes(r))).toEqual([]);
@@ -350,14 +354,8 @@ describe('the supervisor configuration pages in a browser', () => {
     await page.getByRole('menuitem', { name: '延期审批' }).click();
     await page.getByRole('heading', { name: '延期审批', exact: true }).waitFor();
     const row = page.getByRole('row', { name: new RegExp(filed.caseNo) });
-    await eventually(async () => {
-      if (await row.count()) return true;
-      await page
-        .getByRole('button', { name: /刷新/ })
-        .click()
-        .catch(() => undefined);
-      return null;
-    }, 'the request listed');
+    // the request's timeline entry is written before the API answers the request, so the first load lists it
+    await row.waitFor();
     await row.getByText('3 个工作日').waitFor();
     await row.getByText(`等待配件到货-${f.tag}`).waitFor();
     await screenshot(page, '47-extensions-pending');
