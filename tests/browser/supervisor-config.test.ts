@@ -384,4 +384,39 @@ describe('the supervisor configuration pages in a browser', () => {
     expect(Date.parse(after.resolveDeadline as string)).toBeGreaterThan(Date.parse(before));
     expect(after.timeline.find((e) => e.kind === 'EXTENSION_APPROVED')?.note).toBe('同意');
   });
+
+  it('消息模板: each template shows its declared variables; an undeclared one is refused on the field by the API', async () => {
+    const token = await tokenOf(districtSupervisor.username);
+    type Template = { key: string; version: number; title: string; body: string; variables: string[] };
+    const before = (await call<Template[]>(token, '/api/v1/notifications/templates/catalog')).find(
+      (t) => t.key === 'request.reminder',
+    ) as Template;
+    const page = await newPage();
+    await signIn(page, districtSupervisor.username, '/console/');
+    await page.getByRole('menuitem', { name: '消息模板' }).click();
+    await page.getByRole('heading', { name: '消息模板', exact: true }).waitFor();
+    const row = page.getByRole('row', { name: /request\.reminder/ });
+    for (const v of before.variables) await row.getByText(v, { exact: true }).waitFor();
+    await row.getByRole('button', { name: '编辑 request.reminder' }).click();
+    const drawer = page.getByRole('dialog');
+    const declared = drawer.getByRole('group', { name: '可用变量' });
+    for (const v of before.variables) await declared.getByText(`{{${v}}}`).waitFor();
+    expect(await drawer.getByLabel('正文').inputValue()).toBe(before.body);
+    await drawer.getByLabel('正文').fill(`${before.body}（联系人 {{handler}}）`);
+    await drawer.getByRole('button', { name: '保存为新版本' }).click();
+    await drawer
+      .locator('.ant-form-item-has-error', { has: drawer.getByLabel('正文') })
+      .getByText(/模板使用了未提供的变量：handler/)
+      .waitFor();
+    await screenshot(page, '48-template-refused');
+    const still = (await call<Template[]>(token, '/api/v1/notifications/templates/catalog')).find(
+      (t) => t.key === 'request.reminder',
+    );
+    expect(still?.version).toBe(before.version);
+    // the wording back as it was, saved as the next version (other files send this template)
+    await drawer.getByLabel('正文').fill(before.body);
+    await drawer.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText(`「request.reminder」已保存为第 ${before.version + 1} 版`).waitFor();
+    await row.getByText(`第 ${before.version + 1} 版`).waitFor();
+  });
 });
