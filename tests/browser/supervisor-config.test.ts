@@ -405,7 +405,7 @@ describe('the supervisor configuration pages in a browser', () => {
     await drawer.getByLabel('正文').fill(`${before.body}（联系人 {{handler}}）`);
     await drawer.getByRole('button', { name: '保存为新版本' }).click();
     await drawer
-      .locator('.ant-form-item-has-error', { has: drawer.getByLabel('正文') })
+      .locator('.ant-form-item-has-error', { has: page.getByLabel('正文') })
       .getByText(/模板使用了未提供的变量：handler/)
       .waitFor();
     await screenshot(page, '48-template-refused');
