@@ -8260,6 +8260,8 @@ export interface operations {
             query: {
                 from: string;
                 groupBy?: "unit" | "person";
+                page?: number;
+                pageSize?: number;
                 to: string;
             };
             header?: never;
@@ -8279,11 +8281,18 @@ export interface operations {
                         /** @enum {string} */
                         groupBy: "unit" | "person";
                         items: ({
+                            entries: number;
+                            id: string;
+                            name: string;
+                            points: number;
                             rank: number;
                         } & {
                             [key: string]: unknown;
                         })[];
+                        page: number;
+                        pageSize: number;
                         to: string;
+                        /** @description 排名的对象总数（本页之外也计） */
                         total: number;
                     };
                 };

@@ -22,6 +22,8 @@ export default function PointsPage() {
   const [custom, setCustom] = useState<[Dayjs, Dayjs] | null>(null);
   const [groupBy, setGroupBy] = useState<GroupBy>('unit');
   const [rows, setRows] = useState<Balance[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [pager, setPager] = useState({ page: 1, pageSize: 20 });
   const [failure, setFailure] = useState<string | null>(null);
   const range = rangeOf(period, custom);
   const from = range?.[0].toISOString();
@@ -31,16 +33,19 @@ export default function PointsPage() {
     if (!from || !to) return;
     let live = true;
     setRows(null);
-    void api.GET('/api/v1/points/balances', { params: { query: { from, to, groupBy } } }).then(({ data, error }) => {
-      if (!live) return;
-      if (!data) return setFailure(errorMessage(error, '积分排行加载失败'));
-      setFailure(null);
-      setRows(data.items as unknown as Balance[]);
-    });
+    void api
+      .GET('/api/v1/points/balances', { params: { query: { from, to, groupBy, ...pager } } })
+      .then(({ data, error }) => {
+        if (!live) return;
+        if (!data) return setFailure(errorMessage(error, '积分排行加载失败'));
+        setFailure(null);
+        setRows(data.items as Balance[]);
+        setTotal(data.total);
+      });
     return () => {
       live = false;
     };
-  }, [from, to, groupBy]);
+  }, [from, to, groupBy, pager]);
 
   return (
     <PageContainer
@@ -56,7 +61,10 @@ export default function PointsPage() {
                 aria-labelledby="points-period-label"
                 options={periodOptions}
                 value={period}
-                onChange={(v) => setPeriod(v as Period)}
+                onChange={(v) => {
+                  setPeriod(v as Period);
+                  setPager((p) => ({ ...p, page: 1 }));
+                }}
               />
               {period === 'custom' && (
                 <DatePicker.RangePicker
@@ -72,7 +80,10 @@ export default function PointsPage() {
                 aria-labelledby="points-group-label"
                 options={(Object.keys(groupLabel) as GroupBy[]).map((g) => ({ value: g, label: groupLabel[g] }))}
                 value={groupBy}
-                onChange={(v) => setGroupBy(v as GroupBy)}
+                onChange={(v) => {
+                  setGroupBy(v as GroupBy);
+                  setPager((p) => ({ ...p, page: 1 }));
+                }}
               />
             </Space>
             <Typography.Text type="secondary" data-testid="points-period">
@@ -86,7 +97,14 @@ export default function PointsPage() {
           rowKey="id"
           loading={!rows && !failure}
           dataSource={rows ?? []}
-          pagination={{ pageSize: 20 }}
+          pagination={{
+            current: pager.page,
+            pageSize: pager.pageSize,
+            total,
+            showSizeChanger: true,
+            showTotal: (n) => `共 ${n} 个`,
+            onChange: (page, pageSize) => setPager({ page, pageSize }),
+          }}
           columns={[
             { title: '名次', dataIndex: 'rank', width: 80 },
             { title: groupLabel[groupBy], dataIndex: 'name' },
