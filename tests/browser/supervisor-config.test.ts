@@ -419,4 +419,81 @@ describe('the supervisor configuration pages in a browser', () => {
     await page.getByText(`「request.reminder」已保存为第 ${before.version + 1} 版`).waitFor();
     await row.getByText(`第 ${before.version + 1} 版`).waitFor();
   });
+
+  it('督办 and 积分排行: an escalated case with its 督办单 links to the case; units ranked by this month’s points', async () => {
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL as string }),
+    });
+    try {
+      const secretary = await tokenOf(f.people.secretaryC1.username);
+      const filed = await call<{ id: string; caseNo: string }>(
+        secretary,
+        '/api/v1/cases',
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            requestKey: `escalated-${randomUUID()}`,
+            channel: 'HOTLINE',
+            category: f.category,
+            description: `井盖缺失-督办-${f.tag}`,
+            address: f.addresses.G1,
+            reporterPhone: '13900000004',
+          }),
+        },
+        201,
+      );
+      // an escalation as the workflow records it (its clocks are days long; the list only reads these rows)
+      const deadline = new Date(Date.now() + 2 * 86_400_000);
+      await prisma.requestCase.update({ where: { id: filed.id }, data: { escalationLevel: 1 } });
+      await prisma.supervisionOrder.create({
+        data: { caseId: filed.id, level: 'COMMUNITY', clock: 'accept', deadline, dedupKey: `walk-${filed.id}` },
+      });
+      // points this month: G1 above DEP1 (a five-star and a one-star rating's worth)
+      await prisma.pointsEntry.createMany({
+        data: [
+          {
+            holderKind: 'UNIT',
+            unitId: f.units.G1.id,
+            points: 5,
+            reason: '五星好评',
+            policyVersion: 1,
+            dedupKey: `walk-g1-${f.tag}`,
+          },
+          {
+            holderKind: 'UNIT',
+            unitId: f.units.DEP1.id,
+            points: -2,
+            reason: '一星差评',
+            policyVersion: 1,
+            dedupKey: `walk-dep1-${f.tag}`,
+          },
+        ],
+      });
+
+      const page = await newPage();
+      await signIn(page, f.people.supervisorS1.username, '/console/');
+      await page.getByRole('menuitem', { name: '督办' }).click();
+      await page.getByRole('heading', { name: '督办', exact: true }).waitFor();
+      const row = page.getByRole('row', { name: new RegExp(filed.caseNo) });
+      await row.getByText('已升级至社区').waitFor();
+      await row.getByText(new RegExp(`社区 · 受理时限 · 督办时限 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}`)).waitFor();
+      await screenshot(page, '49-escalations');
+      await row.getByRole('link', { name: filed.caseNo }).click();
+      await page.waitForURL(new RegExp(`/console/cases/${filed.id}$`));
+      await page.getByText(`井盖缺失-督办-${f.tag}`).first().waitFor();
+
+      await page.getByRole('menuitem', { name: '积分排行' }).click();
+      await page.getByRole('heading', { name: '积分排行', exact: true }).waitFor();
+      const ranking = page.getByRole('table', { name: '单位积分排行' });
+      const g1 = ranking.getByRole('row', { name: new RegExp(`G1（测试${f.tag}）`) });
+      const dep1 = ranking.getByRole('row', { name: new RegExp(`DEP1（测试${f.tag}）`) });
+      await g1.getByText('+5').waitFor();
+      await dep1.getByText('-2').waitFor();
+      const rankOf = async (r: typeof g1) => Number((await r.locator('td').first().innerText()).trim());
+      expect(await rankOf(g1)).toBeLessThan(await rankOf(dep1));
+      await screenshot(page, '50-points-ranking');
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
 });
