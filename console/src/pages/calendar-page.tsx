@@ -262,7 +262,15 @@ function CalendarEditor() {
         date,
         mark,
       );
-      body = { weekendDays: cal.weekendDays, holidays: next.holidays, makeUpWorkdays: next.makeUpWorkdays, note };
+      // the base is a whole calendar: its weekend and working hours go back unchanged
+      const { workingHours } = cal as CalendarDays & { workingHours?: unknown };
+      body = {
+        weekendDays: cal.weekendDays,
+        workingHours,
+        holidays: next.holidays,
+        makeUpWorkdays: next.makeUpWorkdays,
+        note,
+      };
     }
     const { data, error } = await api.POST('/api/v1/calendars/versions', { body: body as never });
     if (!data) return errorMessage(error, '保存失败');
