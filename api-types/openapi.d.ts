@@ -927,6 +927,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/templates/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部通知模板：当前生效的措辞及可用变量 */
+        get: operations["NotificationAdminController_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/address-lookup": {
         parameters: {
             query?: never;
@@ -2978,6 +2995,8 @@ export interface operations {
     RequestCaseController_list: {
         parameters: {
             query?: {
+                escalated?: "true" | "false";
+                extension?: "pending";
                 open?: "true" | "false";
                 page?: number;
                 pageSize?: number;
@@ -3022,6 +3041,14 @@ export interface operations {
                             latitude: number | null;
                             longitude: number | null;
                             mergedIntoId: string | null;
+                            /** @description extension=pending 时附待审批的延期申请 */
+                            pendingExtension?: {
+                                reason: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string | null;
+                                workingDays: number | null;
+                            };
                             policyVersion: number;
                             possibleDuplicateOfId: string | null;
                             reporterPhone: string;
@@ -3032,6 +3059,16 @@ export interface operations {
                             resolveDeadlineProvisional: boolean;
                             /** @enum {string} */
                             status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                            /** @description escalated=true 时附督办单 */
+                            supervisionOrders?: ({
+                                clock: string;
+                                /** Format: date-time */
+                                deadline: string;
+                                id: string;
+                                level: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             /** @enum {string} */
                             urgency: "NORMAL" | "URGENT" | "CRITICAL";
                             workflowId: string;
@@ -7756,6 +7793,61 @@ export interface operations {
             };
         };
     };
+    NotificationAdminController_catalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: string;
+                        key: string;
+                        title: string;
+                        /** @description 该模板可用的变量（发送方提供） */
+                        variables: string[];
+                        /** @description 0：系统默认措辞 */
+                        version: number;
+                    }[];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     OrgController_resolveAddress: {
         parameters: {
             query: {
@@ -8808,6 +8900,8 @@ export interface operations {
             query: {
                 from: string;
                 groupBy?: "unit" | "person";
+                page?: number;
+                pageSize?: number;
                 to: string;
             };
             header?: never;
@@ -8827,11 +8921,18 @@ export interface operations {
                         /** @enum {string} */
                         groupBy: "unit" | "person";
                         items: ({
+                            entries: number;
+                            id: string;
+                            name: string;
+                            points: number;
                             rank: number;
                         } & {
                             [key: string]: unknown;
                         })[];
+                        page: number;
+                        pageSize: number;
                         to: string;
+                        /** @description 排名的对象总数（本页之外也计） */
                         total: number;
                     };
                 };

@@ -17,6 +17,13 @@ const PolicyEditorPage = lazy(() => import('./pages/policy-editor-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
 const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
+const RatingPolicyPage = lazy(() => import('./pages/rating-policy-page'));
+const CalendarPage = lazy(() => import('./pages/calendar-page'));
+const TemplatesPage = lazy(() => import('./pages/templates-page'));
+const EscalationsPage = lazy(() => import('./pages/escalations-page'));
+const ExtensionsPage = lazy(() => import('./pages/extensions-page'));
+const PointsPage = lazy(() => import('./pages/points-page'));
+const OrgPage = lazy(() => import('./pages/org-page'));
 const SettingsPage = lazy(() => import('./pages/settings-page'));
 const QueueDashboardPage = lazy(() => import('./pages/queue-dashboard-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
@@ -59,6 +66,44 @@ export const router = createBrowserRouter(
           element: (
             <RequirePermission permission={Permission.PolicyWrite}>{page(<PolicyEditorPage />)}</RequirePermission>
           ),
+        },
+        {
+          path: 'policies/rating',
+          element: (
+            <RequirePermission permission={Permission.PolicyWrite}>{page(<RatingPolicyPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'calendar',
+          element: (
+            <RequirePermission permission={Permission.CalendarWrite}>{page(<CalendarPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'templates',
+          element: (
+            <RequirePermission permission={Permission.NotificationAdmin}>{page(<TemplatesPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'escalations',
+          element: (
+            <RequirePermission permission={Permission.CaseSupervise}>{page(<EscalationsPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'extensions',
+          element: (
+            <RequirePermission permission={Permission.CaseSupervise}>{page(<ExtensionsPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'points',
+          element: <RequirePermission permission={Permission.CaseSupervise}>{page(<PointsPage />)}</RequirePermission>,
+        },
+        {
+          path: 'org',
+          element: <RequirePermission permission={Permission.PeopleWrite}>{page(<OrgPage />)}</RequirePermission>,
         },
         {
           path: 'yellow-cards',

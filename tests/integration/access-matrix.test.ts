@@ -808,6 +808,10 @@ const routes: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', path: '/api/v1/notifications/templates' }),
     expect: { ...superviseOnly(200), supervisorS1: 200 },
   },
+  'GET /api/v1/notifications/templates/catalog': {
+    call: () => ({ method: 'GET', path: '/api/v1/notifications/templates/catalog' }),
+    expect: { ...superviseOnly(200), supervisorS1: 200 },
+  },
   'POST /api/v1/notifications/templates/{key}/versions': {
     // an unknown variable: the district admin reaches validation (400), a street supervisor is refused first
     call: () => ({

@@ -295,6 +295,18 @@ describe('notification delivery through BullMQ to a real HTTP sink', () => {
       options: { dedupKey: `tpl-${f.tag}` },
     });
     expect((await inbox(`tpl-${f.tag}`))[0]).toMatchObject({ title: '【通知】新版', template_version: version });
+    // the catalogue lists every template with its variables and the wording now in force
+    const catalog = (await (
+      await fetch(`${api.url}/api/v1/notifications/templates/catalog`, authed(accessToken))
+    ).json()) as { key: string; version: number; title: string; variables: string[] }[];
+    expect(catalog.find((t) => t.key === 'notify.broadcast')).toEqual(
+      expect.objectContaining({ version, title: '【通知】{{title}}', variables: ['title', 'text'] }),
+    );
+    expect(catalog.find((t) => t.key === 'auth.one-time-code')).toEqual(
+      expect.objectContaining({ variables: ['code', 'minutes'] }),
+    );
+    const grid = (await login(api.url, f.people.gridWorkerG1.username)).accessToken;
+    expect((await fetch(`${api.url}/api/v1/notifications/templates/catalog`, authed(grid))).status).toBe(403);
   });
 
   it('serves the inbox: list, unread count, read, and a live stream', async () => {

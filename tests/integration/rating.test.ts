@@ -235,6 +235,25 @@ describe('一事一评 and 黄牌预警 through the HTTP API', () => {
       [f.people.gridWorkerG1.id],
     );
     expect(balances.points).toBe(ledger.rows[0].total);
+    // the ranking pages: one holder a page, ranks carried across pages, the total counts every holder
+    type Ranking = { total: number; page: number; items: { rank: number; id: string; points: number }[] };
+    const whole = await json<Ranking>(
+      call('supervisorS1', 'GET', `/api/v1/points/balances?${around}&groupBy=unit&pageSize=200`),
+    );
+    expect(whole.total).toBe(whole.items.length);
+    expect(whole.total).toBeGreaterThanOrEqual(1);
+    for (const n of [1, 2].filter((k) => k <= whole.total)) {
+      const one = await json<Ranking>(
+        call('supervisorS1', 'GET', `/api/v1/points/balances?${around}&groupBy=unit&pageSize=1&page=${n}`),
+      );
+      expect(one).toMatchObject({ total: whole.total, page: n });
+      expect(one.items).toEqual([whole.items[n - 1]]);
+      expect(one.items[0].rank).toBe(n);
+    }
+    const past = await json<Ranking>(
+      call('supervisorS1', 'GET', `/api/v1/points/balances?${around}&groupBy=unit&pageSize=1&page=999`),
+    );
+    expect(past).toMatchObject({ total: whole.total, items: [] });
     expect(
       (await db.query('SELECT points FROM points_entry WHERE case_id = $1 ORDER BY holder_kind', [reported.id])).rows,
     ).toEqual([{ points: 5 }, { points: 3 }]);

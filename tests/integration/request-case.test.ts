@@ -182,4 +182,47 @@ describe('resident requests (诉求) through HTTP, the real worker and Temporal'
     const stored = await db.query('SELECT resolve_deadline FROM request_case WHERE id = $1', [created.id]);
     expect((stored.rows[0].resolve_deadline as Date).getTime()).toBe(Date.parse(after.deadline));
   });
+
+  it('lists cases awaiting an extension decision and escalated cases with their 督办单, in scope', async () => {
+    token.supervisor = (await login(api.url, f.people.supervisorS1.username)).accessToken;
+    const list = async (who: string, query: string) =>
+      (await (await fetch(`${api.url}/api/v1/cases?pageSize=100&${query}`, authed(token[who]))).json()) as {
+        total: number;
+        items: (CaseBody & {
+          pendingExtension?: { workingDays: number; reason: string };
+          supervisionOrders?: { level: string }[];
+        })[];
+      };
+    const created = (await (await intake('gridWorkerG1', `key-${randomUUID()}`)).json()) as CaseBody;
+    await eventually(async () => (await post('gridWorkerG1', `/${created.id}/accept`)).status === 200, 'accepted');
+    expect((await list('supervisor', 'extension=pending')).items.some((c) => c.id === created.id)).toBe(false);
+    expect(
+      (await post('gridWorkerG1', `/${created.id}/extension`, { workingDays: 3, reason: `等配件-${f.tag}` })).status,
+    ).toBe(200);
+    const pending = await eventually(async () => {
+      const found = (await list('supervisor', 'extension=pending')).items.find((c) => c.id === created.id);
+      return found?.pendingExtension ? found : null;
+    }, 'the pending extension listed');
+    expect(pending.pendingExtension).toMatchObject({ workingDays: 3, reason: `等配件-${f.tag}` });
+    // another grid's worker does not see it
+    expect((await list('gridWorkerG2', 'extension=pending')).items.some((c) => c.id === created.id)).toBe(false);
+    expect((await post('supervisor', `/${created.id}/extension/decision`, { approve: true })).status).toBe(200);
+    await eventually(
+      async () => !(await list('supervisor', 'extension=pending')).items.some((c) => c.id === created.id),
+      'the decided extension no longer listed',
+    );
+
+    expect((await list('supervisor', 'escalated=true')).items.some((c) => c.id === created.id)).toBe(false);
+    await db.query('UPDATE request_case SET escalation_level = 1 WHERE id = $1', [created.id]);
+    await db.query(
+      `INSERT INTO supervision_order (id, case_id, level, clock, deadline, dedup_key)
+       VALUES (gen_random_uuid(), $1, 'COMMUNITY', 'resolution', now() + interval '1 day', $2)`,
+      [created.id, `test-${created.id}`],
+    );
+    const escalated = (await list('supervisor', 'escalated=true')).items.find((c) => c.id === created.id);
+    expect(escalated?.supervisionOrders).toEqual([
+      expect.objectContaining({ level: 'COMMUNITY', clock: 'resolution' }),
+    ]);
+    expect((await list('gridWorkerG2', 'escalated=true')).items.some((c) => c.id === created.id)).toBe(false);
+  });
 });

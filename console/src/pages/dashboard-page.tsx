@@ -1,13 +1,13 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { Alert, DatePicker, Empty, Segmented, Space, Spin, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import RatesChart, { type RateRow } from '../dashboard/rates-chart';
 import { PageTitle } from '../layout/page-title';
-import { CHINA_ZONE, formatTime } from '../lib/time';
+import { periodOptions, rangeOf, type Period } from '../lib/period';
+import { formatTime } from '../lib/time';
 
-type Period = 'month' | 'quarter' | 'year' | 'custom';
 type Level = 'street' | 'community' | 'grid';
 
 interface MeasureItem extends RateRow {
@@ -18,27 +18,6 @@ interface MeasureItem extends RateRow {
 }
 
 const levelLabel: Record<Level, string> = { street: '街道', community: '社区', grid: '网格' };
-const periodOptions = [
-  { value: 'month', label: '本月' },
-  { value: 'quarter', label: '本季度' },
-  { value: 'year', label: '本年' },
-  { value: 'custom', label: '自定义' },
-];
-
-/** A period's [from, to) in China time: reporting periods follow the Chinese calendar, whatever the browser's zone. */
-function rangeOf(period: Period, custom: [Dayjs, Dayjs] | null): [Dayjs, Dayjs] | null {
-  const now = dayjs().tz(CHINA_ZONE);
-  if (period === 'month') return [now.startOf('month'), now.startOf('month').add(1, 'month')];
-  if (period === 'quarter') {
-    const start = now.startOf('month').month(Math.floor(now.month() / 3) * 3);
-    return [start, start.add(3, 'month')];
-  }
-  if (period === 'year') return [now.startOf('year'), now.startOf('year').add(1, 'year')];
-  if (!custom) return null;
-  const day = (d: Dayjs) => dayjs.tz(d.format('YYYY-MM-DD'), CHINA_ZONE);
-  return [day(custom[0]), day(custom[1]).add(1, 'day')];
-}
-
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
 function toItem(raw: Record<string, unknown>): MeasureItem {

@@ -1,5 +1,5 @@
 import { PageContainer, ProCard, ProForm } from '@ant-design/pro-components';
-import { Alert, App, Button, Empty, Form, Result, Space, Spin, Steps, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Result, Space, Spin, Steps } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import { mayConfigureDistrictSettings } from '../auth/permissions';
@@ -8,6 +8,7 @@ import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
 import { CalendarPreview } from '../policy/calendar-preview';
+import { placeIssues, PolicyDiffTable, RefusalAlert, type Refusal } from '../policy/policy-editor-parts';
 import { PolicyFormFields } from '../policy/policy-form-fields';
 import { PolicyMigrationStep } from '../policy/policy-migration-step';
 import {
@@ -26,10 +27,6 @@ interface Current {
   createdAt: string;
   note: string | null;
 }
-interface Issue {
-  path: string;
-  message: string;
-}
 
 /** The first category whose resolution limit the draft changes: what the calendar preview opens with. */
 function changedCategory(before: RequestLoopPolicy, after: RequestLoopPolicy): string | undefined {
@@ -47,7 +44,7 @@ function Editor() {
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState<{ policy: RequestLoopPolicy; note?: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<{ message: string; unplaced: Issue[] } | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState<{ version: number; category?: string } | null>(null);
   // Deadlines are previewed on the calendar of the person's district (the one cases in it are frozen with).
   const districtId = me?.positions.find((p) => p.unitKind === 'DISTRICT')?.unitId;
@@ -103,27 +100,9 @@ function Editor() {
       setStep(2);
       return;
     }
-    // The API's validation, field by field, back on the form where each setting was entered.
-    const details = (error as { details?: unknown } | undefined)?.details;
-    const issues: Issue[] = response.status === 400 && Array.isArray(details) ? (details as Issue[]) : [];
-    const values = form.getFieldsValue(true) as PolicyFormValues;
-    const unplaced: Issue[] = [];
-    const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
-    for (const issue of issues) {
-      const name = fieldOfIssue(issue.path, values);
-      if (!name) {
-        unplaced.push(issue);
-        continue;
-      }
-      const path = (Array.isArray(name) ? name : [name]) as (string | number)[];
-      const key = JSON.stringify(path);
-      const entry = byField.get(key) ?? { name: path, errors: [] };
-      entry.errors.push(issue.message);
-      byField.set(key, entry);
-    }
-    form.setFields([...byField.values()] as Parameters<typeof form.setFields>[0]);
-    setRefusal({ message: errorMessage(error, '保存失败'), unplaced });
-    if (byField.size) setStep(0);
+    const placed = placeIssues(form, error, response.status, fieldOfIssue);
+    setRefusal(placed.refusal);
+    if (placed.placed) setStep(0);
   };
 
   if (loadFailure) return <Result status="error" title="流程策略加载失败" subTitle={loadFailure} />;
@@ -139,26 +118,7 @@ function Editor() {
           current={step}
           items={[{ title: '编辑策略' }, { title: '核对变更并保存' }, { title: '迁移进行中的诉求' }]}
         />
-        {refusal && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            message="保存未成功"
-            description={
-              <>
-                <div>{refusal.message}</div>
-                {refusal.unplaced.map((i) => (
-                  <div key={i.path + i.message}>
-                    {i.path}：{i.message}
-                  </div>
-                ))}
-              </>
-            }
-            closable
-            onClose={() => setRefusal(null)}
-          />
-        )}
+        {refusal && <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} />}
         <div style={{ display: step === 0 ? 'block' : 'none' }}>
           <ProForm<PolicyFormValues>
             form={form}
@@ -186,29 +146,7 @@ function Editor() {
         </div>
         {step === 1 && draft && (
           <>
-            <ProCard title={`与第 ${current.version} 版相比的变更`} bordered>
-              <Table<FieldChange>
-                aria-label="策略变更"
-                size="small"
-                rowKey="key"
-                pagination={false}
-                dataSource={changes}
-                locale={{ emptyText: <Empty description="与当前版本相同，没有变更" /> }}
-                columns={[
-                  { title: '项目', dataIndex: 'label' },
-                  {
-                    title: '原值',
-                    dataIndex: 'before',
-                    render: (v: string) => (v === '（无）' ? v : <Typography.Text delete>{v}</Typography.Text>),
-                  },
-                  {
-                    title: '新值',
-                    dataIndex: 'after',
-                    render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
-                  },
-                ]}
-              />
-            </ProCard>
+            <PolicyDiffTable changes={changes} version={current.version} />
             <ProCard title="工作日历预览" bordered subTitle="按当前生效的工作日历（节假日、调休）计算，时间为北京时间">
               <CalendarPreview
                 before={current.data}

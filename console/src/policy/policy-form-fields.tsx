@@ -8,9 +8,9 @@ import {
   ProFormTextArea,
 } from '@ant-design/pro-components';
 import { Space, Typography } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
 import { roleLabel } from '../layout/console-layout';
 import { removeButton } from './remove-button';
+import { LimitField, NumberField, required } from './policy-editor-parts';
 import {
   escalationLevelLabel,
   limitText,
@@ -25,33 +25,6 @@ const levelOptions = Object.entries(escalationLevelLabel).map(([value, label]) =
   label: `${label}（${value}）`,
 }));
 const roleOptions = Object.entries(roleLabel).map(([value, label]) => ({ value, label }));
-const required = (what: string) => [{ required: true, message: `请填写${what}` }];
-
-/** A limit: amount and unit side by side, each with its own label for screen readers. */
-function LimitField({ name, label }: { name: NamePath; label: string }) {
-  const path = Array.isArray(name) ? name : [name];
-  return (
-    <Space align="start" wrap>
-      <ProFormDigit
-        name={[...path, 'amount']}
-        label={label}
-        min={0}
-        fieldProps={{ 'aria-label': `${label}时长`, precision: 2 }}
-        rules={required(`${label}时长`)}
-        width="xs"
-      />
-      <ProFormSelect
-        name={[...path, 'unit']}
-        label="单位"
-        options={unitOptions}
-        fieldProps={{ 'aria-label': `${label}单位` }}
-        rules={required(`${label}单位`)}
-        allowClear={false}
-        width="sm"
-      />
-    </Space>
-  );
-}
 
 const priorityOptions = (v: Partial<PolicyFormValues>) =>
   (v.resolution ?? [])
@@ -208,41 +181,11 @@ export function PolicyFormFields() {
 
       <ProCard title="延期、疑似重复与评价" bordered>
         <Space align="start" wrap>
-          <ProFormDigit
-            name={['extension', 'maxWorkingDays']}
-            label="延期最多工作日"
-            width="xs"
-            min={0}
-            rules={required('延期最多工作日')}
-          />
-          <ProFormDigit
-            name={['extension', 'maxExtensions']}
-            label="最多延期次数"
-            width="xs"
-            min={0}
-            rules={required('最多延期次数')}
-          />
-          <ProFormDigit
-            name={['duplicates', 'radiusMeters']}
-            label="疑似重复半径（米）"
-            width="xs"
-            min={0}
-            rules={required('半径')}
-          />
-          <ProFormDigit
-            name={['duplicates', 'windowHours']}
-            label="疑似重复时间窗（小时）"
-            width="xs"
-            min={0}
-            rules={required('时间窗')}
-          />
-          <ProFormDigit
-            name={['rating', 'windowDays']}
-            label="评价期限（天）"
-            width="xs"
-            min={0}
-            rules={required('评价期限')}
-          />
+          <NumberField name={['extension', 'maxWorkingDays']} label="延期最多工作日" min={0} />
+          <NumberField name={['extension', 'maxExtensions']} label="最多延期次数" min={0} />
+          <NumberField name={['duplicates', 'radiusMeters']} label="疑似重复半径（米）" min={0} />
+          <NumberField name={['duplicates', 'windowHours']} label="疑似重复时间窗（小时）" min={0} />
+          <NumberField name={['rating', 'windowDays']} label="评价期限（天）" min={0} />
         </Space>
         <Typography.Text type="secondary">
           保存时由服务端按策略规则逐项校验，未通过的项目会在对应字段下标出。

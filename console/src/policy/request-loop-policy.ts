@@ -1,11 +1,17 @@
 import type { NamePath } from 'antd/es/form/interface';
 
+import {
+  diffDescribed,
+  limitText,
+  type Described,
+  type FieldChange,
+  type Limit,
+  type LimitUnit,
+} from './policy-editor-parts';
+
+export { limitText, limitUnitLabel, type FieldChange, type Limit, type LimitUnit } from './policy-editor-parts';
+
 /** The request-loop policy as the API stores it (validated by the API's own schema on save). */
-export type LimitUnit = 'minutes' | 'hours' | 'workingHours' | 'workingDays';
-export interface Limit {
-  unit: LimitUnit;
-  amount: number;
-}
 export interface LadderStep {
   level: string;
   notify: string[];
@@ -42,15 +48,6 @@ export interface PolicyFormValues {
   rating: { windowDays: number };
   note?: string;
 }
-
-export const limitUnitLabel: Record<LimitUnit, string> = {
-  minutes: '分钟',
-  hours: '小时（全天候）',
-  workingHours: '工作小时',
-  workingDays: '个工作日',
-};
-export const limitText = (l: Limit | undefined): string =>
-  l ? `${l.amount} ${limitUnitLabel[l.unit] ?? l.unit}` : '—';
 
 export const priorityLabel: Record<string, string> = {
   urgent: '紧急',
@@ -123,13 +120,6 @@ export function resolutionLimitOf(p: RequestLoopPolicy, category: string | null)
   return { priority, limit: p.clocks.resolution[priority]?.limit };
 }
 
-export interface FieldChange {
-  key: string;
-  label: string;
-  before: string;
-  after: string;
-}
-
 const clockNames: Record<string, string> = {
   accept: '受理时限',
   contactDepartment: '联系街道部门时限',
@@ -137,8 +127,8 @@ const clockNames: Record<string, string> = {
 };
 
 /** Every setting as a labelled, readable value: what the diff compares and shows. */
-function describe(p: RequestLoopPolicy): Map<string, { label: string; value: string }> {
-  const out = new Map<string, { label: string; value: string }>();
+function describe(p: RequestLoopPolicy): Described {
+  const out: Described = new Map();
   const put = (key: string, label: string, value: string) => out.set(key, { label, value });
   for (const name of ['accept', 'contactDepartment', 'firstResponse'] as const)
     put(`clocks.${name}`, clockNames[name], limitText(p.clocks[name]?.limit));
@@ -166,20 +156,9 @@ function describe(p: RequestLoopPolicy): Map<string, { label: string; value: str
   return out;
 }
 
-/** Changed settings, old → new; added and removed rows show 「（无）」 on their missing side. */
-export function diffPolicies(before: RequestLoopPolicy, after: RequestLoopPolicy): FieldChange[] {
-  const a = describe(before);
-  const b = describe(after);
-  const keys = [...new Set([...a.keys(), ...b.keys()])];
-  return keys
-    .filter((k) => a.get(k)?.value !== b.get(k)?.value)
-    .map((k) => ({
-      key: k,
-      label: (b.get(k) ?? a.get(k))!.label,
-      before: a.get(k)?.value ?? '（无）',
-      after: b.get(k)?.value ?? '（无）',
-    }));
-}
+/** Changed settings, old → new. */
+export const diffPolicies = (before: RequestLoopPolicy, after: RequestLoopPolicy): FieldChange[] =>
+  diffDescribed(describe(before), describe(after));
 
 /**
  * Where an API validation issue (`details: [{ path: 'clocks.resolution.general.limit.amount', message }]`) belongs in

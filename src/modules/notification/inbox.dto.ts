@@ -42,6 +42,15 @@ export const notificationSettingSchema = z.looseObject({
   disabledChannels: z.array(z.string()),
 });
 export const templateVersionsSchema = z.array(z.looseObject({ key: z.string() }));
+export const templateCatalogSchema = z.array(
+  z.object({
+    key: z.string(),
+    version: z.number().int().describe('0：系统默认措辞'),
+    title: z.string(),
+    body: z.string(),
+    variables: z.array(z.string()).describe('该模板可用的变量（发送方提供）'),
+  }),
+);
 export const savedTemplateSchema = z.object({
   key: z.string(),
   version: z.number().int(),

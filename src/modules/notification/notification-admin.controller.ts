@@ -10,7 +10,13 @@ import { templateVersionSchema } from './inbox.dto';
 import { DeadLetterService } from './dead-letter.service';
 import { TemplateService } from './template.service';
 import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
-import { deadLettersSchema, retriedSchema, savedTemplateSchema, templateVersionsSchema } from './inbox.dto';
+import {
+  deadLettersSchema,
+  retriedSchema,
+  savedTemplateSchema,
+  templateCatalogSchema,
+  templateVersionsSchema,
+} from './inbox.dto';
 
 @ApiTags('通知管理 notifications')
 @ApiBearerAuth()
@@ -27,6 +33,14 @@ export class NotificationAdminController {
   @ApiZodResponse(200, templateVersionsSchema)
   list() {
     return this.templates.list();
+  }
+
+  @Get('templates/catalog')
+  @Permit(Permission.NotificationAdmin)
+  @ApiOperation({ summary: '全部通知模板：当前生效的措辞及可用变量' })
+  @ApiZodResponse(200, templateCatalogSchema)
+  catalog() {
+    return this.templates.catalog();
   }
 
   @Post('templates/:key/versions')

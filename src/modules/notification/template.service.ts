@@ -32,6 +32,13 @@ export class TemplateService {
     return this.repository.templates();
   }
 
+  /** Every template the producers send: its declared variables and the wording in force (version 0 = the catalogue's). */
+  async catalog() {
+    const keys = Object.keys(templateCatalog) as TemplateKey[];
+    const active = await Promise.all(keys.map((key) => this.active(key)));
+    return active.map((t) => ({ ...t, variables: [...templateCatalog[t.key].variables] }));
+  }
+
   async saveVersion(key: string, title: string, body: string) {
     if (!isTemplateKey(key)) throw new DomainError('NOT_FOUND', `没有名为 ${key} 的通知模板`);
     const declared = templateCatalog[key].variables;

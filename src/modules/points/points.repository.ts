@@ -39,17 +39,33 @@ export class PointsRepository {
     return tx.pointsEntry.findMany({ where: { caseId, reversesId: null, dedupKey: { startsWith: 'rating:' } } });
   }
 
-  balances(scope: UnitScope, from: Date, to: Date, groupBy: 'unit' | 'person'): Promise<BalanceRow[]> {
+  /** One page of the ranking and the number of holders ranked (window count: one query). */
+  async balances(
+    scope: UnitScope,
+    from: Date,
+    to: Date,
+    groupBy: 'unit' | 'person',
+    page: { skip: number; take: number },
+  ): Promise<{ rows: BalanceRow[]; total: number }> {
     const holder =
       groupBy === 'unit'
         ? Prisma.sql`JOIN org_unit h ON h.id = pe.unit_id WHERE pe.holder_kind = 'UNIT'`
         : Prisma.sql`JOIN person h ON h.id = pe.person_id WHERE pe.holder_kind = 'PERSON'`;
-    return this.prisma.$queryRaw<BalanceRow[]>`
-      SELECT h.id, h.name, sum(pe.points)::int AS points, count(*)::int AS entries
+    const rows = await this.prisma.$queryRaw<(BalanceRow & { total: number })[]>`
+      SELECT h.id, h.name, sum(pe.points)::int AS points, count(*)::int AS entries, (count(*) OVER ())::int AS total
       FROM points_entry pe ${holder}
         AND pe.at >= ${from} AND pe.at < ${to} AND ${unitInScopeSql(scope, Prisma.sql`pe.unit_id`)}
       GROUP BY h.id, h.name
-      ORDER BY points DESC, h.name`;
+      ORDER BY points DESC, h.name, h.id
+      LIMIT ${page.take} OFFSET ${page.skip}`;
+    if (!rows.length && page.skip > 0) {
+      // past the last page: the count still answers
+      const [{ n }] = await this.prisma.$queryRaw<{ n: number }[]>`
+        SELECT count(DISTINCT h.id)::int AS n FROM points_entry pe ${holder}
+          AND pe.at >= ${from} AND pe.at < ${to} AND ${unitInScopeSql(scope, Prisma.sql`pe.unit_id`)}`;
+      return { rows: [], total: n };
+    }
+    return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
   }
 
   async entries(

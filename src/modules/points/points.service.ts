@@ -24,13 +24,16 @@ export class PointsService {
   }
 
   async balances(scope: UnitScope, q: PointsBalancesQuery) {
-    const rows = await this.points.balances(scope, new Date(q.from), new Date(q.to), q.groupBy);
+    const page = toSkipTake(q);
+    const { rows, total } = await this.points.balances(scope, new Date(q.from), new Date(q.to), q.groupBy, page);
     return {
       from: q.from,
       to: q.to,
       groupBy: q.groupBy,
-      total: rows.length,
-      items: rows.map((row, i) => ({ rank: i + 1, ...row })),
+      total,
+      page: q.page,
+      pageSize: q.pageSize,
+      items: rows.map((row, i) => ({ rank: page.skip + i + 1, ...row })),
     };
   }
 }

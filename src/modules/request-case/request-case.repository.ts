@@ -124,6 +124,16 @@ export class RequestCaseRepository {
     ]);
   }
 
+  /** Cases whose latest extension event is a request: one awaits a supervisor's decision (the workflow allows one at a time). */
+  async withPendingExtension(): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT case_id::text AS id FROM case_event
+      WHERE kind IN ('EXTENSION_REQUESTED', 'EXTENSION_APPROVED', 'EXTENSION_REJECTED')
+      GROUP BY case_id
+      HAVING (array_agg(kind ORDER BY seq DESC))[1] = 'EXTENSION_REQUESTED'`;
+    return rows.map((r) => r.id);
+  }
+
   /** Open cases (their clocks still run) with the district they belong to; all districts when `districtId` is null. */
   openCasesWithDistrict(districtId: string | null) {
     return this.prisma.$queryRaw<{ workflowId: string; districtId: string }[]>`

@@ -168,24 +168,47 @@ export class RequestCaseService {
   }
 
   async list(scope: UnitScope, q: ListCasesQuery) {
+    const open: Prisma.RequestCaseWhereInput = { status: { notIn: ['HANDLED', 'CLOSED', 'MERGED'] } };
+    const pendingIds = q.extension === 'pending' ? await this.cases.withPendingExtension() : null;
     const where: Prisma.RequestCaseWhereInput = {
       AND: [
         casesVisibleTo(scope),
         q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {},
+        q.escalated === 'true' ? { escalationLevel: { gte: 1 }, ...open } : {},
+        pendingIds ? { id: { in: pendingIds }, status: { notIn: ['CLOSED', 'MERGED'] } } : {},
       ],
-      status: q.status ?? (q.open === 'true' ? { notIn: ['HANDLED', 'CLOSED', 'MERGED'] } : { not: 'MERGED' }),
+      status: q.status ?? (q.open === 'true' ? open.status : { not: 'MERGED' }),
     };
     const orderBy: Prisma.RequestCaseOrderByWithRelationInput[] =
       q.sort === 'deadline'
         ? [{ resolveDeadline: { sort: 'asc', nulls: 'first' } }, { acceptDeadline: 'asc' }, { id: 'asc' }]
         : [{ createdAt: 'desc' }];
-    const [items, total] = await this.cases.list(
-      where,
-      toSkipTake(q),
-      { coHandlers: { select: { unitId: true, state: true } } },
-      orderBy,
+    const include: Prisma.RequestCaseInclude = {
+      coHandlers: { select: { unitId: true, state: true } },
+      ...(q.escalated === 'true' ? { supervisionOrders: { orderBy: { openedAt: 'asc' } } } : {}),
+      ...(pendingIds ? { events: { where: { kind: 'EXTENSION_REQUESTED' }, orderBy: { seq: 'desc' }, take: 1 } } : {}),
+    };
+    const [items, total] = await this.cases.list(where, toSkipTake(q), include, orderBy);
+    const rows = items.map(
+      ({
+        events,
+        ...row
+      }: (typeof items)[number] & {
+        events?: { data: unknown; note: string | null; at: Date; actorId: string | null }[];
+      }) =>
+        events?.[0]
+          ? {
+              ...row,
+              pendingExtension: {
+                workingDays: (events[0].data as { workingDays?: number }).workingDays ?? null,
+                reason: events[0].note,
+                requestedAt: events[0].at,
+                requestedBy: events[0].actorId,
+              },
+            }
+          : row,
     );
-    return pageOf(items, total, q);
+    return pageOf(rows, total, q);
   }
 
   /** Staff of the lead's units above the grid, and of any co-handling unit, see the case. */

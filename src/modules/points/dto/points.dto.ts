@@ -12,8 +12,8 @@ export const pointsEntriesSchema = pageQuerySchema.extend({
 });
 export type PointsEntriesQuery = z.infer<typeof pointsEntriesSchema>;
 
-export const pointsBalancesSchema = z
-  .object({ ...periodFields, groupBy: z.enum(['unit', 'person']).default('unit') })
+export const pointsBalancesSchema = pageQuerySchema
+  .extend({ ...periodFields, groupBy: z.enum(['unit', 'person']).default('unit') })
   .superRefine(checkPeriod);
 export type PointsBalancesQuery = z.infer<typeof pointsBalancesSchema>;
 
@@ -23,6 +23,16 @@ export const pointsBalancesResultSchema = z.object({
   from: z.string(),
   to: z.string(),
   groupBy: z.enum(['unit', 'person']),
-  total: z.number().int(),
-  items: z.array(z.looseObject({ rank: z.number().int() })),
+  total: z.number().int().describe('排名的对象总数（本页之外也计）'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  items: z.array(
+    z.looseObject({
+      rank: z.number().int(),
+      id: z.string(),
+      name: z.string(),
+      points: z.number(),
+      entries: z.number(),
+    }),
+  ),
 });

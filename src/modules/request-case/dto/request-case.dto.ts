@@ -41,6 +41,10 @@ export const listCasesSchema = pageQuerySchema.extend({
   q: z.string().trim().min(1).max(100).optional(),
   /** Still being worked on (not yet handled, closed or merged): a worker's 工作台. Ignored when `status` is given. */
   open: z.enum(['true', 'false']).optional().describe('true：只列尚在办理中的诉求（未处置、未办结、未合并）'),
+  /** Escalated open cases (level ≥ 1) with their 督办单: the supervisors' 督办 list. */
+  escalated: z.enum(['true', 'false']).optional().describe('true：只列已升级（有督办单）且尚在办理中的诉求，附督办单'),
+  /** Open cases whose extension request awaits a supervisor's decision: the 延期审批 list. */
+  extension: z.enum(['pending']).optional().describe('pending：只列有待审批延期申请的诉求，附该申请（工作日数与理由）'),
   /** `deadline`: unaccepted cases first by accept deadline, then the rest by resolution deadline; `newest` by filing time. */
   sort: z
     .enum(['newest', 'deadline'])
@@ -118,15 +122,32 @@ export const caseRowSchema = z.looseObject({
 export const intakeResultSchema = caseRowSchema.extend({
   possibleDuplicateOf: z.looseObject({ id: z.string() }).nullable(),
 });
-export const casePageSchema = pageSchemaOf(caseRowSchema);
+const supervisionOrderSchema = z.looseObject({
+  id: z.string(),
+  level: z.string(),
+  clock: z.string(),
+  deadline: z.date(),
+});
+export const casePageSchema = pageSchemaOf(
+  caseRowSchema.extend({
+    supervisionOrders: z.array(supervisionOrderSchema).optional().describe('escalated=true 时附督办单'),
+    pendingExtension: z
+      .object({
+        workingDays: z.number().int().nullable(),
+        reason: z.string().nullable(),
+        requestedAt: z.date(),
+        requestedBy: z.string().nullable(),
+      })
+      .optional()
+      .describe('extension=pending 时附待审批的延期申请'),
+  }),
+);
 const timelineEntrySchema = z.looseObject({ kind: z.string(), note: z.string().nullable(), at: z.date() });
 export const caseDetailSchema = caseRowSchema.extend({
   lead: z.looseObject({ unitId: z.string(), name: z.string() }).nullable(),
   coHandlers: z.array(z.looseObject({ unitId: z.string(), state: z.string(), unitName: z.string() })),
   timeline: z.array(timelineEntrySchema),
-  supervisionOrders: z.array(
-    z.looseObject({ id: z.string(), level: z.string(), clock: z.string(), deadline: z.date() }),
-  ),
+  supervisionOrders: z.array(supervisionOrderSchema),
   clocks: z.array(z.looseObject({})).nullable(),
 });
 const residentCaseSchema = z.object({
