@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { missingArticle29Content } from '../../src/modules/mediation/mediation-agreement-document';
@@ -30,6 +30,8 @@ beforeAll(async () => {
   mkdirSync('test-runs', { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, PAGE_IMAGE]);
 });
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('调解协议书 PDF', () => {
   it('matches the golden file byte for byte', () => {

@@ -24,7 +24,7 @@ export function chineseDate(date: CalendarDate): string {
 }
 
 function section(index: number, title: string, body: Content[]): Content[] {
-  return [{ text: `${chineseNumber(index)}、${title}`, style: 'heading' }, ...body];
+  return [{ text: `${chineseNumber(index)}、${title}`, style: 'heading', headlineLevel: 1 }, ...body];
 }
 
 function partyTable(party: MediationAgreementParty): Content {

@@ -78,6 +78,8 @@ export async function renderMediationAgreementPdf(
       sealNote: { alignment: 'right', fontSize: 9, color: '#555555', margin: [0, 0, 24, 4] },
     },
     content: agreementContent(doc),
+    // A section heading in the last lines of a page moves to the next one with its body.
+    pageBreakBefore: (node) => node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.9,
     footer: (currentPage: number, pageCount: number) => ({
       columns: [
         { text: doc.agreementNo, fontSize: 8.5, color: '#666666' },
