@@ -15,7 +15,11 @@ export const DEFAULT_MEDIATION_POLICY: MediationPolicy = {
       label: '社区党组织书记',
       source: { kind: 'position', roles: ['COMMUNITY_SECRETARY'], level: 'COMMUNITY' },
     },
-    { key: 'security', label: '治保主任', source: { kind: 'position', roles: ['COMMITTEE_MEMBER'], level: 'COMMUNITY' } },
+    {
+      key: 'security',
+      label: '治保主任',
+      source: { kind: 'position', roles: ['COMMITTEE_MEMBER'], level: 'COMMUNITY' },
+    },
     { key: 'police', label: '社区民警', source: { kind: 'named' } },
     { key: 'lawyer', label: '律师', source: { kind: 'named' } },
     { key: 'elder', label: '“五老”代表', source: { kind: 'named' } },

@@ -10,7 +10,11 @@ const thresholds = z
 
 /** Where a slot's candidates come from: posts in the dispute's community or street, the department the category routes to, or people the convener names. */
 const candidateSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('position'), roles: z.array(z.enum(Role)).min(1), level: z.enum(['COMMUNITY', 'STREET']) }),
+  z.object({
+    kind: z.literal('position'),
+    roles: z.array(z.enum(Role)).min(1),
+    level: z.enum(['COMMUNITY', 'STREET']),
+  }),
   z.object({ kind: z.literal('department'), routeCategory: z.string().trim().min(1).max(50).optional() }),
   z.object({ kind: z.literal('named') }),
 ]);
@@ -59,7 +63,8 @@ export const mediationPolicySchema = z
     if (keys.size !== p.slots.length) ctx.addIssue({ code: 'custom', path: ['slots'], message: '席位键不能重复' });
     const check = (panel: z.infer<typeof panelSchema>, path: (string | number)[]) =>
       [...panel.required, ...panel.optional].forEach((k, i) => {
-        if (!keys.has(k)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `席位「${k}」未在 slots 中定义` });
+        if (!keys.has(k))
+          ctx.addIssue({ code: 'custom', path: [...path, i], message: `席位「${k}」未在 slots 中定义` });
       });
     check(p.defaultPanel, ['defaultPanel']);
     for (const [category, panel] of Object.entries(p.panels)) check(panel, ['panels', category]);

@@ -43,8 +43,14 @@ export interface StepRefusal {
 /** Why `action` may not be taken from `state`, or undefined when the table allows it. */
 export function disputeActionRefusal(action: DisputeAction, state: DisputeState): StepRefusal | undefined {
   if (DISPUTE_ACTIONS[action].from.includes(state)) return undefined;
-  if (state === 'FORMING' && (action === 'scheduleSession' || action === 'recordSession' || action === 'recordAgreement'))
-    return { code: 'PANEL_NOT_CONVENED', message: `调解小组尚未组建完成（必选席位未全部落实），不能${DISPUTE_ACTIONS[action].label}` };
+  if (
+    state === 'FORMING' &&
+    (action === 'scheduleSession' || action === 'recordSession' || action === 'recordAgreement')
+  )
+    return {
+      code: 'PANEL_NOT_CONVENED',
+      message: `调解小组尚未组建完成（必选席位未全部落实），不能${DISPUTE_ACTIONS[action].label}`,
+    };
   return {
     code: 'ILLEGAL_TRANSITION',
     message: `纠纷当前为「${DISPUTE_STATES[state].label}」，不能${DISPUTE_ACTIONS[action].label}`,
@@ -60,38 +66,61 @@ export const panelConvened = (slots: readonly { required: boolean; status: strin
 export type RiskGrade = 'LOW' | 'MEDIUM' | 'HIGH';
 export const RISK_LABELS: Readonly<Record<RiskGrade, string>> = { LOW: '低风险', MEDIUM: '中风险', HIGH: '高风险' };
 
-/** The 调解协议书 content 人民调解法 Article 29 requires, with signatures and the committee. */
+/**
+ * The 调解协议书 content 人民调解法 Article 29 requires, with signatures and the committee; the same shape as the PDF
+ * renderer's MediationAgreementDocument (less the number the dispute gives it). Dates are YYYY-MM-DD, China time.
+ */
 export interface AgreementTerms {
-  parties: { name: string; kind: string; idNumber?: string; address?: string; phone?: string; headCount?: number }[];
+  committeeName: string;
+  parties: {
+    designation: string;
+    name: string;
+    kind: 'PERSON' | 'ENTERPRISE' | 'GROUP';
+    headCount: number;
+    idNumber?: string;
+    address?: string;
+    contact?: string;
+    representative?: string;
+    representativeTitle?: string;
+  }[];
   facts: string;
-  disputedMatters: string;
-  responsibilities: string;
-  agreedContent: string;
-  performanceMethod: string;
-  performanceDeadline: string;
-  signatures: { parties: string[]; mediators: string[] };
-  committee: string;
+  disputedMatters: string[];
+  responsibilities: { party: string; text: string }[];
+  terms: string[];
+  performance: { method: string; deadline: string; note?: string };
+  partySignatures: { party: string; signedBy: string; signedOn: string }[];
+  mediatorSignatures: { name: string; role: string; roleNote?: string; signedOn: string }[];
+  effectiveOn: string;
 }
 
 const filled = (s: unknown) => typeof s === 'string' && s.trim().length > 0;
+const isDate = (s: unknown) => typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
+const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
 
 /** The Article 29 items (and signatures, committee) the terms lack, in the law's order; empty when complete. */
 export function missingAgreementContent(t: Partial<AgreementTerms> | undefined): string[] {
   const missing: string[] = [];
-  const parties = Array.isArray(t?.parties) ? t.parties : [];
-  if (parties.length < 2 || !parties.every((p) => filled(p?.name) && (filled(p?.address) || filled(p?.idNumber))))
-    missing.push('当事人的基本情况（至少两方，各方姓名/名称及住所或证件号）');
+  const parties = list(t?.parties);
+  if (
+    parties.length < 2 ||
+    !parties.every((p) => filled(p?.designation) && filled(p?.name) && (p?.headCount ?? 0) >= 1)
+  )
+    missing.push('当事人的基本情况（至少两方，各方称谓、姓名或名称、人数）');
   if (!filled(t?.facts)) missing.push('纠纷的主要事实');
-  if (!filled(t?.disputedMatters)) missing.push('争议事项');
-  if (!filled(t?.responsibilities)) missing.push('各方当事人的责任');
-  if (!filled(t?.agreedContent)) missing.push('当事人达成调解协议的内容');
-  if (!filled(t?.performanceMethod)) missing.push('履行方式');
-  if (!filled(t?.performanceDeadline)) missing.push('履行期限');
-  const signed = t?.signatures;
-  if (!Array.isArray(signed?.parties) || signed.parties.filter(filled).length < Math.max(2, Math.min(parties.length, 2)))
-    missing.push('当事人签名（盖章）');
-  if (!Array.isArray(signed?.mediators) || signed.mediators.filter(filled).length === 0) missing.push('调解员签名');
-  if (!filled(t?.committee)) missing.push('人民调解委员会印章（委员会名称）');
+  if (!list(t?.disputedMatters).some(filled)) missing.push('争议事项');
+  if (!list(t?.responsibilities).some((r) => filled(r?.text))) missing.push('各方当事人的责任');
+  if (!list(t?.terms).some(filled)) missing.push('当事人达成调解协议的内容');
+  if (!filled(t?.performance?.method)) missing.push('履行方式');
+  if (!isDate(t?.performance?.deadline)) missing.push('履行期限');
+  const signed = new Set(
+    list(t?.partySignatures)
+      .filter((s) => filled(s?.signedBy))
+      .map((s) => s.party),
+  );
+  if (!parties.length || !parties.every((p) => signed.has(p?.designation))) missing.push('各方当事人签名（盖章）');
+  if (!list(t?.mediatorSignatures).some((m) => filled(m?.name))) missing.push('人民调解员签名');
+  if (!filled(t?.committeeName)) missing.push('人民调解委员会（印章）');
+  if (!isDate(t?.effectiveOn)) missing.push('协议生效日期');
   return missing;
 }
 
