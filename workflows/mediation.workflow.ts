@@ -178,6 +178,7 @@ export async function mediationWorkflow(input: MediationInput): Promise<DisputeS
   let roundStartMs = Date.now();
   let steps = 0;
   let visit: VisitRun | undefined;
+  let agreedAtMs = 0;
   const sessions: { seq: number; startsAtMs: number; recorded: boolean }[] = [];
   const step = (name: string) => `${name}-${++steps}`;
   const slots: SlotRun[] = input.slots.map((s) => ({
@@ -378,6 +379,7 @@ export async function mediationWorkflow(input: MediationInput): Promise<DisputeS
     recordAgreementUpdate,
     async (a) => {
       const now = Date.now();
+      agreedAtMs = now;
       state = 'AGREED';
       await recordMediationStep({
         step: step('agreed'),
@@ -394,7 +396,6 @@ export async function mediationWorkflow(input: MediationInput): Promise<DisputeS
         data: { deadline: new Date(now + input.judicialConfirmationDays * DAY_MS).toISOString() },
         notify: 'panelAndParties',
       });
-      agreedAtMs = now;
       return state;
     },
     {
@@ -598,7 +599,6 @@ export async function mediationWorkflow(input: MediationInput): Promise<DisputeS
     }
   };
 
-  let agreedAtMs = 0;
   /** Follow-up visits after an agreement, each with reminders until it is recorded; all performed closes the dispute. */
   const runVisits = async () => {
     for (;;) {
