@@ -5,7 +5,9 @@ import { WiringCheckService } from '../src/modules/wiring-check/wiring-check.ser
 import { CaseRatingProgressService } from '../src/modules/case-rating/case-rating-progress.service';
 import { YellowCardProgressService } from '../src/modules/yellow-card/yellow-card-progress.service';
 import { PolicyMigrationProgressService } from '../src/modules/policy-migration/policy-migration-progress.service';
+import { MediationProgressService } from '../src/modules/mediation/mediation-progress.service';
 import { caseRatingActivities } from './case-rating.activities';
+import { mediationActivities } from './mediation.activities';
 import { yellowCardActivities } from './yellow-card.activities';
 import { policyMigrationActivities } from './policy-migration.activities';
 import { coHandlingActivities } from './co-handling.activities';
@@ -22,5 +24,6 @@ export function createActivities(moduleRef: ModuleRef) {
     ...yellowCardActivities(get(YellowCardProgressService)),
     ...coHandlingActivities(get(CoHandlingProgressService)),
     ...policyMigrationActivities(get(PolicyMigrationProgressService)),
+    ...mediationActivities(get(MediationProgressService)),
   };
 }

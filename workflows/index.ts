@@ -3,3 +3,4 @@ export { requestCaseWorkflow } from './request-case.workflow';
 export { caseRatingWorkflow } from './case-rating.workflow';
 export { yellowCardWorkflow } from './yellow-card.workflow';
 export { policyMigrationWorkflow } from './policy-migration.workflow';
+export { mediationWorkflow } from './mediation.workflow';

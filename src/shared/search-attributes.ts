@@ -39,7 +39,7 @@ export const SEARCH_ATTRIBUTES: readonly SearchAttributeKey[] = [
   HolderKind,
 ];
 
-export type ProcessKindName = 'request-case' | 'case-rating' | 'yellow-card';
+export type ProcessKindName = 'request-case' | 'case-rating' | 'yellow-card' | 'mediation';
 
 /** Where a case was reported: the keys every process about it carries. */
 export interface CaseKeys {

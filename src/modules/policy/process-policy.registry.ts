@@ -3,11 +3,14 @@ import { DEFAULT_REQUEST_LOOP_POLICY } from './request-loop-policy.defaults';
 import { requestLoopPolicySchema } from './request-loop-policy.schema';
 import { DEFAULT_RATING_POLICY } from './rating-policy.defaults';
 import { ratingPolicySchema } from './rating-policy.schema';
+import { DEFAULT_MEDIATION_POLICY } from './mediation-policy.defaults';
+import { mediationPolicySchema } from './mediation-policy.schema';
 
 /** Every process whose settings supervisors version: its schema and its version-1 defaults. */
 export const processPolicies = {
   'request-loop': { label: '群众诉求闭环', schema: requestLoopPolicySchema, defaults: DEFAULT_REQUEST_LOOP_POLICY },
   rating: { label: '一事一评与黄牌预警', schema: ratingPolicySchema, defaults: DEFAULT_RATING_POLICY },
+  mediation: { label: '联调小组矛盾纠纷调解', schema: mediationPolicySchema, defaults: DEFAULT_MEDIATION_POLICY },
 } as const;
 
 export type ProcessKey = keyof typeof processPolicies;
