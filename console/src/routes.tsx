@@ -17,6 +17,9 @@ const PolicyEditorPage = lazy(() => import('./pages/policy-editor-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
 const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
+const MediationDisputesPage = lazy(() => import('./pages/mediation-disputes-page'));
+const MediationIntakePage = lazy(() => import('./pages/mediation-intake-page'));
+const MediationDisputePage = lazy(() => import('./pages/mediation-dispute-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
@@ -68,6 +71,24 @@ export const router = createBrowserRouter(
           path: 'yellow-cards/:id',
           element: (
             <RequirePermission permission={Permission.CaseRead}>{page(<YellowCardDetailPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'mediation',
+          element: (
+            <RequirePermission permission={Permission.CaseRead}>{page(<MediationDisputesPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'mediation/new',
+          element: (
+            <RequirePermission permission={Permission.CaseWrite}>{page(<MediationIntakePage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'mediation/:id',
+          element: (
+            <RequirePermission permission={Permission.CaseRead}>{page(<MediationDisputePage />)}</RequirePermission>
           ),
         },
         { path: '*', element: page(<NotFoundPage />) },
