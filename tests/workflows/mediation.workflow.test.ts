@@ -233,6 +233,8 @@ describe('联调小组 mediation workflow on the time-skipping server', () => {
     const row = await dispute(id);
     expect(row).toMatchObject({ status: 'CLOSED', risk_grade: 'HIGH' });
     expect(row.judicial_confirmation).toMatchObject({ court: '襄阳高新区人民法院' });
+    expect(kinds.filter((k) => k === 'AGREEMENT_PDF')).toHaveLength(1);
+    expect(Buffer.from(row.agreement_pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const slots = (await db.query('SELECT key, member_id FROM mediation_slot WHERE dispute_id = $1', [id])).rows;
     expect(
       Object.fromEntries(slots.map((s: { key: string; member_id: string }) => [s.key, s.member_id])),
@@ -356,6 +358,7 @@ describe('联调小组 mediation workflow on the time-skipping server', () => {
     const kinds = await events(id);
     expect(kinds).toEqual(expect.arrayContaining(['VISIT_BROKEN', 'REOPENED']));
     expect(kinds.filter((k) => k === 'AGREED')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'AGREEMENT_PDF')).toHaveLength(2); // the reopened dispute's second agreement is printed anew
     expect(await dispute(id)).toMatchObject({ status: 'CLOSED', reopen_count: 1 });
     await record('mediation-reopened', handle);
   });
