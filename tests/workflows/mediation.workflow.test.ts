@@ -9,6 +9,7 @@ import type { Principal } from '../../src/common/auth/principal';
 import { EVERYTHING } from '../../src/common/auth/unit-scope';
 import { intakeSchema } from '../../src/modules/mediation/dto/mediation.dto';
 import { MediationService } from '../../src/modules/mediation/mediation.service';
+import { DEFAULT_MEDIATION_POLICY } from '../../src/modules/policy/mediation-policy.defaults';
 import {
   addCandidatesSignal,
   adjustRiskUpdate,
@@ -72,7 +73,8 @@ describe('联调小组 mediation workflow on the time-skipping server', () => {
     const handle = await ts.env.client.workflow.start(mediationWorkflow, {
       workflowId: prepared.workflowId,
       taskQueue,
-      args: [prepared.input],
+      // the default limits whatever version another test file published meanwhile (the integration test shortens invitations)
+      args: [{ ...prepared.input, invitationLimit: DEFAULT_MEDIATION_POLICY.invitationLimit }],
     });
     return { handle, id: prepared.dispute.id, workflowId: prepared.workflowId };
   }
