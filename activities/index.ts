@@ -6,6 +6,7 @@ import { CaseRatingProgressService } from '../src/modules/case-rating/case-ratin
 import { YellowCardProgressService } from '../src/modules/yellow-card/yellow-card-progress.service';
 import { PolicyMigrationProgressService } from '../src/modules/policy-migration/policy-migration-progress.service';
 import { MediationProgressService } from '../src/modules/mediation/mediation-progress.service';
+import { MediationAgreementService } from '../src/modules/mediation/mediation-agreement.service';
 import { caseRatingActivities } from './case-rating.activities';
 import { mediationActivities } from './mediation.activities';
 import { yellowCardActivities } from './yellow-card.activities';
@@ -24,6 +25,6 @@ export function createActivities(moduleRef: ModuleRef) {
     ...yellowCardActivities(get(YellowCardProgressService)),
     ...coHandlingActivities(get(CoHandlingProgressService)),
     ...policyMigrationActivities(get(PolicyMigrationProgressService)),
-    ...mediationActivities(get(MediationProgressService)),
+    ...mediationActivities(get(MediationProgressService), get(MediationAgreementService)),
   };
 }

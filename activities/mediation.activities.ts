@@ -1,3 +1,4 @@
+import type { MediationAgreementService } from '../src/modules/mediation/mediation-agreement.service';
 import type { MediationProgressService } from '../src/modules/mediation/mediation-progress.service';
 import type {
   InviteInput,
@@ -11,7 +12,7 @@ import type {
 } from '../src/modules/mediation/mediation.types';
 import { callingWorkflowId } from './activity-context';
 
-export function mediationActivities(mediation: MediationProgressService) {
+export function mediationActivities(mediation: MediationProgressService, agreements: MediationAgreementService) {
   return {
     openMediation: (_input: object) => mediation.open(callingWorkflowId()),
     recordMediationStep: (input: MediationStepInput) => mediation.recordStep(callingWorkflowId(), input),
@@ -27,6 +28,7 @@ export function mediationActivities(mediation: MediationProgressService) {
     scheduleVisit: (input: VisitInput) => mediation.scheduleVisit(callingWorkflowId(), input),
     remindVisit: (input: VisitInput & { step: string }) => mediation.remindVisit(callingWorkflowId(), input),
     recordVisit: (input: VisitRecordInput) => mediation.recordVisit(callingWorkflowId(), input),
+    storeAgreementPdf: (input: { step: string }) => agreements.renderAndStore(callingWorkflowId(), input.step),
   };
 }
 

@@ -128,6 +128,7 @@ const {
   scheduleVisit,
   remindVisit,
   recordVisit,
+  storeAgreementPdf,
 } = proxyActivities<MediationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -389,6 +390,7 @@ export async function mediationWorkflow(input: MediationInput): Promise<DisputeS
         patch: { status: 'AGREED', agreement: a.terms, agreedAtMs: now },
         notify: 'panelAndParties',
       });
+      await storeAgreementPdf({ step: `agreement-pdf-${round}` });
       await recordMediationStep({
         step: `judicial-notice-${round}`,
         kind: 'JUDICIAL_CONFIRMATION_NOTICE',

@@ -9,6 +9,7 @@ import type { Principal } from '../../src/common/auth/principal';
 import { EVERYTHING } from '../../src/common/auth/unit-scope';
 import { intakeSchema } from '../../src/modules/mediation/dto/mediation.dto';
 import { MediationService } from '../../src/modules/mediation/mediation.service';
+import { DEFAULT_MEDIATION_POLICY } from '../../src/modules/policy/mediation-policy.defaults';
 import {
   addCandidatesSignal,
   adjustRiskUpdate,
@@ -72,7 +73,8 @@ describe('联调小组 mediation workflow on the time-skipping server', () => {
     const handle = await ts.env.client.workflow.start(mediationWorkflow, {
       workflowId: prepared.workflowId,
       taskQueue,
-      args: [prepared.input],
+      // the default limits whatever version another test file published meanwhile (the integration test shortens invitations)
+      args: [{ ...prepared.input, invitationLimit: DEFAULT_MEDIATION_POLICY.invitationLimit }],
     });
     return { handle, id: prepared.dispute.id, workflowId: prepared.workflowId };
   }
@@ -233,6 +235,8 @@ describe('联调小组 mediation workflow on the time-skipping server', () => {
     const row = await dispute(id);
     expect(row).toMatchObject({ status: 'CLOSED', risk_grade: 'HIGH' });
     expect(row.judicial_confirmation).toMatchObject({ court: '襄阳高新区人民法院' });
+    expect(kinds.filter((k) => k === 'AGREEMENT_PDF')).toHaveLength(1);
+    expect(Buffer.from(row.agreement_pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const slots = (await db.query('SELECT key, member_id FROM mediation_slot WHERE dispute_id = $1', [id])).rows;
     expect(
       Object.fromEntries(slots.map((s: { key: string; member_id: string }) => [s.key, s.member_id])),
@@ -356,6 +360,7 @@ describe('联调小组 mediation workflow on the time-skipping server', () => {
     const kinds = await events(id);
     expect(kinds).toEqual(expect.arrayContaining(['VISIT_BROKEN', 'REOPENED']));
     expect(kinds.filter((k) => k === 'AGREED')).toHaveLength(2);
+    expect(kinds.filter((k) => k === 'AGREEMENT_PDF')).toHaveLength(2); // the reopened dispute's second agreement is printed anew
     expect(await dispute(id)).toMatchObject({ status: 'CLOSED', reopen_count: 1 });
     await record('mediation-reopened', handle);
   });

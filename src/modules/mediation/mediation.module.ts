@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { OrgModule } from '../org/org.module';
 import { PolicyModule } from '../policy/policy.module';
+import { MediationAgreementService } from './mediation-agreement.service';
 import { MediationController } from './mediation.controller';
 import { MediationProgressService } from './mediation-progress.service';
 import { MediationRepository } from './mediation.repository';
@@ -12,7 +13,7 @@ import { MediationService } from './mediation.service';
 @Module({
   imports: [AuditModule, OrgModule, PolicyModule, CalendarModule],
   controllers: [MediationController],
-  providers: [MediationRepository, MediationService, MediationProgressService],
-  exports: [MediationProgressService, MediationService],
+  providers: [MediationRepository, MediationService, MediationProgressService, MediationAgreementService],
+  exports: [MediationProgressService, MediationService, MediationAgreementService],
 })
 export class MediationModule {}

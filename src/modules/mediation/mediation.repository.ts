@@ -125,8 +125,11 @@ export class MediationRepository {
     return (await tx.mediationSupervisionOrder.createMany({ data: [data], skipDuplicates: true })).count === 1;
   }
 
-  storePdfOnce(id: string, pdf: Uint8Array<ArrayBuffer>) {
-    return this.prisma.mediationDispute.updateMany({ where: { id, agreementPdf: null }, data: { agreementPdf: pdf } });
+  async storePdfOnce(id: string, pdf: Uint8Array<ArrayBuffer>, tx: Tx): Promise<boolean> {
+    return (
+      (await tx.mediationDispute.updateMany({ where: { id, agreementPdf: null }, data: { agreementPdf: pdf } }))
+        .count === 1
+    );
   }
 
   async hasPdf(id: string): Promise<boolean> {
