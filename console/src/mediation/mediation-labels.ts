@@ -68,6 +68,7 @@ export const timelineLabel: Record<string, string> = {
   SESSION_RECORDED: '记录调解会',
   ESCALATED: '超过调解期限，街道督办',
   AGREED: '达成调解协议',
+  AGREEMENT_PDF: '生成调解协议书 PDF',
   JUDICIAL_CONFIRMATION_NOTICE: '告知可申请司法确认',
   JUDICIAL_CONFIRMATION: '登记司法确认',
   REFERRED: '调解不成移送',
