@@ -160,17 +160,19 @@ describe('the mediation console in a browser', () => {
     const editor = page.getByRole('form', { name: '调解协议书' });
     await editor.waitFor();
     // a first draft from the dispute: the parties, the facts and the panel's members are filled in already
-    expect(await editor.getByLabel('姓名或名称 1').inputValue()).toBe('公司职工');
-    await editor.getByLabel('人民调解委员会').fill('顺正河社区人民调解委员会');
-    await editor.getByLabel('乙方的责任').fill('未依法提前告知并协商搬迁安置事宜，应依法支付经济补偿');
-    await editor.getByLabel('甲方的责任').fill('应通过合法途径表达诉求，不得采取过激行为');
-    await editor.getByLabel('协议条款 1').fill('乙方按每满一年支付一个月工资的标准向甲方每名职工支付经济补偿');
-    await editor.getByLabel('履行方式').fill('银行转账一次性支付');
+    expect(await editor.getByLabel('姓名或名称 1', { exact: true }).inputValue()).toBe('公司职工');
+    await editor.getByLabel('人民调解委员会', { exact: true }).fill('顺正河社区人民调解委员会');
+    await editor.getByLabel('乙方的责任', { exact: true }).fill('未依法提前告知并协商搬迁安置事宜，应依法支付经济补偿');
+    await editor.getByLabel('甲方的责任', { exact: true }).fill('应通过合法途径表达诉求，不得采取过激行为');
+    await editor
+      .getByLabel('协议条款 1', { exact: true })
+      .fill('乙方按每满一年支付一个月工资的标准向甲方每名职工支付经济补偿');
+    await editor.getByLabel('履行方式', { exact: true }).fill('银行转账一次性支付');
     // without a performance deadline the API names what Article 29 still lacks, and nothing is recorded
     await editor.getByRole('button', { name: '登记调解协议并生成 PDF' }).click();
     await page.getByRole('alert').filter({ hasText: '履行期限' }).waitFor();
     expect((await detail()).status).toBe('CONVENED');
-    await editor.getByLabel('履行期限').fill('2026-12-31');
+    await editor.getByLabel('履行期限', { exact: true }).fill('2026-12-31');
     await editor.getByRole('button', { name: '登记调解协议并生成 PDF' }).click();
 
     const download = page.getByRole('link', { name: /下载调解协议书 PDF/ });

@@ -14,6 +14,8 @@ export function MyMediationInvitations() {
   const [declining, setDeclining] = useState<MyInvitation | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  // The API takes the answer at once; the invitation leaves the list of pending ones when the process has settled it.
+  const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
 
   const load = useCallback(() => {
     mediationApi.myInvitations().then(setItems, () => setItems([]));
@@ -25,6 +27,7 @@ export function MyMediationInvitations() {
     setBusy(true);
     try {
       await mediationApi.answer(inv.id, accept, why);
+      setAnswered((prev) => new Set([...prev, inv.id]));
       message.success(accept ? `已接受：${inv.dispute.disputeNo} 联调小组邀请` : '已婉拒邀请');
       setDeclining(null);
       setReason('');
@@ -36,15 +39,16 @@ export function MyMediationInvitations() {
     }
   };
 
-  if (items.length === 0) return null;
+  const open = items.filter((i) => !answered.has(i.id));
+  if (open.length === 0) return null;
   return (
     <Card
-      title={<span id="mediation-invitations">联调小组邀请（待答复 {items.length}）</span>}
+      title={<span id="mediation-invitations">联调小组邀请（待答复 {open.length}）</span>}
       style={{ marginBottom: 16 }}
     >
       <List
         aria-labelledby="mediation-invitations"
-        dataSource={items}
+        dataSource={open}
         renderItem={(inv) => {
           const left = Date.parse(inv.deadline) - now;
           return (
