@@ -76,6 +76,7 @@ export default function MediationDisputePage() {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [adjusting, setAdjusting] = useState(false);
+  const [tab, setTab] = useState<string | undefined>(undefined);
   const [riskForm] = Form.useForm<{ grade: string; reason: string }>();
 
   const load = useCallback(
@@ -119,6 +120,7 @@ export default function MediationDisputePage() {
   if (failure) return <Result status="warning" title={failure} extra={<Link to="/mediation">返回纠纷列表</Link>} />;
   if (!detail) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
   const d = detail;
+  const activeTab = tab ?? (d.agreement ? 'agreement' : 'panel');
 
   const tabs = [
     {
@@ -253,10 +255,18 @@ export default function MediationDisputePage() {
           { title: '代表人', dataIndex: 'representative', render: (r?: string) => r ?? '—' },
         ]}
       />
-      {refusal && (
+      {/* the agreement editor shows its refusal beside its own button */}
+      {refusal && activeTab !== 'agreement' && (
         <Alert type="error" showIcon role="alert" message={refusal} closable onClose={() => setRefusal(null)} />
       )}
-      <Tabs items={tabs} defaultActiveKey={d.agreement ? 'agreement' : 'panel'} />
+      <Tabs
+        items={tabs}
+        activeKey={activeTab}
+        onChange={(key) => {
+          setTab(key);
+          setRefusal(null);
+        }}
+      />
       <Modal
         open={adjusting}
         title="调整风险等级"
