@@ -5,7 +5,12 @@ import { useNow } from '../lib/use-now';
 import type { DisputeDetail, DisputeInvitation, DisputeSlot } from './mediation-api';
 import { invitationColor, invitationLabel, slotColor, slotLabel } from './mediation-labels';
 
-function InvitationLine({ inv, now }: { inv: DisputeInvitation; now: number }) {
+interface MyAnswer {
+  personId: string | undefined;
+  onAnswer: (inv: DisputeInvitation, accept: boolean) => Promise<void>;
+}
+
+function InvitationLine({ inv, now, mine }: { inv: DisputeInvitation; now: number; mine: MyAnswer }) {
   const left = Date.parse(inv.deadline) - now;
   return (
     <li data-invitation-status={inv.status} style={{ marginBottom: 4 }}>
@@ -24,6 +29,16 @@ function InvitationLine({ inv, now }: { inv: DisputeInvitation; now: number }) {
           <Typography.Text type="secondary">{formatTime(inv.respondedAt ?? inv.deadline)}</Typography.Text>
         )}
         {inv.reason && <Typography.Text type="secondary">（{inv.reason}）</Typography.Text>}
+        {inv.status === 'PENDING' && inv.personId === mine.personId && (
+          <>
+            <Button size="small" type="primary" onClick={() => void mine.onAnswer(inv, true)}>
+              接受邀请
+            </Button>
+            <Button size="small" onClick={() => void mine.onAnswer(inv, false)}>
+              婉拒
+            </Button>
+          </>
+        )}
       </Space>
     </li>
   );
@@ -37,10 +52,13 @@ export function PanelBoard({
   detail,
   canWrite,
   onWithdraw,
+  mine,
 }: {
   detail: DisputeDetail;
   canWrite: boolean;
   onWithdraw: (slot: DisputeSlot, reason: string) => Promise<void>;
+  /** The signed-in person answers an invitation addressed to them right here, as from 消息中心. */
+  mine: MyAnswer;
 }) {
   const now = useNow();
   const [withdrawing, setWithdrawing] = useState<DisputeSlot | null>(null);
@@ -79,7 +97,7 @@ export function PanelBoard({
                 ) : (
                   <ol aria-label={`${slot.label}的邀请`} style={{ paddingLeft: 0, listStyle: 'none', margin: 0 }}>
                     {invitations.map((inv) => (
-                      <InvitationLine key={inv.id} inv={inv} now={now} />
+                      <InvitationLine key={inv.id} inv={inv} now={now} mine={mine} />
                     ))}
                   </ol>
                 )}

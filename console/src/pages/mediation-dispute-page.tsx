@@ -68,7 +68,7 @@ function RiskBlock({ d, canWrite, onAdjust }: { d: DisputeDetail; canWrite: bool
 /** One dispute: risk, parties, the panel board, sessions, the agreement with its PDF, referral, visits, timeline. */
 export default function MediationDisputePage() {
   const { id = '' } = useParams();
-  const { permissions } = useSession();
+  const { permissions, me } = useSession();
   const canWrite = permissions.has(Permission.CaseWrite);
   const { message } = App.useApp();
   const [detail, setDetail] = useState<DisputeDetail | null>(null);
@@ -130,6 +130,19 @@ export default function MediationDisputePage() {
         <PanelBoard
           detail={d}
           canWrite={canWrite}
+          mine={{
+            personId: me?.personId,
+            onAnswer: async (inv, accept) => {
+              try {
+                await mediationApi.answer(inv.id, accept);
+                message.success(accept ? '已接受邀请' : '已婉拒邀请');
+                // the process settles the invitation a moment after the API takes the answer
+                setTimeout(() => void load(), 1500);
+              } catch (e) {
+                message.error(errorMessage(e));
+              }
+            },
+          }}
           onWithdraw={async (slot, reason) =>
             void (await step(() => mediationApi.withdraw(d.id, slot.key, reason), `${slot.label}已回避，正在重新邀请`))
           }
