@@ -144,7 +144,6 @@ describe('the mediation console in a browser', () => {
 
   it('the convener records the agreement in the editor and downloads its PDF, which reads back the parties', async () => {
     for (const [who, slot] of [
-      [f.people.secretaryC1.username, 'secretary'],
       [username('lawyerA'), 'lawyer'],
       [username('labourHead'), 'labour'],
     ] as const) {
@@ -152,10 +151,15 @@ describe('the mediation console in a browser', () => {
       const res = await call(who, 'POST', `/mediation/invitations/${invitation.id}/answer`, { accept: true });
       expect(res.status).toBe(200);
     }
-    await eventually(async () => ((await detail()).status === 'CONVENED' ? true : undefined), 'the panel convened');
-
+    await myInvitation(f.people.secretaryC1.username, 'secretary');
     const page = await newPage();
     await signIn(page, f.people.secretaryC1.username, `/console/mediation/${dispute.id}`);
+    // the community secretary is invited too, and answers on the dispute's own panel board
+    await page.locator('[data-slot="secretary"]').getByRole('button', { name: '接受邀请' }).click();
+    await eventually(async () => ((await detail()).status === 'CONVENED' ? true : undefined), 'the panel convened');
+    await page.reload();
+    await page.locator('[data-slot="secretary"][data-slot-status="FILLED"]').waitFor();
+    await page.getByText('所有必需席位均已落实，联调小组已组建。').waitFor();
     await page.getByRole('tab', { name: '调解协议' }).click();
     const editor = page.getByRole('form', { name: '调解协议书' });
     await editor.waitFor();
