@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -231,10 +232,29 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
     );
   });
 
-  it('a failed mediation is referred to labour arbitration with the parties told', async () => {
+  it('a resident request converted to a dispute, whose mediation fails and is referred to labour arbitration', async () => {
+    const caseId = randomUUID();
+    await db.query(
+      `INSERT INTO request_case (id, case_no, request_key, workflow_id, channel, category, description, address, grid_id, community_id,
+      street_id, reporter_phone, urgency, status, policy_version, accept_deadline, accountable_unit_id)
+      VALUES ($1, $2, $3, $4, 'HOTLINE', $5, '邻居拖欠工钱', $6, $7, $8, $9, '13900000011', 'NORMAL', 'ACCEPTED', 1, now(), $7)`,
+      [
+        caseId,
+        `SQ-TJ-${caseId.slice(0, 8)}`,
+        `rk-${caseId}`,
+        `case-${caseId}`,
+        f.category,
+        f.addresses.G1,
+        f.units.G1.id,
+        f.units.C1.id,
+        f.units.S1.id,
+      ],
+    );
     const created = await intake({
       ...labourDispute(f, p),
       intakeKey: `referral-${f.tag}`,
+      source: 'REQUEST_CASE',
+      requestCaseId: caseId,
       category: f.category,
       parties: [
         { kind: 'PERSON', name: '赵某', phone: '13900000011', address: '幸福路1号' },
@@ -246,6 +266,16 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
       candidates: { police: [p.policeA] },
     });
     expect(created.riskGrade).toBe('LOW');
+    const link = await db.query(
+      "SELECT note, data FROM case_event WHERE case_id = $1 AND kind = 'CONVERTED_TO_MEDIATION'",
+      [caseId],
+    );
+    expect(link.rows).toEqual([
+      {
+        note: `转入联调小组调解，纠纷编号 ${created.disputeNo}`,
+        data: { disputeId: created.id, disputeNo: created.disputeNo },
+      },
+    ]);
     await answer('secretaryC1', created.id, 'secretary', true);
     await answer('policeA', created.id, 'police', true);
     await eventually(async () => (await detail(created.id)).status === 'CONVENED', 'the panel convened');
