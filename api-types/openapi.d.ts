@@ -957,6 +957,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediation/panel/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我受邀或参加的联调小组的纠纷（不限辖区，分页） */
+        get: operations["MediationController_panelList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/panel/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联调小组成员（含受邀人）查看纠纷详情和完整时间线（不限辖区） */
+        get: operations["MediationController_panelDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/my/cases": {
         parameters: {
             query?: never;
@@ -8162,6 +8196,190 @@ export interface operations {
             };
             /** @description 未登录或令牌无效、过期、已吊销 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_panelList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            category: string;
+                            communityId: string;
+                            disputeNo: string;
+                            dueAt: string;
+                            id: string;
+                            riskGrade: string;
+                            riskReasons: string[];
+                            slots: ({
+                                key: string;
+                                label: string;
+                                memberId: string | null;
+                                required: boolean;
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            status: string;
+                            subject: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_panelDetail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

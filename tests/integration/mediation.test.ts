@@ -216,6 +216,16 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
       ).status,
     ).toBe(200);
     expect((await call('gridWorkerG2', 'GET', `/mediation/disputes/${id}`)).status).toBe(404);
+    // the lawyer holds no post in the community, yet the panel sees its dispute whole; someone never invited does not
+    const panelView = await call('lawyerB', 'GET', `/mediation/panel/disputes/${id}`);
+    expect(panelView.status).toBe(200);
+    expect(((await panelView.json()) as Detail).timeline.map((e) => e.kind)).toContain('INVITATION_TIMED_OUT');
+    expect((await call('lawyerB', 'GET', `/mediation/disputes/${id}`)).status).toBe(403);
+    expect((await call('security', 'GET', `/mediation/panel/disputes/${id}`)).status).toBe(404);
+    const mine = (await (await call('lawyerA', 'GET', '/mediation/panel/disputes')).json()) as {
+      items: { id: string }[];
+    };
+    expect(mine.items.map((d) => d.id)).toContain(id);
     expect((await call('gridWorkerG2', 'GET', `/mediation/disputes/${id}/agreement.pdf`)).status).toBe(404);
     const list = (await (
       await call('supervisorS1', 'GET', '/mediation/disputes?riskGrade=HIGH&pageSize=100')
