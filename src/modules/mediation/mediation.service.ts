@@ -102,6 +102,12 @@ export class MediationService {
     const computed = gradeRisk(rules.risk, { ...dto, headCount });
     const grade = dto.riskOverride?.grade ?? computed.grade;
     const slots = await this.planSlots(rules, dto, streetId);
+    const strays = Object.keys(dto.candidates).filter((k) => !slots.some((s) => s.key === k));
+    if (strays.length)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `席位「${strays.join('、')}」不在「${dto.category}」类纠纷的调解小组中`,
+      );
     const unknown = await this.unknownPeople(slots.flatMap((s) => s.candidates));
     if (unknown.length) throw new DomainError('INVALID_REFERENCE', `候选人不存在：${unknown.join('、')}`);
     const { calendar } = await this.calendars.effectiveCalendar(districtId);
