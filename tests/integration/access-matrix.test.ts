@@ -648,6 +648,16 @@ const routes: Record<string, RouteCase> = {
     present: (body, _f, side) => body.includes(disputes[side]),
     expect: disputeScoped(200),
   },
+  // nobody in the matrix was invited to the seeded disputes: the panel's routes show them nothing
+  'GET /api/v1/mediation/panel/disputes': {
+    call: () => ({ method: 'GET', path: '/api/v1/mediation/panel/disputes' }),
+    present: (body, _f, side) => body.includes(disputes[side]),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
+  'GET /api/v1/mediation/panel/disputes/{id}': {
+    call: (_f, side) => ({ method: 'GET', path: `/api/v1/mediation/panel/disputes/${disputes[side]}` }),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
   'GET /api/v1/mediation/invitations/mine': {
     call: () => ({ method: 'GET', path: '/api/v1/mediation/invitations/mine' }),
     expect: { ...everyone(200), anonymous: 401 },

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -215,6 +216,16 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
       ).status,
     ).toBe(200);
     expect((await call('gridWorkerG2', 'GET', `/mediation/disputes/${id}`)).status).toBe(404);
+    // the lawyer holds no post in the community, yet the panel sees its dispute whole; someone never invited does not
+    const panelView = await call('lawyerB', 'GET', `/mediation/panel/disputes/${id}`);
+    expect(panelView.status).toBe(200);
+    expect(((await panelView.json()) as Detail).timeline.map((e) => e.kind)).toContain('INVITATION_TIMED_OUT');
+    expect((await call('lawyerB', 'GET', `/mediation/disputes/${id}`)).status).toBe(403);
+    expect((await call('security', 'GET', `/mediation/panel/disputes/${id}`)).status).toBe(404);
+    const mine = (await (await call('lawyerA', 'GET', '/mediation/panel/disputes')).json()) as {
+      items: { id: string }[];
+    };
+    expect(mine.items.map((d) => d.id)).toContain(id);
     expect((await call('gridWorkerG2', 'GET', `/mediation/disputes/${id}/agreement.pdf`)).status).toBe(404);
     const list = (await (
       await call('supervisorS1', 'GET', '/mediation/disputes?riskGrade=HIGH&pageSize=100')
@@ -231,10 +242,29 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
     );
   });
 
-  it('a failed mediation is referred to labour arbitration with the parties told', async () => {
+  it('a resident request converted to a dispute, whose mediation fails and is referred to labour arbitration', async () => {
+    const caseId = randomUUID();
+    await db.query(
+      `INSERT INTO request_case (id, case_no, request_key, workflow_id, channel, category, description, address, grid_id, community_id,
+      street_id, reporter_phone, urgency, status, policy_version, accept_deadline, accountable_unit_id)
+      VALUES ($1, $2, $3, $4, 'HOTLINE', $5, '邻居拖欠工钱', $6, $7, $8, $9, '13900000011', 'NORMAL', 'ACCEPTED', 1, now(), $7)`,
+      [
+        caseId,
+        `SQ-TJ-${caseId.slice(0, 8)}`,
+        `rk-${caseId}`,
+        `case-${caseId}`,
+        f.category,
+        f.addresses.G1,
+        f.units.G1.id,
+        f.units.C1.id,
+        f.units.S1.id,
+      ],
+    );
     const created = await intake({
       ...labourDispute(f, p),
       intakeKey: `referral-${f.tag}`,
+      source: 'REQUEST_CASE',
+      requestCaseId: caseId,
       category: f.category,
       parties: [
         { kind: 'PERSON', name: '赵某', phone: '13900000011', address: '幸福路1号' },
@@ -246,6 +276,16 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
       candidates: { police: [p.policeA] },
     });
     expect(created.riskGrade).toBe('LOW');
+    const link = await db.query(
+      "SELECT note, data FROM case_event WHERE case_id = $1 AND kind = 'CONVERTED_TO_MEDIATION'",
+      [caseId],
+    );
+    expect(link.rows).toEqual([
+      {
+        note: `转入联调小组调解，纠纷编号 ${created.disputeNo}`,
+        data: { disputeId: created.id, disputeNo: created.disputeNo },
+      },
+    ]);
     await answer('secretaryC1', created.id, 'secretary', true);
     await answer('policeA', created.id, 'police', true);
     await eventually(async () => (await detail(created.id)).status === 'CONVENED', 'the panel convened');

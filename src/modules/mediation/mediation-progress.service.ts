@@ -204,6 +204,7 @@ export class MediationProgressService {
       );
       if (!changed) return null;
       const invitation = await this.disputes.invitation(found.id, input.slotKey, input.seq, tx);
+      const slotLabel = (await this.disputes.slots(found.id, tx)).find((s) => s.key === input.slotKey)?.label;
       const slotData: Prisma.MediationSlotUncheckedUpdateInput =
         input.status === 'ACCEPTED'
           ? { status: 'FILLED', memberId: invitation?.personId }
@@ -235,7 +236,7 @@ export class MediationProgressService {
         },
         tx,
       );
-      return { found, kind, personId: invitation?.personId };
+      return { found, kind, personId: invitation?.personId, slotLabel: slotLabel ?? input.slotKey };
     });
     if (!settled || settled.kind === 'INVITATION_ACCEPTED') return;
     const names = await this.disputes.personNames(settled.personId ? [settled.personId] : []);
@@ -244,7 +245,7 @@ export class MediationProgressService {
       'convener',
       'mediation.progress',
       {
-        eventLabel: `${input.slotKey} 席位：${names[0]?.name ?? ''}${settled.kind === 'MEMBER_WITHDRAWN' ? '申请回避' : INVITATION_LABELS[input.status]}`,
+        eventLabel: `「${settled.slotLabel}」席位：${names[0]?.name ?? ''}${settled.kind === 'MEMBER_WITHDRAWN' ? '申请回避' : INVITATION_LABELS[input.status]}`,
         note: input.reason ?? '',
       },
       { dedupKey: `${workflowId}:${input.step}` },
@@ -254,7 +255,7 @@ export class MediationProgressService {
   async slotExhausted(workflowId: string, input: { step: string; slotKey: string }): Promise<void> {
     const found = await this.disputes.transaction(async (tx) => {
       const dispute = await this.require(workflowId, tx);
-      await this.disputes.updateSlot(dispute.id, input.slotKey, { status: 'EXHAUSTED' }, tx);
+      const slot = await this.disputes.updateSlot(dispute.id, input.slotKey, { status: 'EXHAUSTED' }, tx);
       await this.disputes.addEventOnce(
         {
           disputeId: dispute.id,
@@ -264,13 +265,13 @@ export class MediationProgressService {
         },
         tx,
       );
-      return dispute;
+      return { ...dispute, slotLabel: slot.label };
     });
     await this.send(
       found,
       'convener',
       'mediation.progress',
-      { eventLabel: `「${input.slotKey}」席位候选人已全部婉拒或逾期`, note: '请补充候选人' },
+      { eventLabel: `「${found.slotLabel}」席位候选人已全部婉拒或逾期`, note: '请补充候选人' },
       { dedupKey: `${workflowId}:${input.step}`, urgency: 'URGENT' },
     );
   }

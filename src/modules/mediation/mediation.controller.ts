@@ -7,6 +7,8 @@ import { Authenticated, Permit, unitFromBody } from '../../common/auth/permit.de
 import type { Principal } from '../../common/auth/principal';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
+import { pageQuerySchema } from '../../common/http/pagination';
+import type { PageQuery } from '../../common/http/pagination';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
@@ -77,6 +79,24 @@ export class MediationController {
   @ApiZodResponse(200, disputePageSchema)
   list(@CurrentScope() scope: UnitScope, @ZodQuery(listDisputesSchema) q: ListDisputesQuery) {
     return this.mediation.list(scope, q);
+  }
+
+  @Get('panel/disputes')
+  @Authenticated()
+  @ApiOperation({ summary: '我受邀或参加的联调小组的纠纷（不限辖区，分页）' })
+  @ApiZodQuery(pageQuerySchema)
+  @ApiZodResponse(200, disputePageSchema)
+  panelList(@CurrentPrincipal() principal: Principal, @ZodQuery(pageQuerySchema) q: PageQuery) {
+    return this.mediation.panelList(principal, q);
+  }
+
+  @Get('panel/disputes/:id')
+  @Authenticated()
+  @ApiOperation({ summary: '联调小组成员（含受邀人）查看纠纷详情和完整时间线（不限辖区）' })
+  @ApiZodResponse(200, disputeDetailSchema)
+  @ApiErrors(404)
+  panelDetail(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.mediation.panelDetail(principal, id);
   }
 
   @Get('invitations/mine')

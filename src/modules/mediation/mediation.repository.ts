@@ -166,6 +166,26 @@ export class MediationRepository {
     });
   }
 
+  /** Disputes the person was invited to (any answer): the panel's own view, outside any unit scope. */
+  panelDisputesOf(personId: string, page: { skip: number; take: number }) {
+    const where: Prisma.MediationDisputeWhereInput = { invitations: { some: { personId } } };
+    return this.prisma.$transaction([
+      this.prisma.mediationDispute.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        ...page,
+        omit: { agreementPdf: true },
+        include: { slots: { orderBy: { key: 'asc' } } },
+      }),
+      this.prisma.mediationDispute.count({ where }),
+    ]);
+  }
+
+  async invitedTo(disputeId: string, personId: string): Promise<boolean> {
+    if (!isUuidLike(disputeId)) return false;
+    return (await this.prisma.mediationInvitation.count({ where: { disputeId, personId } })) > 0;
+  }
+
   /** Open invitations a person was sent, with their dispute's number and subject (the invitee's own list). */
   pendingInvitationsOf(personId: string) {
     return this.prisma.mediationInvitation.findMany({

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Principal } from '../../common/auth/principal';
+import { EVERYTHING } from '../../common/auth/unit-scope';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ErrorCode } from '../../common/errors/error-code';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
+import type { PageQuery } from '../../common/http/pagination';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
 import { queryWithin, startOnce, updateOrRefuse } from '../../infra/temporal/workflow-calls';
 import { computeDeadline } from '../../shared/calendar';
@@ -100,6 +102,12 @@ export class MediationService {
     const computed = gradeRisk(rules.risk, { ...dto, headCount });
     const grade = dto.riskOverride?.grade ?? computed.grade;
     const slots = await this.planSlots(rules, dto, streetId);
+    const strays = Object.keys(dto.candidates).filter((k) => !slots.some((s) => s.key === k));
+    if (strays.length)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `席位「${strays.join('、')}」不在「${dto.category}」类纠纷的调解小组中`,
+      );
     const unknown = await this.unknownPeople(slots.flatMap((s) => s.candidates));
     if (unknown.length) throw new DomainError('INVALID_REFERENCE', `候选人不存在：${unknown.join('、')}`);
     const { calendar } = await this.calendars.effectiveCalendar(districtId);
@@ -270,6 +278,17 @@ export class MediationService {
       after: { accept, reason },
     });
     return { invitationId: invitation.id, disputeId: invitation.disputeId, answer: accept ? 'ACCEPT' : 'DECLINE' };
+  }
+
+  /** The panel sees its disputes whole, wherever its members sit (a police officer or lawyer has no post in the community). */
+  async panelList(principal: Principal, q: PageQuery) {
+    const [items, total] = await this.disputes.panelDisputesOf(principal.personId, toSkipTake(q));
+    return pageOf(items, total, q);
+  }
+
+  async panelDetail(principal: Principal, id: string) {
+    if (!(await this.disputes.invitedTo(id, principal.personId))) throw new DomainError('NOT_FOUND', NOT_FOUND);
+    return this.detail(EVERYTHING, id);
   }
 
   myInvitations(principal: Principal) {
