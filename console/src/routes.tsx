@@ -79,6 +79,8 @@ export const router = createBrowserRouter(
             <RequirePermission permission={Permission.CaseRead}>{page(<MediationDisputesPage />)}</RequirePermission>
           ),
         },
+        { path: 'mediation/panel', element: page(<MediationDisputesPage panel />) },
+        { path: 'mediation/panel/:id', element: page(<MediationDisputePage panel />) },
         {
           path: 'mediation/new',
           element: (

@@ -130,6 +130,13 @@ describe('the mediation console in a browser', () => {
       expect.objectContaining({ slotKey: 'police', personId: p.policeA, status: 'ACCEPTED' }),
     );
 
+    // a police officer holds no post in the community: the dispute is theirs through 我的联调小组
+    await page.getByRole('link', { name: '我的联调小组' }).click();
+    await page.getByRole('link', { name: dispute.disputeNo }).click();
+    await page.getByRole('heading', { name: new RegExp(dispute.disputeNo) }).waitFor();
+    await page.locator('[data-slot="police"][data-slot-status="FILLED"]').waitFor();
+    expect(await page.getByRole('button', { name: '成员回避' }).count()).toBe(0);
+
     const convener = await newPage();
     await signIn(convener, f.people.secretaryC1.username, `/console/mediation/${dispute.id}`);
     await convener.getByRole('heading', { name: new RegExp(dispute.disputeNo) }).waitFor();

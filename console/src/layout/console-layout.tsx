@@ -5,6 +5,7 @@ import {
   DesktopOutlined,
   LogoutOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -27,6 +28,7 @@ const menu: MenuEntry[] = [
   { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, permission: Permission.CaseRead },
   { path: '/inbox', name: '消息中心', icon: <BellOutlined /> },
   { path: '/mediation', name: '矛盾调解', icon: <TeamOutlined />, permission: Permission.CaseRead },
+  { path: '/mediation/panel', name: '我的联调小组', icon: <SolutionOutlined /> },
   { path: '/audit', name: '审计', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/dashboard', name: '三率看板', icon: <BarChartOutlined />, permission: Permission.CaseSupervise },
   { path: '/yellow-cards', name: '黄牌预警', icon: <WarningOutlined />, permission: Permission.CaseSupervise },

@@ -9,7 +9,7 @@ import type {
 import type { AgreementTerms } from '../../../src/shared/process/mediation.states';
 import { authedFetch } from '../api/session-token';
 
-// The mediation routes are not in the committed api-types yet: typed here from the API's own DTOs and read model.
+// Typed from the API's own DTOs and read model (the OpenAPI answers are loose objects beyond the promised fields).
 export type IntakeBody = Omit<IntakeDto, 'candidates'> & { candidates?: IntakeDto['candidates'] };
 export type { AgreementDto, RecordSessionDto, RecordVisitDto, ReferDto, ScheduleSessionDto };
 
@@ -134,6 +134,10 @@ export const mediationApi = {
     return call<DisputePage>('GET', `${base}/disputes?${qs.toString()}`);
   },
   detail: (id: string) => call<DisputeDetail>('GET', dispute(id)),
+  /** The panel's own view: disputes I was invited to or sit on, wherever they are. */
+  panelList: (q: { page: number; pageSize: number }) =>
+    call<DisputePage>('GET', `${base}/panel/disputes?page=${q.page}&pageSize=${q.pageSize}`),
+  panelDetail: (id: string) => call<DisputeDetail>('GET', `${base}/panel/disputes/${encodeURIComponent(id)}`),
   myInvitations: () => call<MyInvitation[]>('GET', `${base}/invitations/mine`),
   answer: (invitationId: string, accept: boolean, reason?: string) =>
     call<{ invitationId: string; answer: string }>(

@@ -65,11 +65,14 @@ function RiskBlock({ d, canWrite, onAdjust }: { d: DisputeDetail; canWrite: bool
   );
 }
 
-/** One dispute: risk, parties, the panel board, sessions, the agreement with its PDF, referral, visits, timeline. */
-export default function MediationDisputePage() {
+/**
+ * One dispute: risk, parties, the panel board, sessions, the agreement with its PDF, referral, visits, timeline. With
+ * `panel`, the panel member's read-only view (any unit; the member still answers their own invitation here).
+ */
+export default function MediationDisputePage({ panel = false }: { panel?: boolean }) {
   const { id = '' } = useParams();
   const { permissions, me } = useSession();
-  const canWrite = permissions.has(Permission.CaseWrite);
+  const canWrite = !panel && permissions.has(Permission.CaseWrite);
   const { message } = App.useApp();
   const [detail, setDetail] = useState<DisputeDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -81,14 +84,14 @@ export default function MediationDisputePage() {
 
   const load = useCallback(
     () =>
-      mediationApi.detail(id).then(
+      (panel ? mediationApi.panelDetail(id) : mediationApi.detail(id)).then(
         (d) => {
           setDetail(d);
           setFailure(null);
         },
         (e: unknown) => setFailure(errorMessage(e, '纠纷加载失败')),
       ),
-    [id],
+    [id, panel],
   );
   useEffect(() => void load(), [load]);
   // The PDF is rendered by an activity after the agreement is recorded: look again until it is stored.
@@ -117,7 +120,14 @@ export default function MediationDisputePage() {
     }
   };
 
-  if (failure) return <Result status="warning" title={failure} extra={<Link to="/mediation">返回纠纷列表</Link>} />;
+  if (failure)
+    return (
+      <Result
+        status="warning"
+        title={failure}
+        extra={<Link to={panel ? '/mediation/panel' : '/mediation'}>返回纠纷列表</Link>}
+      />
+    );
   if (!detail) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
   const d = detail;
   const activeTab = tab ?? (d.agreement ? 'agreement' : 'panel');
@@ -167,7 +177,15 @@ export default function MediationDisputePage() {
       key: 'agreement',
       label: '调解协议',
       children: d.agreement ? (
-        <AgreementPdfPreview disputeId={d.id} ready={d.hasAgreementPdf} />
+        panel ? (
+          <ol aria-label="协议条款">
+            {d.agreement.terms.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ol>
+        ) : (
+          <AgreementPdfPreview disputeId={d.id} ready={d.hasAgreementPdf} />
+        )
       ) : canWrite && d.status === 'CONVENED' ? (
         <AgreementEditor
           detail={d}
@@ -228,7 +246,7 @@ export default function MediationDisputePage() {
         </PageTitle>
       }
       subTitle={<Tag color={disputeStateColor[d.status]}>{disputeStateLabel(d.status)}</Tag>}
-      extra={<Link to="/mediation">返回纠纷列表</Link>}
+      extra={<Link to={panel ? '/mediation/panel' : '/mediation'}>返回纠纷列表</Link>}
     >
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="风险等级" span={2}>
