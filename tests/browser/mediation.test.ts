@@ -207,4 +207,27 @@ describe('the mediation console in a browser', () => {
       expect(text).toContain(expected);
     expect((await detail()).status).toBe('AGREED');
   });
+  it('the intake form: a dispute filed in the browser shows its computed risk grade and the reasons', async () => {
+    const page = await newPage();
+    await signIn(page, f.people.secretaryC1.username, '/console/mediation');
+    await page.getByRole('button', { name: '受理矛盾纠纷' }).click();
+    await page.getByRole('heading', { name: '受理矛盾纠纷', exact: true }).waitFor();
+    await page.getByLabel('受理社区').waitFor();
+    await page.getByLabel('纠纷事由').fill('小区停车位纠纷');
+    await page.getByLabel('纠纷情况').fill('业主与物业就停车位收费发生争执，三十余户业主聚集物业办公室。');
+    await page.getByLabel('第 1 方类型').waitFor();
+    await page.getByLabel('第 1 方姓名或名称').fill('业主代表');
+    await page.getByLabel('第 1 方人数').fill('35');
+    await page.getByLabel('第 2 方姓名或名称').fill('某物业服务有限公司');
+    await page.getByLabel('有聚集苗头').check();
+    await screenshot(page, 'mediation-intake-form');
+    await page.getByRole('button', { name: '受理并评估风险' }).click();
+    await page.waitForURL(/\/console\/mediation\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: /小区停车位纠纷/ }).waitFor();
+    await page.locator('[data-risk-grade="HIGH"]').waitFor();
+    const reasons = page.getByRole('list', { name: '风险依据' });
+    await reasons.getByText('有聚集上访苗头').waitFor();
+    await reasons.getByText(/涉及 36 人/).waitFor();
+    await screenshot(page, 'mediation-intake-risk');
+  });
 });
