@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
@@ -206,6 +206,11 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
     expect(text).toContain('调解协议书');
     expect(text).toContain(agreed.disputeNo);
     expect(text).toContain('顺正河社区人民调解委员会');
+    // page 1 of the agreement the process produced, for the closing note (test-runs/ is git-ignored)
+    const image = join(__dirname, '..', '..', 'test-runs', 'mediation-labour-agreement');
+    mkdirSync(dirname(image), { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, image]);
+    expect(readFileSync(`${image}.png`).subarray(1, 4).toString('latin1')).toBe('PNG');
 
     expect(
       (
