@@ -6,8 +6,11 @@ import { CaseRatingProgressService } from '../src/modules/case-rating/case-ratin
 import { YellowCardProgressService } from '../src/modules/yellow-card/yellow-card-progress.service';
 import { PolicyMigrationProgressService } from '../src/modules/policy-migration/policy-migration-progress.service';
 import { ProgrammeTaskProgressService } from '../src/modules/programme-task/programme-task-progress.service';
-import { caseRatingActivities } from './case-rating.activities';
 import { programmeTaskActivities } from './programme-task.activities';
+import { MediationProgressService } from '../src/modules/mediation/mediation-progress.service';
+import { MediationAgreementService } from '../src/modules/mediation/mediation-agreement.service';
+import { caseRatingActivities } from './case-rating.activities';
+import { mediationActivities } from './mediation.activities';
 import { yellowCardActivities } from './yellow-card.activities';
 import { policyMigrationActivities } from './policy-migration.activities';
 import { coHandlingActivities } from './co-handling.activities';
@@ -25,5 +28,6 @@ export function createActivities(moduleRef: ModuleRef) {
     ...coHandlingActivities(get(CoHandlingProgressService)),
     ...policyMigrationActivities(get(PolicyMigrationProgressService)),
     ...programmeTaskActivities(get(ProgrammeTaskProgressService)),
+    ...mediationActivities(get(MediationProgressService), get(MediationAgreementService)),
   };
 }

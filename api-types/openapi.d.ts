@@ -738,6 +738,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mediation/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区内的矛盾纠纷（按状态、风险等级、社区筛选，分页，新受理的在前），附各席位 */
+        get: operations["MediationController_list"];
+        put?: never;
+        /** 受理矛盾纠纷（来访、热线、网格员上报，或由诉求转入）：按策略计算风险等级（可附理由调整），高风险立即以紧急级别通知街道和区；按类别的席位组建联调小组。同一 intakeKey 重复提交返回同一纠纷 */
+        post: operations["MediationController_intake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 纠纷详情：当事人、风险等级及理由、席位与邀请（含答复期限）、调解会、协议、移送、回访、督办单、时间线和流程实时状态 */
+        get: operations["MediationController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记调解协议书（《人民调解法》第二十九条内容及签名、调解委员会）；缺项 → 400 AGREEMENT_INCOMPLETE 并列出缺少的内容。随后生成协议书 PDF、告知司法确认期限并安排回访 */
+        post: operations["MediationController_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/agreement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载调解协议书 PDF */
+        get: operations["MediationController_agreementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/judicial-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记司法确认的申请日期、受理法院和结果（《人民调解法》第三十三条） */
+        post: operations["MediationController_judicialConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调解不成，移送劳动仲裁、诉讼或职能部门，并记录告知当事人的情况 */
+        post: operations["MediationController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办人调整风险等级（须写明理由；调为高风险时通知街道和区） */
+        post: operations["MediationController_adjustRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 安排调解会（地点、时间）；会前提醒成员和当事人。小组未组建完成 → 409 PANEL_NOT_CONVENED */
+        post: operations["MediationController_scheduleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/sessions/{seq}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录调解会的出席情况和调解笔录 */
+        post: operations["MediationController_recordSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/slots/{slotKey}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为席位补充候选人（候选人用尽时）；按顺序继续邀请 */
+        post: operations["MediationController_addCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/slots/{slotKey}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成员回避：席位空出后按候选人顺序重新邀请 */
+        post: operations["MediationController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/disputes/{id}/visits/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记当前到期的回访：协议是否正在履行；未履行则纠纷重新进入调解（原小组） */
+        post: operations["MediationController_recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/invitations/{invitationId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受邀人接受或婉拒邀请（仅本人）。席位已由他人接受 → 409 SLOT_ALREADY_FILLED；邀请已答复或逾期 → 409 INVITATION_CLOSED */
+        post: operations["MediationController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/invitations/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发给我的、待答复的联调小组邀请（附答复期限） */
+        get: operations["MediationController_myInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/panel/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我受邀或参加的联调小组的纠纷（不限辖区，分页） */
+        get: operations["MediationController_panelList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/panel/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联调小组成员（含受邀人）查看纠纷详情和完整时间线（不限辖区） */
+        get: operations["MediationController_panelDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/my/cases": {
         parameters: {
             query?: never;
@@ -1916,7 +2189,7 @@ export interface components {
     schemas: {
         ErrorBody: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "INVALID_REFERENCE" | "UNKNOWN_UNIT" | "TREE_CYCLE" | "INVALID_PARENT_KIND" | "POSITION_UNIT_KIND_MISMATCH" | "CALENDAR_INVALID" | "TEMPLATE_VARIABLE_UNKNOWN" | "ADDRESS_UNKNOWN" | "CO_HANDLER_IS_LEAD" | "EVIDENCE_MISSING" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CO_HANDLER_NOT_FOUND" | "CONFLICT" | "PHONE_TAKEN" | "UNIT_CODE_TAKEN" | "ILLEGAL_TRANSITION" | "CASE_NOT_CLOSED" | "ALREADY_RATED" | "RATING_WINDOW_CLOSED" | "APPEAL_ALREADY_USED" | "APPEAL_WINDOW_CLOSED" | "CO_HANDLER_DUPLICATE" | "CO_HANDLING_OPEN" | "WISH_ALREADY_CLAIMED" | "ACTIVITY_FULL" | "ACCOUNT_LOCKED" | "TOO_MANY_ATTEMPTS" | "CODE_TOO_FREQUENT" | "CODE_HOURLY_LIMIT" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "INVALID_REFERENCE" | "UNKNOWN_UNIT" | "TREE_CYCLE" | "INVALID_PARENT_KIND" | "POSITION_UNIT_KIND_MISMATCH" | "CALENDAR_INVALID" | "TEMPLATE_VARIABLE_UNKNOWN" | "ADDRESS_UNKNOWN" | "CO_HANDLER_IS_LEAD" | "EVIDENCE_MISSING" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "TOKEN_REVOKED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_USED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CO_HANDLER_NOT_FOUND" | "CONFLICT" | "PHONE_TAKEN" | "UNIT_CODE_TAKEN" | "ILLEGAL_TRANSITION" | "CASE_NOT_CLOSED" | "ALREADY_RATED" | "RATING_WINDOW_CLOSED" | "APPEAL_ALREADY_USED" | "APPEAL_WINDOW_CLOSED" | "CO_HANDLER_DUPLICATE" | "CO_HANDLING_OPEN" | "WISH_ALREADY_CLAIMED" | "ACTIVITY_FULL" | "PANEL_NOT_CONVENED" | "SLOT_ALREADY_FILLED" | "INVITATION_CLOSED" | "NO_VISIT_DUE" | "AGREEMENT_INCOMPLETE" | "ACCOUNT_LOCKED" | "TOO_MANY_ATTEMPTS" | "CODE_TOO_FREQUENT" | "CODE_HOURLY_LIMIT" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL";
             correlationId: string;
             details?: unknown;
             message: string;
@@ -6726,6 +6999,2005 @@ export interface operations {
             };
         };
     };
+    MediationController_list: {
+        parameters: {
+            query?: {
+                communityId?: string;
+                page?: number;
+                pageSize?: number;
+                riskGrade?: "LOW" | "MEDIUM" | "HIGH";
+                status?: "FORMING" | "CONVENED" | "AGREED" | "REFERRED" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            category: string;
+                            communityId: string;
+                            disputeNo: string;
+                            dueAt: string;
+                            id: string;
+                            riskGrade: string;
+                            riskReasons: string[];
+                            slots: ({
+                                key: string;
+                                label: string;
+                                memberId: string | null;
+                                required: boolean;
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            status: string;
+                            subject: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_intake: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountYuan?: number;
+                    /** @default {} */
+                    candidates?: {
+                        [key: string]: string[];
+                    };
+                    category: string;
+                    /** Format: uuid */
+                    communityId: string;
+                    description: string;
+                    /** @default false */
+                    gatheringThreat?: boolean;
+                    intakeKey: string;
+                    parties: {
+                        address?: string;
+                        headCount?: number;
+                        idNumber?: string;
+                        /** @enum {string} */
+                        kind: "PERSON" | "ENTERPRISE" | "GROUP";
+                        name: string;
+                        phone?: string;
+                        representative?: string;
+                    }[];
+                    /** Format: uuid */
+                    requestCaseId?: string;
+                    riskOverride?: {
+                        /** @enum {string} */
+                        grade: "LOW" | "MEDIUM" | "HIGH";
+                        reason: string;
+                    };
+                    /** @enum {string} */
+                    source: "WALK_IN" | "HOTLINE" | "GRID_WORKER" | "REQUEST_CASE";
+                    subject: string;
+                    /** @default false */
+                    violenceThreat?: boolean;
+                    /** @default false */
+                    vulnerableParties?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 已受理 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_agreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    committeeName?: string;
+                    /** @default [] */
+                    disputedMatters?: string[];
+                    /** @default  */
+                    effectiveOn?: string;
+                    /** @default  */
+                    facts?: string;
+                    /** @default [] */
+                    mediatorSignatures?: {
+                        name: string;
+                        role: string;
+                        roleNote?: string;
+                        signedOn: string;
+                    }[];
+                    /** @default [] */
+                    parties?: {
+                        address?: string;
+                        contact?: string;
+                        designation: string;
+                        headCount: number;
+                        idNumber?: string;
+                        /** @enum {string} */
+                        kind: "PERSON" | "ENTERPRISE" | "GROUP";
+                        name: string;
+                        representative?: string;
+                        representativeTitle?: string;
+                    }[];
+                    /** @default [] */
+                    partySignatures?: {
+                        party: string;
+                        signedBy: string;
+                        signedOn: string;
+                    }[];
+                    /**
+                     * @default {
+                     *       "method": "",
+                     *       "deadline": ""
+                     *     }
+                     */
+                    performance?: {
+                        deadline: string;
+                        method: string;
+                        note?: string;
+                    };
+                    /** @default [] */
+                    responsibilities?: {
+                        party: string;
+                        text: string;
+                    }[];
+                    /** @default [] */
+                    terms?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_agreementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 调解协议书 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_judicialConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appliedOn: string;
+                    court: string;
+                    note?: string;
+                    /**
+                     * @default PENDING
+                     * @enum {string}
+                     */
+                    result?: "PENDING" | "CONFIRMED" | "REJECTED";
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    department?: string;
+                    partiesNotice: string;
+                    reason: string;
+                    /** @enum {string} */
+                    to: "LABOUR_ARBITRATION" | "LITIGATION" | "DEPARTMENT";
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_adjustRisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    grade: "LOW" | "MEDIUM" | "HIGH";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_scheduleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    place: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_recordSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                seq: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default [] */
+                    absent?: string[];
+                    attendance: string[];
+                    minutes: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_addCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                slotKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    personIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                slotKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                    performed: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: boolean;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        answer: "ACCEPT" | "DECLINE";
+                        disputeId: string;
+                        invitationId: string;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_myInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        deadline: string;
+                        dispute: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        slotKey: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_panelList: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            category: string;
+                            communityId: string;
+                            disputeNo: string;
+                            dueAt: string;
+                            id: string;
+                            riskGrade: string;
+                            riskReasons: string[];
+                            slots: ({
+                                key: string;
+                                label: string;
+                                memberId: string | null;
+                                required: boolean;
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            status: string;
+                            subject: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    MediationController_panelDetail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        communityId: string;
+                        disputeNo: string;
+                        dueAt: string;
+                        hasAgreementPdf: boolean;
+                        id: string;
+                        invitations: ({
+                            id: string;
+                            personId: string;
+                            seq: number;
+                            slotKey: string;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        riskGrade: string;
+                        riskReasons: string[];
+                        sessions: ({
+                            place: string;
+                            seq: number;
+                            startsAt: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        slots: ({
+                            key: string;
+                            label: string;
+                            memberId: string | null;
+                            required: boolean;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        status: string;
+                        subject: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        visits: ({
+                            round: number;
+                            seq: number;
+                            status: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MyRequestCaseController_list: {
         parameters: {
             query?: {
@@ -9054,7 +11326,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description 流程键 */
-                process: "request-loop" | "rating" | "programme";
+                process: "request-loop" | "rating" | "programme" | "mediation";
             };
             cookie?: never;
         };
@@ -9132,7 +11404,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description 流程键 */
-                process: "request-loop" | "rating" | "programme";
+                process: "request-loop" | "rating" | "programme" | "mediation";
             };
             cookie?: never;
         };
@@ -9210,7 +11482,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description 流程键 */
-                process: "request-loop" | "rating" | "programme";
+                process: "request-loop" | "rating" | "programme" | "mediation";
             };
             cookie?: never;
         };
@@ -9356,7 +11628,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description 流程键 */
-                process: "request-loop" | "rating" | "programme";
+                process: "request-loop" | "rating" | "programme" | "mediation";
                 version: number;
             };
             cookie?: never;

@@ -21,6 +21,7 @@ import { ConsoleModule } from './modules/console/console.module';
 import { CaseMeasuresModule } from './modules/case-measures/case-measures.module';
 import { CaseRatingModule } from './modules/case-rating/case-rating.module';
 import { YellowCardModule } from './modules/yellow-card/yellow-card.module';
+import { MediationModule } from './modules/mediation/mediation.module';
 import { PointsModule } from './modules/points/points.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
 import { TemporalUiModule } from './modules/temporal-ui/temporal-ui.module';
@@ -40,6 +41,7 @@ export const domainModules = [
   CaseMeasuresModule,
   CaseRatingModule,
   YellowCardModule,
+  MediationModule,
   PointsModule,
   PolicyMigrationModule,
   ProgrammeModule,

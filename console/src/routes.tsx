@@ -26,6 +26,9 @@ const PointsPage = lazy(() => import('./pages/points-page'));
 const OrgPage = lazy(() => import('./pages/org-page'));
 const SettingsPage = lazy(() => import('./pages/settings-page'));
 const QueueDashboardPage = lazy(() => import('./pages/queue-dashboard-page'));
+const MediationDisputesPage = lazy(() => import('./pages/mediation-disputes-page'));
+const MediationIntakePage = lazy(() => import('./pages/mediation-intake-page'));
+const MediationDisputePage = lazy(() => import('./pages/mediation-dispute-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
@@ -122,6 +125,26 @@ export const router = createBrowserRouter(
           path: 'queues',
           element: (
             <RequirePermission permission={Permission.SystemDiagnose}>{page(<QueueDashboardPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'mediation',
+          element: (
+            <RequirePermission permission={Permission.CaseRead}>{page(<MediationDisputesPage />)}</RequirePermission>
+          ),
+        },
+        { path: 'mediation/panel', element: page(<MediationDisputesPage panel />) },
+        { path: 'mediation/panel/:id', element: page(<MediationDisputePage panel />) },
+        {
+          path: 'mediation/new',
+          element: (
+            <RequirePermission permission={Permission.CaseWrite}>{page(<MediationIntakePage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'mediation/:id',
+          element: (
+            <RequirePermission permission={Permission.CaseRead}>{page(<MediationDisputePage />)}</RequirePermission>
           ),
         },
         { path: '*', element: page(<NotFoundPage />) },

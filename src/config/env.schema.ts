@@ -3,6 +3,9 @@ import { z } from 'zod';
 /** Local-development value only; production boot refuses it (see production-secrets.ts). */
 export const LOCAL_WEBHOOK_SECRET = 'govflow-local-webhook-secret';
 
+/** Debian's fonts-noto-cjk; the bold face is found beside it (`…-Bold.ttc`). */
+export const DEFAULT_MEDIATION_PDF_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -37,6 +40,7 @@ export const envSchema = z.object({
   NOTIFY_DEFAULT_ACK_MINUTES: z.coerce.number().int().positive().default(30),
   NOTIFY_DIGEST_DAILY_CRON: z.string().default('0 8 * * *'),
   NOTIFY_DIGEST_WEEKLY_CRON: z.string().default('0 8 * * 1'),
+  MEDIATION_PDF_FONT_PATH: z.string().min(1).default(DEFAULT_MEDIATION_PDF_FONT_PATH),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -39,7 +39,7 @@ export const SEARCH_ATTRIBUTES: readonly SearchAttributeKey[] = [
   HolderKind,
 ];
 
-export type ProcessKindName = 'request-case' | 'case-rating' | 'yellow-card' | 'programme-task';
+export type ProcessKindName = 'request-case' | 'case-rating' | 'yellow-card' | 'programme-task' | 'mediation';
 
 /** Where a case was reported: the keys every process about it carries. */
 export interface CaseKeys {

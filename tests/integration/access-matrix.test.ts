@@ -88,6 +88,11 @@ const caseScoped = (ok: number) =>
 const ownOnly = (ok: number) => ({ ...everyone(404), resident: [ok, 404], anonymous: 401 }) as RouteCase['expect'];
 // A rectified yellow card on each side (no workflow), with its one-star rating and points entry.
 const cards: Record<Side, string> = { home: randomUUID(), away: randomUUID() };
+// A referred dispute in community C1 (home) and C2 (away), written directly (no workflow): every step on it is refused
+// (409) for callers in scope. Its community lies above a grid worker's grid, so they never see it.
+const disputes: Record<Side, string> = { home: randomUUID(), away: randomUUID() };
+const disputeScoped = (ok: number) => ({ ...caseScoped(ok), gridWorkerG1: 404 }) as RouteCase['expect'];
+const dispute = (side: Side, tail = '') => `/api/v1/mediation/disputes/${disputes[side]}${tail}`;
 const aroundNow = () => ({
   from: new Date(Date.now() - 86_400_000).toISOString(),
   to: new Date(Date.now() + 86_400_000).toISOString(),
@@ -804,6 +809,114 @@ const routes: Record<string, RouteCase> = {
     expect: { ...everyone(200), anonymous: 401 },
     stream: true,
   },
+  'POST /api/v1/mediation/disputes': {
+    // no parties: callers with the community in scope reach validation (400)
+    call: (f, side) => ({
+      method: 'POST',
+      path: '/api/v1/mediation/disputes',
+      body: { intakeKey: `am-${randomUUID()}`, communityId: f.units[c(side)].id, source: 'WALK_IN' },
+    }),
+    expect: disputeScoped(400),
+  },
+  'GET /api/v1/mediation/disputes': {
+    call: () => ({ method: 'GET', path: '/api/v1/mediation/disputes?pageSize=200' }),
+    present: (body, _f, side) => body.includes(disputes[side]),
+    expect: disputeScoped(200),
+  },
+  // nobody in the matrix was invited to the seeded disputes: the panel's routes show them nothing
+  'GET /api/v1/mediation/panel/disputes': {
+    call: () => ({ method: 'GET', path: '/api/v1/mediation/panel/disputes' }),
+    present: (body, _f, side) => body.includes(disputes[side]),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
+  'GET /api/v1/mediation/panel/disputes/{id}': {
+    call: (_f, side) => ({ method: 'GET', path: `/api/v1/mediation/panel/disputes/${disputes[side]}` }),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
+  'GET /api/v1/mediation/invitations/mine': {
+    call: () => ({ method: 'GET', path: '/api/v1/mediation/invitations/mine' }),
+    expect: { ...everyone(200), anonymous: 401 },
+  },
+  'POST /api/v1/mediation/invitations/{invitationId}/answer': {
+    call: () => ({
+      method: 'POST',
+      path: `/api/v1/mediation/invitations/${randomUUID()}/answer`,
+      body: { accept: true },
+    }),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
+  'GET /api/v1/mediation/disputes/{id}': {
+    call: (_f, side) => ({ method: 'GET', path: dispute(side) }),
+    expect: disputeScoped(200),
+  },
+  'GET /api/v1/mediation/disputes/{id}/agreement.pdf': {
+    call: (_f, side) => ({ method: 'GET', path: dispute(side, '/agreement.pdf') }),
+    expect: disputeScoped(200),
+  },
+  'POST /api/v1/mediation/disputes/{id}/risk': {
+    call: (_f, side) => ({ method: 'POST', path: dispute(side, '/risk'), body: { grade: 'LOW', reason: '复核' } }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/slots/{slotKey}/candidates': {
+    call: (f, side) => ({
+      method: 'POST',
+      path: dispute(side, '/slots/secretary/candidates'),
+      body: { personIds: [f.people.secretaryC1.id] },
+    }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/slots/{slotKey}/withdrawal': {
+    call: (_f, side) => ({
+      method: 'POST',
+      path: dispute(side, '/slots/secretary/withdrawal'),
+      body: { reason: '回避' },
+    }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/sessions': {
+    call: (_f, side) => ({
+      method: 'POST',
+      path: dispute(side, '/sessions'),
+      body: { place: '调解室', startsAt: '2030-01-01T09:00:00+08:00' },
+    }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/sessions/{seq}/record': {
+    call: (_f, side) => ({
+      method: 'POST',
+      path: dispute(side, '/sessions/1/record'),
+      body: { attendance: ['甲'], minutes: '笔录' },
+    }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/agreement': {
+    call: (_f, side) => ({ method: 'POST', path: dispute(side, '/agreement'), body: {} }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/referral': {
+    call: (_f, side) => ({
+      method: 'POST',
+      path: dispute(side, '/referral'),
+      body: { to: 'LITIGATION', reason: '不成', partiesNotice: '已告知' },
+    }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/visits/current': {
+    call: (_f, side) => ({
+      method: 'POST',
+      path: dispute(side, '/visits/current'),
+      body: { performed: true, note: '履行' },
+    }),
+    expect: disputeScoped(409),
+  },
+  'POST /api/v1/mediation/disputes/{id}/judicial-confirmation': {
+    call: (_f, side) => ({
+      method: 'POST',
+      path: dispute(side, '/judicial-confirmation'),
+      body: { appliedOn: '2026-12-01', court: '人民法院' },
+    }),
+    expect: disputeScoped(409),
+  },
   'GET /api/v1/notifications/templates': {
     call: () => ({ method: 'GET', path: '/api/v1/notifications/templates' }),
     expect: { ...superviseOnly(200), supervisorS1: 200 },
@@ -873,6 +986,26 @@ describe('access matrix: every route × role × home/away scope', () => {
           street,
           side === 'home' ? fixture.people.resident.phone : '13700000000',
         ],
+      );
+      await db.query(
+        `INSERT INTO mediation_dispute (id, dispute_no, workflow_id, intake_key, community_id, street_id, source, category, subject,
+        description, parties, head_count, risk_grade, risk_reasons, risk_computed, status, policy_version, convener_id, due_at, agreement_pdf)
+        VALUES ($1, $2, $3, $4, $5, $6, 'WALK_IN', '邻里纠纷', '权限矩阵', '权限矩阵', '[]', 2, 'LOW', '{}', 'LOW', 'REFERRED', 1, $7, now(),
+        decode('255044462d312e34', 'hex'))`,
+        [
+          disputes[side],
+          `TJ-AM-${disputes[side].slice(0, 8)}`,
+          `mediation-${disputes[side]}`,
+          `am-${disputes[side]}`,
+          community,
+          street,
+          fixture.people.secretaryC1.id,
+        ],
+      );
+      await db.query(
+        `INSERT INTO mediation_slot (id, dispute_id, key, label, required, status, member_id)
+        VALUES ($1, $2, 'secretary', '社区党组织书记', true, 'FILLED', $3)`,
+        [randomUUID(), disputes[side], fixture.people.secretaryC1.id],
       );
       const rating = randomUUID();
       await db.query(

@@ -14,6 +14,8 @@ import {
   TrophyOutlined,
   UserOutlined,
   DatabaseOutlined,
+  SolutionOutlined,
+  TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -34,6 +36,8 @@ interface MenuEntry extends MenuDataItem {
 const menu: MenuEntry[] = [
   { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, permission: Permission.CaseRead },
   { path: '/inbox', name: '消息中心', icon: <BellOutlined /> },
+  { path: '/mediation', name: '矛盾调解', icon: <TeamOutlined />, permission: Permission.CaseRead },
+  { path: '/mediation/panel', name: '我的联调小组', icon: <SolutionOutlined /> },
   { path: '/audit', name: '审计', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/dashboard', name: '三率看板', icon: <BarChartOutlined />, permission: Permission.CaseSupervise },
   { path: '/yellow-cards', name: '黄牌预警', icon: <WarningOutlined />, permission: Permission.CaseSupervise },

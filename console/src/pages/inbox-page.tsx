@@ -6,6 +6,7 @@ import { urgencyLabel } from '../cases/case-labels';
 import { useInbox, useInboxChanges } from '../inbox/inbox-context';
 import { formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
+import { MyMediationInvitations } from '../mediation/my-invitations';
 
 /** 消息中心: newest first, one page at a time; live through the inbox stream (no reload needed). */
 export default function InboxPage() {
@@ -93,6 +94,7 @@ export default function InboxPage() {
 
   return (
     <PageContainer title={<PageTitle>消息中心</PageTitle>}>
+      <MyMediationInvitations />
       <ProTable<InboxMessage>
         rowKey="id"
         actionRef={action}

@@ -13,6 +13,8 @@ export const CONSOLE_CSP = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
+  // the 调解协议书 preview: the PDF fetched with the in-memory token and framed from a blob: URL
+  'frame-src blob:',
   "base-uri 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",

@@ -43,6 +43,36 @@ export const templateCatalog = {
     title: '请评价诉求 {{caseNo}} 的办理情况',
     body: '您反映的诉求 {{caseNo}} 已办结。请在 {{days}} 天内登录为办理情况评价（1–5 星），您的评价将用于考核承办单位。',
   },
+  'mediation.risk-alert': {
+    variables: ['disputeNo', 'subject', 'riskLabel', 'reasons', 'communityName'],
+    title: '【{{riskLabel}}】矛盾纠纷 {{disputeNo}}：{{subject}}',
+    body: '{{communityName}}受理的矛盾纠纷 {{disputeNo}}（{{subject}}）评定为{{riskLabel}}：{{reasons}}。请立即关注并指导联调小组处置。',
+  },
+  'mediation.invitation': {
+    variables: ['disputeNo', 'subject', 'slotLabel', 'deadline'],
+    title: '邀请您作为{{slotLabel}}参加联调小组（{{disputeNo}}）',
+    body: '矛盾纠纷 {{disputeNo}}（{{subject}}）邀请您以{{slotLabel}}身份参加联调小组，请于 {{deadline}} 前接受或婉拒。',
+  },
+  'mediation.session': {
+    variables: ['disputeNo', 'subject', 'place', 'startsAt', 'seq'],
+    title: '调解会提醒：{{disputeNo}} 第 {{seq}} 次调解',
+    body: '矛盾纠纷 {{disputeNo}}（{{subject}}）第 {{seq}} 次调解会定于 {{startsAt}} 在{{place}}举行，请准时参加。',
+  },
+  'mediation.overdue': {
+    variables: ['disputeNo', 'subject', 'deadline', 'orderDeadline'],
+    title: '【督办】矛盾纠纷 {{disputeNo}} 调解超期',
+    body: '矛盾纠纷 {{disputeNo}}（{{subject}}）的调解期限已于 {{deadline}} 届满，已生成督办单，请于 {{orderDeadline}} 前督促办结。',
+  },
+  'mediation.progress': {
+    variables: ['disputeNo', 'eventLabel', 'note'],
+    title: '矛盾纠纷 {{disputeNo}}：{{eventLabel}}',
+    body: '矛盾纠纷 {{disputeNo}}：{{eventLabel}}。{{note}}',
+  },
+  'mediation.visit': {
+    variables: ['disputeNo', 'subject', 'dueAt', 'seq'],
+    title: '回访提醒：{{disputeNo}} 第 {{seq}} 次回访',
+    body: '请于 {{dueAt}} 前完成矛盾纠纷 {{disputeNo}}（{{subject}}）调解协议履行情况的第 {{seq}} 次回访并登记。',
+  },
   'card.issued': {
     variables: ['cardNo', 'caseNo', 'holderLabel', 'deadline', 'repeatCount'],
     title: '黄牌预警 {{cardNo}}：{{holderLabel}}',
