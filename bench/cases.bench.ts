@@ -6,6 +6,11 @@ import { PrismaService } from '../src/infra/prisma/prisma.service';
 import { hashPassword } from '../src/modules/auth/password-hasher';
 import { closureRowsFor } from '../src/modules/org/closure-rows';
 import { startBenchWorker } from './bench-app';
+import { escalationBreakdown } from './escalation-breakdown';
+import { countRoundTrips, roundTripFigures } from './round-trips';
+import { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
+import { NotificationService } from '../src/modules/notification/notification.service';
+import { TemporalClientService } from '../src/infra/temporal/temporal-client.service';
 import { inParallel, percentile, reportFigures, runBench, startBenchStack } from './bench-stack';
 
 // 10 000 open cases take over 6 minutes of intake alone on the 2-core machine, so the default stays at 2 000.
@@ -13,6 +18,7 @@ const CASES = Number(process.env.BENCH_CASES ?? 2_000);
 const LAPSING = Number(process.env.BENCH_LAPSING ?? 2_000);
 const LISTED = Number(process.env.BENCH_LISTED ?? 100_000);
 const LIST_CALLS = Number(process.env.BENCH_LIST_CALLS ?? 300);
+const BREAKDOWN_SAMPLES = Number(process.env.BENCH_BREAKDOWN_SAMPLES ?? 200);
 const LAPSE_WAIT_MS = Number(process.env.BENCH_LAPSE_WAIT_SECONDS ?? 600) * 1000;
 // The bare-Temporal baseline at the scale of this bench (set before baseline-figures reads them).
 process.env.BENCH_WORKFLOWS ??= String(Math.min(CASES, 2_000));
@@ -60,6 +66,18 @@ async function seedOrg(prisma: Prisma) {
   await prisma.position.create({
     data: { personId: adminId, unitId: ids.D, role: 'ADMIN', startsOn: new Date('2024-01-01') },
   });
+  // The people an accept lapse reaches: the grid's two workers and its leader (the missed rung), the community secretary.
+  const holders = [
+    ['GRID_WORKER', ids.G],
+    ['GRID_WORKER', ids.G],
+    ['GRID_LEADER', ids.G],
+    ['COMMUNITY_SECRETARY', ids.C],
+  ] as const;
+  for (const [i, [role, unitId]] of holders.entries()) {
+    const personId = randomUUID();
+    await prisma.person.create({ data: { id: personId, name: `压测${role}${i}`, phone: `1990000010${i}`, kind: 'STAFF' } });
+    await prisma.position.create({ data: { personId, unitId, role, startsOn: new Date('2024-01-01') } });
+  }
   return ids;
 }
 
@@ -110,6 +128,9 @@ async function timed(calls: number, call: () => Promise<unknown>): Promise<numbe
  */
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Round trips per escalation (its own statements, notify's excluded) and per notified recipient.
+  countRoundTrips('escalation', RequestCaseProgressService.prototype, 'escalate');
+  countRoundTrips('notifyRecipient', NotificationService.prototype, 'notify', (r) => (r as { created: number }).created);
   const env = await startBenchStack();
   try {
     const { temporalFigures } = await import('./baseline-figures');
@@ -197,6 +218,28 @@ async function main(): Promise<void> {
       ...orders.map((o) => o.openedAt.getTime() - (deadlines.get(o.caseId) as number)),
       ...(Array(LAPSING - orders.length).fill(Infinity) as number[]),
     ].sort((a, b) => a - b);
+    const workflowIds = new Map(
+      (
+        await prisma.requestCase.findMany({ where: { id: { in: lapsing } }, select: { id: true, workflowId: true } })
+      ).map((c) => [c.id, c.workflowId]),
+    );
+    const sampled = orders.filter((_, i) => i % Math.max(1, Math.floor(orders.length / BREAKDOWN_SAMPLES)) === 0);
+    const samples = await Promise.all(
+      sampled.map(async (o) => {
+        const workflowId = workflowIds.get(o.caseId) as string;
+        const inbox = await prisma.inboxMessage.aggregate({
+          where: { template: 'request.escalation', dedupKey: { startsWith: `${workflowId}:` } },
+          _max: { createdAt: true },
+        });
+        return {
+          workflowId,
+          deadlineMs: deadlines.get(o.caseId) as number,
+          openedAtMs: o.openedAt.getTime(),
+          inboxAtMs: inbox._max.createdAt?.getTime(),
+        };
+      }),
+    );
+    const breakdown = await escalationBreakdown(app.get(TemporalClientService).client, samples);
     const finite = (ms: number) => (Number.isFinite(ms) ? ms : null);
     const deadlineSpan = Math.max(...deadlines.values()) - Math.min(...deadlines.values());
 
@@ -258,6 +301,8 @@ async function main(): Promise<void> {
       escalationLatenessMaxOpenedMs: orders.length ? percentile(lateness, (orders.length / LAPSING) * 100) : null,
       bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
       bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
+      ...breakdown,
+      ...roundTripFigures(),
       casesInTable: await prisma.requestCase.count(),
       listP50Ms: round(percentile(list, 50)),
       listP99Ms: round(percentile(list, 99)),
