@@ -5,7 +5,8 @@ import { createApi } from '../src/create-api';
 import { PrismaService } from '../src/infra/prisma/prisma.service';
 import { hashPassword } from '../src/modules/auth/password-hasher';
 import { closureRowsFor } from '../src/modules/org/closure-rows';
-import { startBenchWorker } from './bench-app';
+import { prepareBenchDatabase, startBenchWorker } from './bench-app';
+import { startWorkerProcesses } from './worker-processes';
 import { escalationBreakdown } from './escalation-breakdown';
 import { countRoundTrips, roundTripFigures } from './round-trips';
 import { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
@@ -18,6 +19,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 2_000);
 const LAPSING = Number(process.env.BENCH_LAPSING ?? 2_000);
 const LISTED = Number(process.env.BENCH_LISTED ?? 100_000);
 const LIST_CALLS = Number(process.env.BENCH_LIST_CALLS ?? 300);
+// Worker processes of their own (as `npm start` runs them), so their RSS is the worker's alone; 0 = in this process.
+const WORKERS = Number(process.env.GOVFLOW_WORKERS ?? 1);
 const BREAKDOWN_SAMPLES = Number(process.env.BENCH_BREAKDOWN_SAMPLES ?? 200);
 const LAPSE_WAIT_MS = Number(process.env.BENCH_LAPSE_WAIT_SECONDS ?? 600) * 1000;
 // The bare-Temporal baseline at the scale of this bench (set before baseline-figures reads them).
@@ -25,7 +28,6 @@ process.env.BENCH_WORKFLOWS ??= String(Math.min(CASES, 2_000));
 process.env.BENCH_TIMERS ??= String(LAPSING);
 const PASSWORD = `Bench#${randomBytes(6).toString('hex')}`;
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
-const mb = () => process.memoryUsage().rss / 2 ** 20;
 
 type Prisma = PrismaService;
 
@@ -75,7 +77,9 @@ async function seedOrg(prisma: Prisma) {
   ] as const;
   for (const [i, [role, unitId]] of holders.entries()) {
     const personId = randomUUID();
-    await prisma.person.create({ data: { id: personId, name: `压测${role}${i}`, phone: `1990000010${i}`, kind: 'STAFF' } });
+    await prisma.person.create({
+      data: { id: personId, name: `压测${role}${i}`, phone: `1990000010${i}`, kind: 'STAFF' },
+    });
     await prisma.position.create({ data: { personId, unitId, role, startsOn: new Date('2024-01-01') } });
   }
   return ids;
@@ -130,7 +134,12 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   // Round trips per escalation (its own statements, notify's excluded) and per notified recipient.
   countRoundTrips('escalation', RequestCaseProgressService.prototype, 'escalate');
-  countRoundTrips('notifyRecipient', NotificationService.prototype, 'notify', (r) => (r as { created: number }).created);
+  countRoundTrips(
+    'notifyRecipient',
+    NotificationService.prototype,
+    'notify',
+    (r) => (r as { created: number }).created,
+  );
   const env = await startBenchStack();
   try {
     const { temporalFigures } = await import('./baseline-figures');
@@ -141,19 +150,20 @@ async function main(): Promise<void> {
       TEMPORAL_TASK_QUEUE: `bench-${process.pid}`,
       LOG_LEVEL: 'warn',
     };
-    const { worker, databaseUrl } = await startBenchWorker(env, shared);
-    const prisma = worker.get(PrismaService);
+    const inProcess = WORKERS === 0 ? await startBenchWorker(env, shared) : undefined;
+    const databaseUrl = inProcess?.databaseUrl ?? (await prepareBenchDatabase(env));
+    const stackEnv = {
+      ...shared,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: env.redisUrl,
+      TEMPORAL_ADDRESS: env.temporalAddress,
+    };
+    const workers = WORKERS > 0 ? await startWorkerProcesses(WORKERS, stackEnv) : undefined;
+    const workerRssMb = () =>
+      workers ? workers.rssMb().reduce((a, b) => a + b, 0) : process.memoryUsage().rss / 2 ** 20;
+    const app = await createApi(loadConfig({ ...process.env, ...stackEnv, PORT: '0' }));
+    const prisma = app.get(PrismaService);
     await seedOrg(prisma);
-    const app = await createApi(
-      loadConfig({
-        ...process.env,
-        ...shared,
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: env.redisUrl,
-        TEMPORAL_ADDRESS: env.temporalAddress,
-        PORT: '0',
-      }),
-    );
     await app.listen(0, '127.0.0.1');
     const api = client((await app.getUrl()).replace('[::1]', '127.0.0.1'));
     await api.signIn();
@@ -174,7 +184,7 @@ async function main(): Promise<void> {
     );
 
     // 1. intake → workflow → accept, per case back to back (well inside the one-minute accept clock).
-    const rssBefore = mb();
+    const rssBefore = workerRssMb();
     const started = performance.now();
     await inParallel([...Array(CASES).keys()], 32, async (i) => {
       const created = await api.call('POST', '/api/v1/cases', intakeBody('tput', i), [201]);
@@ -182,7 +192,7 @@ async function main(): Promise<void> {
     });
     const casesPerSecond = CASES / ((performance.now() - started) / 1000);
     await new Promise((r) => setTimeout(r, 2_000));
-    const rssAfter = mb();
+    const rssAfter = workerRssMb();
 
     // 2. LAPSING cases never accepted: their accept deadlines lapse together; lateness = 督办单 openedAt − acceptDeadline.
     await api.signIn();
@@ -302,24 +312,26 @@ async function main(): Promise<void> {
       bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
       bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
       ...breakdown,
-      ...roundTripFigures(),
+      ...roundTripFigures(workers?.roundTrips()),
       casesInTable: await prisma.requestCase.count(),
       listP50Ms: round(percentile(list, 50)),
       listP99Ms: round(percentile(list, 99)),
       healthP99Ms: round(percentile(health, 99)),
       listP99RatioToHealth: round(percentile(list, 99) / percentile(health, 99), 2),
       measuresYearByGridP99Ms: round(percentile(measures, 99)),
-      rssBeforeMb: round(rssBefore),
-      rssAfterMb: round(rssAfter),
+      workerProcesses: WORKERS,
+      workerRssBeforeMb: round(rssBefore),
+      workerRssAfterMb: round(rssAfter),
       rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
     };
     reportFigures(
-      '诉求压测 cases (one run, this machine; API and worker share this process, so RSS covers both):',
+      `诉求压测 cases (one run, this machine; RSS is the ${WORKERS ? 'worker processes alone' : 'bench process (API + worker)'}):`,
       'BENCH_CASES',
       figures,
     );
     await app.close();
-    await worker.close();
+    await inProcess?.worker.close();
+    await workers?.stop();
   } finally {
     await env.stop();
   }

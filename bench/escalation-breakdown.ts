@@ -14,14 +14,16 @@ export interface EscalationSample {
 }
 
 /**
- * Splits each sampled escalation's lateness along its history: deadline → TimerFired → WorkflowTaskStarted →
+ * Splits each sampled escalation's lateness along its history: deadline → TimerFired / WorkflowTaskScheduled →
+ * WorkflowTaskStarted →
  * ActivityTaskScheduled (escalateCase) → ActivityTaskStarted → 督办单 row opened (its transaction's now()) →
  * ActivityTaskCompleted, plus the recipients' inbox rows. Prints p50/p99 of each step in ms.
  */
 export async function escalationBreakdown(client: Client, samples: EscalationSample[]) {
   const steps: Record<string, number[]> = {
     deadlineToTimerFired: [],
-    timerFiredToWorkflowTaskStarted: [],
+    deadlineToDecidingTaskScheduled: [],
+    decidingTaskScheduledToStarted: [],
     workflowTaskStartedToActivityScheduled: [],
     activityScheduledToStarted: [],
     activityStartedToOrderOpened: [],
@@ -40,26 +42,31 @@ export async function escalationBreakdown(client: Client, samples: EscalationSam
     const before = events.slice(0, scheduledAt);
     const fired = before.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_FIRED).pop();
     const taskStarted = before.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED).pop();
+    const taskScheduled = before.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED).pop();
     const ofScheduled = (type: number) =>
       events.find(
         (e) =>
           e.eventType === type &&
-          Number(
-            (e.activityTaskStartedEventAttributes ?? e.activityTaskCompletedEventAttributes)?.scheduledEventId,
-          ) === Number(scheduled.eventId),
+          Number((e.activityTaskStartedEventAttributes ?? e.activityTaskCompletedEventAttributes)?.scheduledEventId) ===
+            Number(scheduled.eventId),
       );
     const started = ofScheduled(EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED);
     const completed = ofScheduled(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
-    if (!fired || !taskStarted || !started || !completed) continue;
-    steps.deadlineToTimerFired.push(ms(fired) - s.deadlineMs);
-    steps.timerFiredToWorkflowTaskStarted.push(ms(taskStarted) - ms(fired));
+    if (!fired || !taskStarted || !taskScheduled || !started || !completed) continue;
+    // only when the lapse itself woke the workflow (a late workflow may find the deadline passed without a timer)
+    if (ms(fired) >= s.deadlineMs - 1_000) steps.deadlineToTimerFired.push(ms(fired) - s.deadlineMs);
+    steps.deadlineToDecidingTaskScheduled.push(ms(taskScheduled) - s.deadlineMs);
+    steps.decidingTaskScheduledToStarted.push(ms(taskStarted) - ms(taskScheduled));
     steps.workflowTaskStartedToActivityScheduled.push(ms(scheduled) - ms(taskStarted));
     steps.activityScheduledToStarted.push(ms(started) - ms(scheduled));
     steps.activityStartedToOrderOpened.push(s.openedAtMs - ms(started));
     if (s.inboxAtMs !== undefined) steps.orderOpenedToInboxRows.push(s.inboxAtMs - s.openedAtMs);
     steps.activityStartedToCompleted.push(ms(completed) - ms(started));
   }
-  const out: Record<string, number | null> = { breakdownSamples: steps.deadlineToTimerFired.length };
+  const out: Record<string, number | null> = {
+    breakdownSamples: steps.deadlineToDecidingTaskScheduled.length,
+    lapseTimerSamples: steps.deadlineToTimerFired.length,
+  };
   for (const [name, values] of Object.entries(steps)) {
     values.sort((a, b) => a - b);
     out[`${name}P50Ms`] = values.length ? percentile(values, 50) : null;

@@ -47,9 +47,16 @@ export function countRoundTrips<T extends object>(
   };
 }
 
-export function roundTripFigures(): Record<string, number | null> {
+export function roundTripTallies(): Record<string, RoundTripTally> {
+  return Object.fromEntries(tallies);
+}
+
+/** Per-call and per-unit round trips, from this process's tallies or the ones given (e.g. summed over workers). */
+export function roundTripFigures(
+  from: Record<string, RoundTripTally> = roundTripTallies(),
+): Record<string, number | null> {
   const out: Record<string, number | null> = {};
-  for (const [name, t] of tallies) {
+  for (const [name, t] of Object.entries(from)) {
     out[`${name}Calls`] = t.calls;
     out[`${name}RoundTripsPerCall`] = t.calls ? Math.round((t.statements / t.calls) * 10) / 10 : null;
     out[`${name}RoundTripsPerUnit`] = t.units ? Math.round((t.statements / t.units) * 10) / 10 : null;

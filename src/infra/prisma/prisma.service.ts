@@ -7,7 +7,13 @@ import type { AppConfig } from '../../config/env.schema';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.DATABASE_URL, connectionTimeoutMillis: 5_000 }) });
+    super({
+      adapter: new PrismaPg({
+        connectionString: config.DATABASE_URL,
+        connectionTimeoutMillis: 5_000,
+        max: config.DATABASE_POOL_SIZE,
+      }),
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
