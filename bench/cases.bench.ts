@@ -17,7 +17,14 @@ import { inParallel, percentile, reportFigures, runBench, startBenchStack } from
 // 10 000 open cases take over 6 minutes of intake alone on the 2-core machine, so the default stays at 2 000.
 const CASES = Number(process.env.BENCH_CASES ?? 2_000);
 const LAPSING = Number(process.env.BENCH_LAPSING ?? 2_000);
-const LISTED = Number(process.env.BENCH_LISTED ?? 100_000);
+// Cases in the table when the list is timed (each size in turn, filled up with closed cases between them).
+const LIST_SIZES = (process.env.BENCH_LIST_SIZES ?? process.env.BENCH_LISTED ?? '10000,100000').split(',').map(Number);
+// Who lists: the district administrator (everything), a street leader and a grid worker (their unit's subtree).
+const LIST_ROLES = [
+  ['admin', 'bench-admin'],
+  ['street', 'bench-street'],
+  ['grid', 'bench-grid'],
+] as const;
 const LIST_CALLS = Number(process.env.BENCH_LIST_CALLS ?? 300);
 // Worker processes of their own (as `npm start` runs them), so their RSS is the worker's alone; 0 = in this process.
 const WORKERS = Number(process.env.GOVFLOW_WORKERS ?? 1);
@@ -99,9 +106,8 @@ function client(url: string) {
   };
   return {
     call,
-    signIn: async () => {
-      token = (await call('POST', '/api/v1/auth/login', { username: 'bench-admin', password: PASSWORD }))
-        .accessToken as string;
+    signIn: async (username = 'bench-admin') => {
+      token = (await call('POST', '/api/v1/auth/login', { username, password: PASSWORD })).accessToken as string;
     },
   };
 }
@@ -253,44 +259,64 @@ async function main(): Promise<void> {
     const finite = (ms: number) => (Number.isFinite(ms) ? ms : null);
     const deadlineSpan = Math.max(...deadlines.values()) - Math.min(...deadlines.values());
 
-    // 3. GET /cases p99 with LISTED cases in the table (the rest bulk-inserted closed, without workflows).
+    // 3. GET /cases p50/p99 per role scope at each size (filled up with closed cases, without workflows), beside
+    //    /health timed in the same breath; plus a deep page by offset and by cursor.
     const grid = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'bench-G' } });
-    const filler = LISTED - (await prisma.requestCase.count());
     const now = Date.now();
-    for (let i = 0; i < filler; i += 5_000) {
-      await prisma.requestCase.createMany({
-        data: Array.from({ length: Math.min(5_000, filler - i) }, (_, k) => {
-          const id = randomUUID();
-          const at = new Date(now - (i + k) * 30_000);
-          return {
-            id,
-            caseNo: `SQ-B-${id}`,
-            requestKey: `bulk-${id}`,
-            workflowId: `case-${id}`,
-            channel: 'HOTLINE' as const,
-            category: '楼道照明',
-            description: '历史诉求',
-            address: '压测路1号',
-            gridId: grid.id,
-            reporterPhone: '13900000000',
-            urgency: 'NORMAL' as const,
-            status: 'CLOSED' as const,
-            policyVersion: 1,
-            acceptDeadline: new Date(at.getTime() + 300_000),
-            resolveDeadline: new Date(at.getTime() + 7 * 86_400_000),
-            createdAt: at,
-            acceptedAt: new Date(at.getTime() + 60_000),
-            handledAt: new Date(at.getTime() + 86_400_000),
-            closedAt: new Date(at.getTime() + 90_000_000),
-          };
-        }),
-      });
+    let filled = 0;
+    const listFigures: Record<string, number> = {};
+    for (const size of LIST_SIZES) {
+      const filler = size - (await prisma.requestCase.count());
+      for (let i = 0; i < filler; i += 5_000) {
+        await prisma.requestCase.createMany({
+          data: Array.from({ length: Math.min(5_000, filler - i) }, () => {
+            const id = randomUUID();
+            const at = new Date(now - ++filled * 30_000);
+            return {
+              id,
+              caseNo: `SQ-B-${id}`,
+              requestKey: `bulk-${id}`,
+              workflowId: `case-${id}`,
+              channel: 'HOTLINE' as const,
+              category: '楼道照明',
+              description: '历史诉求',
+              address: '压测路1号',
+              gridId: grid.id,
+              reporterPhone: '13900000000',
+              urgency: 'NORMAL' as const,
+              status: 'CLOSED' as const,
+              policyVersion: 1,
+              acceptDeadline: new Date(at.getTime() + 300_000),
+              resolveDeadline: new Date(at.getTime() + 7 * 86_400_000),
+              createdAt: at,
+              acceptedAt: new Date(at.getTime() + 60_000),
+              handledAt: new Date(at.getTime() + 86_400_000),
+              closedAt: new Date(at.getTime() + 90_000_000),
+            };
+          }),
+        });
+      }
+      await prisma.$executeRaw`VACUUM ANALYZE request_case`;
+      const k = `${Math.round(size / 1000)}k`;
+      for (const [role, username] of LIST_ROLES) {
+        await api.signIn(username);
+        await timed(10, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
+        const list = await timed(LIST_CALLS, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
+        const open = await timed(LIST_CALLS / 2, () => api.call('GET', '/api/v1/cases?open=true&pageSize=50'));
+        listFigures[`list${k}_${role}_p50Ms`] = round(percentile(list, 50));
+        listFigures[`list${k}_${role}_p99Ms`] = round(percentile(list, 99));
+        listFigures[`list${k}_${role}_openP99Ms`] = round(percentile(open, 99));
+      }
+      await api.signIn();
+      const deepPage = Math.floor(size / 50 / 2);
+      const deepOffset = await timed(20, () => api.call('GET', `/api/v1/cases?page=${deepPage}&pageSize=50`));
+      const cursor = (await api.call('GET', `/api/v1/cases?page=${deepPage - 1}&pageSize=50`)).nextCursor as string;
+      const deepCursor = await timed(20, () => api.call('GET', `/api/v1/cases?cursor=${cursor}&pageSize=50`));
+      const health = await timed(LIST_CALLS, () => api.call('GET', '/health'));
+      listFigures[`list${k}_deepPageByOffsetP99Ms`] = round(percentile(deepOffset, 99));
+      listFigures[`list${k}_deepPageByCursorP99Ms`] = round(percentile(deepCursor, 99));
+      listFigures[`list${k}_healthP99Ms`] = round(percentile(health, 99));
     }
-    await prisma.$executeRaw`ANALYZE request_case`;
-    await api.signIn();
-    await timed(20, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
-    const list = await timed(LIST_CALLS, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
-    const health = await timed(LIST_CALLS, () => api.call('GET', '/health'));
     const year = new URLSearchParams({
       from: new Date(now - 366 * 86_400_000 + 60_000).toISOString(),
       to: new Date(now + 60_000).toISOString(),
@@ -314,10 +340,7 @@ async function main(): Promise<void> {
       ...breakdown,
       ...roundTripFigures(workers?.roundTrips()),
       casesInTable: await prisma.requestCase.count(),
-      listP50Ms: round(percentile(list, 50)),
-      listP99Ms: round(percentile(list, 99)),
-      healthP99Ms: round(percentile(health, 99)),
-      listP99RatioToHealth: round(percentile(list, 99) / percentile(health, 99), 2),
+      ...listFigures,
       measuresYearByGridP99Ms: round(percentile(measures, 99)),
       workerProcesses: WORKERS,
       workerRssBeforeMb: round(rssBefore),

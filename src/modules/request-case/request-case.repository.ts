@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import type { CaseStatus } from '../../generated/prisma/enums';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { PrismaService } from '../../infra/prisma/prisma.service';
@@ -122,6 +122,59 @@ export class RequestCaseRepository {
       }),
       this.prisma.requestCase.count({ where }),
     ]);
+  }
+
+  count(where: Prisma.RequestCaseWhereInput) {
+    return this.prisma.requestCase.count({ where });
+  }
+
+  /** One page in keyset order (newest first, then id): no rows are skipped, however deep the page. */
+  listAfter(
+    where: Prisma.RequestCaseWhereInput,
+    after: { createdAt: Date; id: string } | undefined,
+    take: number,
+    include?: Prisma.RequestCaseInclude,
+  ) {
+    return this.prisma.requestCase.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] },
+            ],
+          }
+        : where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+      include,
+    });
+  }
+
+  /**
+   * The exact number of cases in `statuses` the scope sees, from the counts read model (one row per grid, status and
+   * bucket) for cases whose grid is in the scope, plus the co-handled ones outside it (few, counted directly).
+   */
+  async countVisible(scope: UnitScope, statuses: CaseStatus[]): Promise<number> {
+    const statusList = Prisma.join(statuses.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+    const [gridPart, coHandled] = await Promise.all([
+      scope.all
+        ? this.prisma.$queryRaw<{ n: bigint | null }[]>`
+            SELECT sum(n)::bigint AS n FROM case_count WHERE status IN (${statusList})`
+        : this.prisma.$queryRaw<{ n: bigint | null }[]>`
+            SELECT sum(cc.n)::bigint AS n FROM case_count cc
+            WHERE cc.status IN (${statusList})
+              AND cc.grid_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ANY(${scope.roots}::uuid[]))`,
+      scope.all
+        ? 0
+        : this.prisma.requestCase.count({
+            where: {
+              status: { in: statuses },
+              OR: [{ gridId: null }, { NOT: casesInScope(scope) }],
+              coHandlers: { some: { state: { not: 'REMOVED' }, unit: unitsInScope(scope) } },
+            },
+          }),
+    ]);
+    return Number(gridPart[0]?.n ?? 0) + coHandled;
   }
 
   /** Open cases (their clocks still run) with the district they belong to; all districts when `districtId` is null. */

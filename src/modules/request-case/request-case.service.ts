@@ -23,6 +23,7 @@ import type { ClockView, RequestCaseInput } from '../../../workflows/request-cas
 import type { IntakeCaseDto, ListCasesQuery, MyIntakeDto } from './dto/request-case.dto';
 import type { PageQuery } from '../../common/http/pagination';
 import { CaseUpdatesService } from './case-updates.service';
+import { deadlineOrder, decodeCaseCursor, encodeCaseCursor, listedStatuses, newestOrder } from './case-list';
 import { CoHandlingRepository } from './co-handling.repository';
 import { casesVisibleTo, leadUnitIds, Reporter, reportedBy, RequestCaseRepository } from './request-case.repository';
 
@@ -167,25 +168,37 @@ export class RequestCaseService {
     return { created: true, case: row, possibleDuplicateOf: duplicate };
   }
 
+  /**
+   * One page of the scope's cases. `cursor` (the previous page's `nextCursor`) pages in keyset order, so deep pages
+   * cost what the first one does; `page` keeps working for the console. Totals come from the counts read model,
+   * exact for the scope, except with a text search, which is counted directly.
+   */
   async list(scope: UnitScope, q: ListCasesQuery) {
+    const statuses = listedStatuses(q);
     const where: Prisma.RequestCaseWhereInput = {
       AND: [
         casesVisibleTo(scope),
         q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {},
       ],
-      status: q.status ?? (q.open === 'true' ? { notIn: ['HANDLED', 'CLOSED', 'MERGED'] } : { not: 'MERGED' }),
+      status: { in: statuses },
     };
-    const orderBy: Prisma.RequestCaseOrderByWithRelationInput[] =
-      q.sort === 'deadline'
-        ? [{ resolveDeadline: { sort: 'asc', nulls: 'first' } }, { acceptDeadline: 'asc' }, { id: 'asc' }]
-        : [{ createdAt: 'desc' }];
-    const [items, total] = await this.cases.list(
-      where,
-      toSkipTake(q),
-      { coHandlers: { select: { unitId: true, state: true } } },
-      orderBy,
-    );
-    return pageOf(items, total, q);
+    if (q.cursor && q.sort === 'deadline')
+      throw new DomainError('VALIDATION_FAILED', '按截止时间排序时不支持 cursor 翻页，请用 page');
+    const include = { coHandlers: { select: { unitId: true, state: true } } } as const;
+    const after = q.cursor ? decodeCaseCursor(q.cursor) : undefined;
+    const [items, total] = await Promise.all([
+      q.sort === 'deadline' || (!after && q.page > 1)
+        ? this.cases
+            .list(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder)
+            .then(([rows]) => rows)
+        : this.cases.listAfter(where, after, q.pageSize, include),
+      q.q ? this.cases.count(where) : this.cases.countVisible(scope, statuses),
+    ]);
+    const last = items[items.length - 1];
+    return {
+      ...pageOf(items, total, q),
+      nextCursor: last && items.length === q.pageSize && q.sort !== 'deadline' ? encodeCaseCursor(last) : null,
+    };
   }
 
   /** Staff of the lead's units above the grid, and of any co-handling unit, see the case. */
