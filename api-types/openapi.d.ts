@@ -2415,6 +2415,7 @@ export interface operations {
     RequestCaseController_list: {
         parameters: {
             query?: {
+                cursor?: string;
                 open?: "true" | "false";
                 page?: number;
                 pageSize?: number;
@@ -2475,6 +2476,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 下一页的 cursor；没有下一页时为 null */
+                        nextCursor: string | null;
                         page: number;
                         pageSize: number;
                         total: number;

@@ -225,6 +225,48 @@ export class RequestCaseRepository {
     return count === 1;
   }
 
+  /**
+   * An escalation's writes in one statement (atomic as one): its timeline entry and 督办单 once per dedup key, the
+   * case's level raised (never lowered), and the audit entry when this call wrote the entry. True when it did.
+   */
+  async escalateOnce(e: {
+    caseId: string;
+    dedupKey: string;
+    note: string;
+    data: Record<string, unknown>;
+    level: number;
+    orderLevel: string;
+    clock: string;
+    orderDeadline: Date;
+    unitId: string | null;
+    workflowId: string;
+  }): Promise<boolean> {
+    const data = JSON.stringify(e.data);
+    const [row] = await this.prisma.$queryRaw<{ created: boolean }[]>`
+      WITH event AS (
+        INSERT INTO case_event (id, case_id, kind, note, data, dedup_key)
+        VALUES (gen_random_uuid(), ${e.caseId}::uuid, 'ESCALATED', ${e.note}, ${data}::jsonb, ${e.dedupKey})
+        ON CONFLICT (dedup_key) DO NOTHING
+        RETURNING id
+      ), supervision AS (
+        INSERT INTO supervision_order (id, case_id, level, clock, deadline, dedup_key)
+        VALUES (gen_random_uuid(), ${e.caseId}::uuid, ${e.orderLevel}, ${e.clock}, ${e.orderDeadline}, ${e.dedupKey})
+        ON CONFLICT (dedup_key) DO NOTHING
+        RETURNING id
+      ), raised AS (
+        UPDATE request_case SET escalation_level = ${e.level}
+        WHERE id = ${e.caseId}::uuid AND escalation_level < ${e.level}
+        RETURNING id
+      ), audit AS (
+        INSERT INTO audit_entry (action, entity_type, entity_id, unit_id, after, actor_roles, workflow_id)
+        SELECT 'case.escalate', 'request_case', ${e.caseId}, ${e.unitId}::uuid, ${data}::jsonb, '{}', ${e.workflowId}
+        WHERE EXISTS (SELECT 1 FROM event)
+        RETURNING id
+      )
+      SELECT EXISTS (SELECT 1 FROM event) AS created`;
+    return row?.created ?? false;
+  }
+
   async openOrderOnce(data: Prisma.SupervisionOrderUncheckedCreateInput, tx: Tx): Promise<boolean> {
     const { count } = await tx.supervisionOrder.createMany({ data: [data], skipDuplicates: true });
     return count === 1;
