@@ -107,7 +107,11 @@ function client(url: string) {
   return {
     call,
     signIn: async (username = 'bench-admin') => {
-      token = (await call('POST', '/api/v1/auth/login', { username, password: PASSWORD })).accessToken as string;
+      token = (
+        await call('POST', '/api/v1/auth/login', { username, password: PASSWORD }).catch((err: Error) => {
+          throw new Error(`sign-in as ${username}: ${err.message}`);
+        })
+      ).accessToken as string;
     },
   };
 }
@@ -172,6 +176,7 @@ async function main(): Promise<void> {
     await seedOrg(prisma);
     await app.listen(0, '127.0.0.1');
     const api = client((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+    for (const [, username] of LIST_ROLES) await api.signIn(username); // fail fast, not after the long parts
     await api.signIn();
 
     // A policy version whose accept clock is one minute, so the lapse burst happens within the run.
