@@ -82,10 +82,22 @@ async function seedOrg(prisma: Prisma) {
     ['GRID_LEADER', ids.G],
     ['COMMUNITY_SECRETARY', ids.C],
   ] as const;
-  for (const [i, [role, unitId]] of holders.entries()) {
+  // the first grid worker and a street leader sign in too, to time the list in their scopes
+  const passwordHash = await hashPassword(PASSWORD);
+  const people = [
+    ...holders.map(([role, unitId], i) => ({ role, unitId, username: i === 0 ? 'bench-grid' : undefined })),
+    { role: 'STREET_LEADER' as const, unitId: ids.S, username: 'bench-street' },
+  ];
+  for (const [i, { role, unitId, username }] of people.entries()) {
     const personId = randomUUID();
     await prisma.person.create({
-      data: { id: personId, name: `压测${role}${i}`, phone: `1990000010${i}`, kind: 'STAFF' },
+      data: {
+        id: personId,
+        name: `压测${role}${i}`,
+        phone: `1990000010${i}`,
+        kind: 'STAFF',
+        ...(username ? { username, passwordHash } : {}),
+      },
     });
     await prisma.position.create({ data: { personId, unitId, role, startsOn: new Date('2024-01-01') } });
   }
