@@ -84,10 +84,6 @@ export class NotificationRepository {
     });
   }
 
-  messageByDedupKey(dedupKey: string) {
-    return this.prisma.inboxMessage.findUnique({ where: { dedupKey } });
-  }
-
   message(id: string) {
     return this.prisma.inboxMessage.findUnique({ where: { id } });
   }
@@ -103,19 +99,6 @@ export class NotificationRepository {
 
   person(id: string) {
     return this.prisma.person.findUnique({ where: { id }, select: { id: true, name: true, phone: true } });
-  }
-
-  personByPhone(phone: string) {
-    return this.prisma.person.findUnique({ where: { phone }, select: { id: true, name: true, phone: true } });
-  }
-
-  holdersOf(role: Role, unitId: string, day: Date) {
-    return this.prisma.person.findMany({
-      where: {
-        positions: { some: { role, unitId, startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] } },
-      },
-      select: { id: true, name: true, phone: true },
-    });
   }
 
   setting(personId: string) {

@@ -211,14 +211,6 @@ export class RequestCaseRepository {
     return count === 1;
   }
 
-  /** Raises the case's level, never lowers it (escalations of two clocks may arrive in any order). */
-  raiseEscalation(id: string, level: number, tx: Tx) {
-    return tx.requestCase.updateMany({
-      where: { id, escalationLevel: { lt: level } },
-      data: { escalationLevel: level },
-    });
-  }
-
   /** Writes the event once per dedup key; false when a retried activity finds it already there. */
   async addEventOnce(data: Prisma.CaseEventUncheckedCreateInput, tx: Tx): Promise<boolean> {
     const { count } = await tx.caseEvent.createMany({ data: [data], skipDuplicates: true });
@@ -265,10 +257,5 @@ export class RequestCaseRepository {
       )
       SELECT EXISTS (SELECT 1 FROM event) AS created`;
     return row?.created ?? false;
-  }
-
-  async openOrderOnce(data: Prisma.SupervisionOrderUncheckedCreateInput, tx: Tx): Promise<boolean> {
-    const { count } = await tx.supervisionOrder.createMany({ data: [data], skipDuplicates: true });
-    return count === 1;
   }
 }
