@@ -34,6 +34,8 @@ export async function startWorkerProcesses(count: number, env: Record<string, st
       },
     ),
   );
+  // a bench that fails half-way (runBench exits) takes its workers with it
+  process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
   await Promise.all(
     children.map(
       (child) =>
