@@ -3268,6 +3268,7 @@ export interface operations {
     RequestCaseController_list: {
         parameters: {
             query?: {
+                cursor?: string;
                 escalated?: "true" | "false";
                 extension?: "pending";
                 open?: "true" | "false";
@@ -3348,6 +3349,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 下一页的 cursor；没有下一页时为 null */
+                        nextCursor: string | null;
                         page: number;
                         pageSize: number;
                         total: number;

@@ -47,7 +47,7 @@ export async function temporalFigures(address: string) {
   });
 }
 
-export async function bullmqFigures(redisUrl: string) {
+export async function bullmqFigures(redisUrl: string, jobs = JOBS) {
   const connection = redisConnectionOptions(redisUrl);
   const prefix = `bench-${randomUUID()}`;
   const queue = new Queue('noop', { connection, prefix });
@@ -63,13 +63,13 @@ export async function bullmqFigures(redisUrl: string) {
     autorun: false,
   });
   worker.on('completed', () => {
-    if (++done === JOBS) finished();
+    if (++done === jobs) finished();
   });
   const started = performance.now();
   void worker.run();
-  for (let i = 0; i < JOBS; i += 1_000) {
+  for (let i = 0; i < jobs; i += 1_000) {
     await queue.addBulk(
-      Array.from({ length: Math.min(1_000, JOBS - i) }, (_, k) => ({
+      Array.from({ length: Math.min(1_000, jobs - i) }, (_, k) => ({
         name: 'noop',
         data: { i: i + k },
         opts: { removeOnComplete: true },
@@ -81,7 +81,7 @@ export async function bullmqFigures(redisUrl: string) {
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
-  return { bullmqJobsPerSecond: round(JOBS / seconds), bullmqJobs: JOBS };
+  return { bullmqJobsPerSecond: round(jobs / seconds), bullmqJobs: jobs };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

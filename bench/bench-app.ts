@@ -6,15 +6,21 @@ import { loadConfig } from '../src/config/load-config';
 import { WorkerModule } from '../src/worker.module';
 import type { BenchEnv } from './bench-stack';
 
+/** A fresh, migrated database on the bench stack. */
+export async function prepareBenchDatabase(env: BenchEnv): Promise<string> {
+  const name = `govflow_bench_${process.pid}`;
+  await createDatabaseIfMissing(env.databaseAdminUrl, name);
+  const url = databaseUrl(env.databaseAdminUrl, name);
+  await migrateDeploy(url);
+  return url;
+}
+
 /** A fresh, migrated database on the bench stack and the real worker process module pointed at it. */
 export async function startBenchWorker(
   env: BenchEnv,
   overrides: Record<string, string>,
 ): Promise<{ worker: INestApplicationContext; databaseUrl: string }> {
-  const name = `govflow_bench_${process.pid}`;
-  await createDatabaseIfMissing(env.databaseAdminUrl, name);
-  const url = databaseUrl(env.databaseAdminUrl, name);
-  await migrateDeploy(url);
+  const url = await prepareBenchDatabase(env);
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: url,

@@ -5,21 +5,36 @@ import { createApi } from '../src/create-api';
 import { PrismaService } from '../src/infra/prisma/prisma.service';
 import { hashPassword } from '../src/modules/auth/password-hasher';
 import { closureRowsFor } from '../src/modules/org/closure-rows';
-import { startBenchWorker } from './bench-app';
+import { prepareBenchDatabase, startBenchWorker } from './bench-app';
+import { startWorkerProcesses } from './worker-processes';
+import { escalationBreakdown } from './escalation-breakdown';
+import { countRoundTrips, roundTripFigures } from './round-trips';
+import { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
+import { NotificationService } from '../src/modules/notification/notification.service';
+import { TemporalClientService } from '../src/infra/temporal/temporal-client.service';
 import { inParallel, percentile, reportFigures, runBench, startBenchStack } from './bench-stack';
 
 // 10 000 open cases take over 6 minutes of intake alone on the 2-core machine, so the default stays at 2 000.
 const CASES = Number(process.env.BENCH_CASES ?? 2_000);
 const LAPSING = Number(process.env.BENCH_LAPSING ?? 2_000);
-const LISTED = Number(process.env.BENCH_LISTED ?? 100_000);
+// Cases in the table when the list is timed (each size in turn, filled up with closed cases between them).
+const LIST_SIZES = (process.env.BENCH_LIST_SIZES ?? process.env.BENCH_LISTED ?? '10000,100000').split(',').map(Number);
+// Who lists: the district administrator (everything), a street leader and a grid worker (their unit's subtree).
+const LIST_ROLES = [
+  ['admin', 'bench-admin'],
+  ['street', 'bench-street'],
+  ['grid', 'bench-grid'],
+] as const;
 const LIST_CALLS = Number(process.env.BENCH_LIST_CALLS ?? 300);
+// Worker processes of their own (as `npm start` runs them), so their RSS is the worker's alone; 0 = in this process.
+const WORKERS = Number(process.env.GOVFLOW_WORKERS ?? 1);
+const BREAKDOWN_SAMPLES = Number(process.env.BENCH_BREAKDOWN_SAMPLES ?? 200);
 const LAPSE_WAIT_MS = Number(process.env.BENCH_LAPSE_WAIT_SECONDS ?? 600) * 1000;
 // The bare-Temporal baseline at the scale of this bench (set before baseline-figures reads them).
 process.env.BENCH_WORKFLOWS ??= String(Math.min(CASES, 2_000));
 process.env.BENCH_TIMERS ??= String(LAPSING);
 const PASSWORD = `Bench#${randomBytes(6).toString('hex')}`;
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
-const mb = () => process.memoryUsage().rss / 2 ** 20;
 
 type Prisma = PrismaService;
 
@@ -60,11 +75,38 @@ async function seedOrg(prisma: Prisma) {
   await prisma.position.create({
     data: { personId: adminId, unitId: ids.D, role: 'ADMIN', startsOn: new Date('2024-01-01') },
   });
+  // The people an accept lapse reaches: the grid's two workers and its leader (the missed rung), the community secretary.
+  const holders = [
+    ['GRID_WORKER', ids.G],
+    ['GRID_WORKER', ids.G],
+    ['GRID_LEADER', ids.G],
+    ['COMMUNITY_SECRETARY', ids.C],
+  ] as const;
+  // the first grid worker and a street leader sign in too, to time the list in their scopes
+  const passwordHash = await hashPassword(PASSWORD);
+  const people = [
+    ...holders.map(([role, unitId], i) => ({ role, unitId, username: i === 0 ? 'bench-grid' : undefined })),
+    { role: 'STREET_LEADER' as const, unitId: ids.S, username: 'bench-street' },
+  ];
+  for (const [i, { role, unitId, username }] of people.entries()) {
+    const personId = randomUUID();
+    await prisma.person.create({
+      data: {
+        id: personId,
+        name: `压测${role}${i}`,
+        phone: `1990000010${i}`,
+        kind: 'STAFF',
+        ...(username ? { username, passwordHash } : {}),
+      },
+    });
+    await prisma.position.create({ data: { personId, unitId, role, startsOn: new Date('2024-01-01') } });
+  }
   return ids;
 }
 
 function client(url: string) {
   let token = '';
+  const tokens = new Map<string, string>();
   const call = async (method: string, path: string, body?: unknown, expected = [200, 201]) => {
     const res = await fetch(`${url}${path}`, {
       method,
@@ -77,9 +119,19 @@ function client(url: string) {
   };
   return {
     call,
-    signIn: async () => {
-      token = (await call('POST', '/api/v1/auth/login', { username: 'bench-admin', password: PASSWORD }))
-        .accessToken as string;
+    /** Signs in once per user (tokens live as long as the bench, see ACCESS_TOKEN_TTL_SECONDS) and acts as them. */
+    signIn: async (username = 'bench-admin') => {
+      const known = tokens.get(username);
+      if (known) {
+        token = known;
+        return;
+      }
+      token = (
+        await call('POST', '/api/v1/auth/login', { username, password: PASSWORD }).catch((err: Error) => {
+          throw new Error(`sign-in as ${username}: ${err.message}`);
+        })
+      ).accessToken as string;
+      tokens.set(username, token);
     },
   };
 }
@@ -110,31 +162,42 @@ async function timed(calls: number, call: () => Promise<unknown>): Promise<numbe
  */
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Round trips per escalation (its own statements, notify's excluded) and per notified recipient.
+  countRoundTrips('escalation', RequestCaseProgressService.prototype, 'escalate');
+  countRoundTrips(
+    'notifyRecipient',
+    NotificationService.prototype,
+    'notify',
+    (r) => (r as { created: number }).created,
+  );
   const env = await startBenchStack();
   try {
     const { temporalFigures } = await import('./baseline-figures');
     const bare = await temporalFigures(env.temporalAddress);
     const shared = {
       AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      ACCESS_TOKEN_TTL_SECONDS: String(6 * 3600),
       QUEUE_PREFIX: `bench-${process.pid}`,
       TEMPORAL_TASK_QUEUE: `bench-${process.pid}`,
       LOG_LEVEL: 'warn',
     };
-    const { worker, databaseUrl } = await startBenchWorker(env, shared);
-    const prisma = worker.get(PrismaService);
+    const inProcess = WORKERS === 0 ? await startBenchWorker(env, shared) : undefined;
+    const databaseUrl = inProcess?.databaseUrl ?? (await prepareBenchDatabase(env));
+    const stackEnv = {
+      ...shared,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: env.redisUrl,
+      TEMPORAL_ADDRESS: env.temporalAddress,
+    };
+    const workers = WORKERS > 0 ? await startWorkerProcesses(WORKERS, stackEnv) : undefined;
+    const workerRssMb = () =>
+      workers ? workers.rssMb().reduce((a, b) => a + b, 0) : process.memoryUsage().rss / 2 ** 20;
+    const app = await createApi(loadConfig({ ...process.env, ...stackEnv, PORT: '0' }));
+    const prisma = app.get(PrismaService);
     await seedOrg(prisma);
-    const app = await createApi(
-      loadConfig({
-        ...process.env,
-        ...shared,
-        DATABASE_URL: databaseUrl,
-        REDIS_URL: env.redisUrl,
-        TEMPORAL_ADDRESS: env.temporalAddress,
-        PORT: '0',
-      }),
-    );
     await app.listen(0, '127.0.0.1');
     const api = client((await app.getUrl()).replace('[::1]', '127.0.0.1'));
+    for (const [, username] of LIST_ROLES) await api.signIn(username); // fail fast, not after the long parts
     await api.signIn();
 
     // A policy version whose accept clock is one minute, so the lapse burst happens within the run.
@@ -153,7 +216,7 @@ async function main(): Promise<void> {
     );
 
     // 1. intake → workflow → accept, per case back to back (well inside the one-minute accept clock).
-    const rssBefore = mb();
+    const rssBefore = workerRssMb();
     const started = performance.now();
     await inParallel([...Array(CASES).keys()], 32, async (i) => {
       const created = await api.call('POST', '/api/v1/cases', intakeBody('tput', i), [201]);
@@ -161,7 +224,7 @@ async function main(): Promise<void> {
     });
     const casesPerSecond = CASES / ((performance.now() - started) / 1000);
     await new Promise((r) => setTimeout(r, 2_000));
-    const rssAfter = mb();
+    const rssAfter = workerRssMb();
 
     // 2. LAPSING cases never accepted: their accept deadlines lapse together; lateness = 督办单 openedAt − acceptDeadline.
     await api.signIn();
@@ -197,47 +260,104 @@ async function main(): Promise<void> {
       ...orders.map((o) => o.openedAt.getTime() - (deadlines.get(o.caseId) as number)),
       ...(Array(LAPSING - orders.length).fill(Infinity) as number[]),
     ].sort((a, b) => a - b);
+    const workflowIds = new Map(
+      (
+        await prisma.requestCase.findMany({ where: { id: { in: lapsing } }, select: { id: true, workflowId: true } })
+      ).map((c) => [c.id, c.workflowId]),
+    );
+    const sampled = orders.filter((_, i) => i % Math.max(1, Math.floor(orders.length / BREAKDOWN_SAMPLES)) === 0);
+    const samples = await Promise.all(
+      sampled.map(async (o) => {
+        const workflowId = workflowIds.get(o.caseId) as string;
+        const inbox = await prisma.inboxMessage.aggregate({
+          where: { template: 'request.escalation', dedupKey: { startsWith: `${workflowId}:` } },
+          _max: { createdAt: true },
+        });
+        return {
+          workflowId,
+          deadlineMs: deadlines.get(o.caseId) as number,
+          openedAtMs: o.openedAt.getTime(),
+          inboxAtMs: inbox._max.createdAt?.getTime(),
+        };
+      }),
+    );
+    const breakdown = await escalationBreakdown(app.get(TemporalClientService).client, samples);
     const finite = (ms: number) => (Number.isFinite(ms) ? ms : null);
     const deadlineSpan = Math.max(...deadlines.values()) - Math.min(...deadlines.values());
 
-    // 3. GET /cases p99 with LISTED cases in the table (the rest bulk-inserted closed, without workflows).
+    reportFigures('诉求压测 cases — intake and escalation (printed before the list part):', 'BENCH_CASES_ESCALATION', {
+      casesPerSecond: round(casesPerSecond),
+      bareTemporalWorkflowsPerSecond: bare.temporalWorkflowsPerSecond,
+      supervisionOrdersOpened: orders.length,
+      escalationLatenessP50Ms: finite(percentile(lateness, 50)),
+      escalationLatenessP99Ms: finite(percentile(lateness, 99)),
+      bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
+      bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
+      ...breakdown,
+      ...roundTripFigures(workers?.roundTrips()),
+      workerRssBeforeMb: round(rssBefore),
+      workerRssAfterMb: round(rssAfter),
+      rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
+    });
+
+    // 3. GET /cases p50/p99 per role scope at each size (filled up with closed cases, without workflows), beside
+    //    /health timed in the same breath; plus a deep page by offset and by cursor.
     const grid = await prisma.orgUnit.findUniqueOrThrow({ where: { code: 'bench-G' } });
-    const filler = LISTED - (await prisma.requestCase.count());
     const now = Date.now();
-    for (let i = 0; i < filler; i += 5_000) {
-      await prisma.requestCase.createMany({
-        data: Array.from({ length: Math.min(5_000, filler - i) }, (_, k) => {
-          const id = randomUUID();
-          const at = new Date(now - (i + k) * 30_000);
-          return {
-            id,
-            caseNo: `SQ-B-${id}`,
-            requestKey: `bulk-${id}`,
-            workflowId: `case-${id}`,
-            channel: 'HOTLINE' as const,
-            category: '楼道照明',
-            description: '历史诉求',
-            address: '压测路1号',
-            gridId: grid.id,
-            reporterPhone: '13900000000',
-            urgency: 'NORMAL' as const,
-            status: 'CLOSED' as const,
-            policyVersion: 1,
-            acceptDeadline: new Date(at.getTime() + 300_000),
-            resolveDeadline: new Date(at.getTime() + 7 * 86_400_000),
-            createdAt: at,
-            acceptedAt: new Date(at.getTime() + 60_000),
-            handledAt: new Date(at.getTime() + 86_400_000),
-            closedAt: new Date(at.getTime() + 90_000_000),
-          };
-        }),
-      });
+    let filled = 0;
+    const listFigures: Record<string, number> = {};
+    for (const size of LIST_SIZES) {
+      const filler = size - (await prisma.requestCase.count());
+      for (let i = 0; i < filler; i += 5_000) {
+        await prisma.requestCase.createMany({
+          data: Array.from({ length: Math.min(5_000, filler - i) }, () => {
+            const id = randomUUID();
+            const at = new Date(now - ++filled * 30_000);
+            return {
+              id,
+              caseNo: `SQ-B-${id}`,
+              requestKey: `bulk-${id}`,
+              workflowId: `case-${id}`,
+              channel: 'HOTLINE' as const,
+              category: '楼道照明',
+              description: '历史诉求',
+              address: '压测路1号',
+              gridId: grid.id,
+              reporterPhone: '13900000000',
+              urgency: 'NORMAL' as const,
+              status: 'CLOSED' as const,
+              policyVersion: 1,
+              acceptDeadline: new Date(at.getTime() + 300_000),
+              resolveDeadline: new Date(at.getTime() + 7 * 86_400_000),
+              createdAt: at,
+              acceptedAt: new Date(at.getTime() + 60_000),
+              handledAt: new Date(at.getTime() + 86_400_000),
+              closedAt: new Date(at.getTime() + 90_000_000),
+            };
+          }),
+        });
+      }
+      await prisma.$executeRaw`VACUUM ANALYZE request_case`;
+      const k = `${Math.round(size / 1000)}k`;
+      for (const [role, username] of LIST_ROLES) {
+        await api.signIn(username);
+        await timed(10, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
+        const list = await timed(LIST_CALLS, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
+        const open = await timed(LIST_CALLS / 2, () => api.call('GET', '/api/v1/cases?open=true&pageSize=50'));
+        listFigures[`list${k}_${role}_p50Ms`] = round(percentile(list, 50));
+        listFigures[`list${k}_${role}_p99Ms`] = round(percentile(list, 99));
+        listFigures[`list${k}_${role}_openP99Ms`] = round(percentile(open, 99));
+      }
+      await api.signIn();
+      const deepPage = Math.floor(size / 50 / 2);
+      const deepOffset = await timed(20, () => api.call('GET', `/api/v1/cases?page=${deepPage}&pageSize=50`));
+      const cursor = (await api.call('GET', `/api/v1/cases?page=${deepPage - 1}&pageSize=50`)).nextCursor as string;
+      const deepCursor = await timed(20, () => api.call('GET', `/api/v1/cases?cursor=${cursor}&pageSize=50`));
+      const health = await timed(LIST_CALLS, () => api.call('GET', '/health'));
+      listFigures[`list${k}_deepPageByOffsetP99Ms`] = round(percentile(deepOffset, 99));
+      listFigures[`list${k}_deepPageByCursorP99Ms`] = round(percentile(deepCursor, 99));
+      listFigures[`list${k}_healthP99Ms`] = round(percentile(health, 99));
     }
-    await prisma.$executeRaw`ANALYZE request_case`;
-    await api.signIn();
-    await timed(20, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
-    const list = await timed(LIST_CALLS, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
-    const health = await timed(LIST_CALLS, () => api.call('GET', '/health'));
     const year = new URLSearchParams({
       from: new Date(now - 366 * 86_400_000 + 60_000).toISOString(),
       to: new Date(now + 60_000).toISOString(),
@@ -258,23 +378,24 @@ async function main(): Promise<void> {
       escalationLatenessMaxOpenedMs: orders.length ? percentile(lateness, (orders.length / LAPSING) * 100) : null,
       bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
       bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
+      ...breakdown,
+      ...roundTripFigures(workers?.roundTrips()),
       casesInTable: await prisma.requestCase.count(),
-      listP50Ms: round(percentile(list, 50)),
-      listP99Ms: round(percentile(list, 99)),
-      healthP99Ms: round(percentile(health, 99)),
-      listP99RatioToHealth: round(percentile(list, 99) / percentile(health, 99), 2),
+      ...listFigures,
       measuresYearByGridP99Ms: round(percentile(measures, 99)),
-      rssBeforeMb: round(rssBefore),
-      rssAfterMb: round(rssAfter),
+      workerProcesses: WORKERS,
+      workerRssBeforeMb: round(rssBefore),
+      workerRssAfterMb: round(rssAfter),
       rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
     };
     reportFigures(
-      '诉求压测 cases (one run, this machine; API and worker share this process, so RSS covers both):',
+      `诉求压测 cases (one run, this machine; RSS is the ${WORKERS ? 'worker processes alone' : 'bench process (API + worker)'}):`,
       'BENCH_CASES',
       figures,
     );
     await app.close();
-    await worker.close();
+    await inProcess?.worker.close();
+    await workers?.stop();
   } finally {
     await env.stop();
   }

@@ -7,8 +7,13 @@ import { NotificationService } from '../src/modules/notification/notification.se
 import { bullmqFigures } from './baseline-figures';
 import { startBenchWorker } from './bench-app';
 import { inParallel, percentile, reportFigures, runBench, startBenchStack } from './bench-stack';
+import { countRoundTrips, roundTripFigures } from './round-trips';
 
+// Throughput at each size in turn (the last is BENCH_REMINDERS), each beside bare BullMQ with as many jobs.
 const REMINDERS = Number(process.env.BENCH_REMINDERS ?? 50_000);
+const SIZES = (process.env.BENCH_REMINDER_SIZES ?? `${REMINDERS / 10},${REMINDERS / 2},${REMINDERS}`)
+  .split(',')
+  .map(Number);
 const DELAYED = Number(process.env.BENCH_DELAYED ?? 2_000);
 const SAME_SECOND = Number(process.env.BENCH_SAME_SECOND ?? 10_000);
 const PEOPLE = 1_000;
@@ -29,9 +34,15 @@ async function main(): Promise<void> {
     });
   });
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
+  countRoundTrips(
+    'notifyRecipient',
+    NotificationService.prototype,
+    'notify',
+    (r) => (r as { created: number }).created,
+  );
   const env = await startBenchStack();
   try {
-    const bare = await bullmqFigures(env.redisUrl);
+    const bare = await bullmqFigures(env.redisUrl, REMINDERS);
     const { worker } = await startBenchWorker(env, {
       NOTIFY_WEBHOOK_URL: `http://127.0.0.1:${(sink.address() as AddressInfo).port}/hook`,
       NOTIFY_WEBHOOK_RATE_PER_SECOND: '100000',
@@ -64,11 +75,19 @@ async function main(): Promise<void> {
       while (ids.some((id) => !arrivals.has(id))) await new Promise((r) => setTimeout(r, 100));
     };
 
-    const started = performance.now();
-    await inParallel([...Array(REMINDERS).keys()], 64, (i) => send('tput', i));
-    const throughputIds = (await deliveryOf('tput-')).map((d) => d.id);
-    await waitFor(throughputIds);
-    const perSecond = REMINDERS / ((performance.now() - started) / 1000);
+    const sizes: Record<string, number> = {};
+    let perSecond = 0;
+    for (const size of SIZES) {
+      const bareAtSize = size === REMINDERS ? bare : await bullmqFigures(env.redisUrl, size);
+      const started = performance.now();
+      await inParallel([...Array(size).keys()], 64, (i) => send(`tput${size}`, i));
+      await waitFor((await deliveryOf(`tput${size}-`)).map((d) => d.id));
+      perSecond = size / ((performance.now() - started) / 1000);
+      sizes[`reminders${size}_perSecond`] = Math.round(perSecond);
+      sizes[`reminders${size}_bareBullmqJobsPerSecond`] = bareAtSize.bullmqJobsPerSecond;
+      sizes[`reminders${size}_ratioToBareBullmq`] =
+        Math.round((perSecond / bareAtSize.bullmqJobsPerSecond) * 1000) / 1000;
+    }
 
     const lateness = async (tag: string, n: number, dueAt: (i: number) => Date) => {
       await inParallel([...Array(n).keys()], 64, (i) => send(tag, i, dueAt(i)));
@@ -92,6 +111,8 @@ async function main(): Promise<void> {
       remindersPerSecond: Math.round(perSecond),
       bareBullmqJobsPerSecond: bare.bullmqJobsPerSecond,
       ratioToBareBullmq: Math.round((perSecond / bare.bullmqJobsPerSecond) * 1000) / 1000,
+      ...sizes,
+      ...roundTripFigures(),
       delayedReminders: DELAYED,
       delayedLatenessP50Ms: percentile(spread, 50),
       delayedLatenessP99Ms: percentile(spread, 99),

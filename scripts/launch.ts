@@ -43,8 +43,12 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  // The worker is stateless (Temporal and BullMQ hand each task to one poller), so GOVFLOW_WORKERS processes share the load.
+  const workers = workerCount(env.GOVFLOW_WORKERS);
   const children = [
-    startChild('worker', join(__dirname, '..', 'src', 'worker.js'), env),
+    ...Array.from({ length: workers }, (_, i) =>
+      startChild(workers > 1 ? `worker-${i + 1}` : 'worker', join(__dirname, '..', 'src', 'worker.js'), env),
+    ),
     startChild('api', join(__dirname, '..', 'src', 'main.js'), env),
   ];
   logger.info(
@@ -77,6 +81,12 @@ async function main(): Promise<void> {
       }
     });
   }
+}
+
+function workerCount(value: string | undefined): number {
+  const n = Number(value ?? 1);
+  if (!Number.isInteger(n) || n < 1 || n > 32) throw new Error(`GOVFLOW_WORKERS 应为 1 到 32 的整数，收到 ${value}`);
+  return n;
 }
 
 /** A token secret kept in the data folder, so local sign-ins survive restarts. */

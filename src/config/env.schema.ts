@@ -16,6 +16,11 @@ export const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('govflow'),
   TEMPORAL_UI_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8233'),
+  // Sized together: each activity slot may hold a database connection for a transaction, so the pool ≥ activity slots.
+  TEMPORAL_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(20),
+  TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().positive().default(20),
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1_000),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(20),
   QUEUE_PREFIX: z.string().min(1).default('govflow'),
   AUTH_TOKEN_SECRET: z.string().min(32, '至少 32 个字符'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),

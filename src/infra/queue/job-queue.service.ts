@@ -21,16 +21,40 @@ export class JobQueueService implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    const queue = options.queue ?? queuesOfJob[name][0];
-    if (!queuesOfJob[name].includes(queue)) throw new Error(`job ${name} does not run on queue ${queue}`);
-    await this.queue(queue).add(name, payload, {
+    await this.enqueueMany(name, [{ payload, options }]);
+  }
+
+  /** Several jobs of one kind, one Redis round trip per queue (each still deduplicated by its jobId). */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayloads[N]; options: EnqueueOptions }[],
+  ): Promise<void> {
+    const byQueue = new Map<QueueName, typeof jobs>();
+    for (const job of jobs) {
+      const queue = job.options.queue ?? queuesOfJob[name][0];
+      if (!queuesOfJob[name].includes(queue)) throw new Error(`job ${name} does not run on queue ${queue}`);
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), job]);
+    }
+    await Promise.all(
+      [...byQueue].map(([queue, some]) =>
+        some.length === 1
+          ? this.queue(queue).add(name, some[0].payload, this.jobOptions(some[0].options))
+          : this.queue(queue).addBulk(
+              some.map(({ payload, options }) => ({ name, data: payload, opts: this.jobOptions(options) })),
+            ),
+      ),
+    );
+  }
+
+  private jobOptions(options: EnqueueOptions) {
+    return {
       jobId: options.jobId,
       delay: options.delayMs && options.delayMs > 0 ? options.delayMs : undefined,
       attempts: options.attempts ?? 8,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? 1_000 },
+      backoff: { type: 'exponential' as const, delay: options.backoffMs ?? 1_000 },
       removeOnComplete: { age: 7 * 24 * 3600 },
       removeOnFail: false,
-    });
+    };
   }
 
   queue(name: QueueName): Queue {

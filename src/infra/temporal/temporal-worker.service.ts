@@ -26,6 +26,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: createActivities(this.moduleRef),
+      maxConcurrentActivityTaskExecutions: this.config.TEMPORAL_MAX_CONCURRENT_ACTIVITIES,
+      maxConcurrentWorkflowTaskExecutions: this.config.TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS,
+      maxCachedWorkflows: this.config.TEMPORAL_MAX_CACHED_WORKFLOWS,
       ...workflowSource(),
     });
     this.running = this.worker.run().catch((err: unknown) => {

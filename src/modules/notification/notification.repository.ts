@@ -3,23 +3,53 @@ import type { Prisma } from '../../generated/prisma/client';
 import type { DeliveryStatus, Role } from '../../generated/prisma/enums';
 import { PrismaService } from '../../infra/prisma/prisma.service';
 
-const nullOnDuplicate = (err: { code?: string }) => {
-  if (err.code === 'P2002') return null;
-  throw err;
-};
-
 @Injectable()
 export class NotificationRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Inserts once per dedup key; returns the row only when this call created it (one round trip either way). */
-  insertOnce(data: Prisma.InboxMessageUncheckedCreateInput) {
-    return this.prisma.inboxMessage.create({ data }).catch(nullOnDuplicate);
+  /** Inserts a recipient set's rows in one statement, once per dedup key; returns only the rows this call created. */
+  insertManyOnce(data: Prisma.InboxMessageCreateManyInput[]) {
+    return this.prisma.inboxMessage.createManyAndReturn({ data, skipDuplicates: true });
   }
 
-  /** Creates the channel's delivery row once; null when it already existed. */
-  createDelivery(messageId: string, channel: string, status: DeliveryStatus = 'QUEUED') {
-    return this.prisma.delivery.create({ data: { messageId, channel, status } }).catch(nullOnDuplicate);
+  /** Creates each (message, channel) delivery row once, in one statement; returns only the rows this call created. */
+  createDeliveries(data: { messageId: string; channel: string; status: DeliveryStatus }[]) {
+    return this.prisma.delivery.createManyAndReturn({ data, skipDuplicates: true });
+  }
+
+  messagesByDedupKeys(dedupKeys: string[]) {
+    return this.prisma.inboxMessage.findMany({ where: { dedupKey: { in: dedupKeys } } });
+  }
+
+  settings(personIds: string[]) {
+    return this.prisma.notificationSetting.findMany({ where: { personId: { in: personIds } } });
+  }
+
+  peopleByIds(ids: string[]) {
+    return this.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, phone: true } });
+  }
+
+  peopleByPhones(phones: string[]) {
+    return this.prisma.person.findMany({
+      where: { phone: { in: phones } },
+      select: { id: true, name: true, phone: true },
+    });
+  }
+
+  /** Everyone holding any of the positions on `day`, in one statement. */
+  holdersOfAny(positions: { role: Role; unitId: string }[], day: Date) {
+    return this.prisma.person.findMany({
+      where: {
+        positions: {
+          some: {
+            OR: positions.map(({ role, unitId }) => ({ role, unitId })),
+            startsOn: { lte: day },
+            AND: [{ OR: [{ endsOn: null }, { endsOn: { gte: day } }] }],
+          },
+        },
+      },
+      select: { id: true, name: true, phone: true },
+    });
   }
 
   delivery(id: string) {
@@ -54,10 +84,6 @@ export class NotificationRepository {
     });
   }
 
-  messageByDedupKey(dedupKey: string) {
-    return this.prisma.inboxMessage.findUnique({ where: { dedupKey } });
-  }
-
   message(id: string) {
     return this.prisma.inboxMessage.findUnique({ where: { id } });
   }
@@ -73,19 +99,6 @@ export class NotificationRepository {
 
   person(id: string) {
     return this.prisma.person.findUnique({ where: { id }, select: { id: true, name: true, phone: true } });
-  }
-
-  personByPhone(phone: string) {
-    return this.prisma.person.findUnique({ where: { phone }, select: { id: true, name: true, phone: true } });
-  }
-
-  holdersOf(role: Role, unitId: string, day: Date) {
-    return this.prisma.person.findMany({
-      where: {
-        positions: { some: { role, unitId, startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gte: day } }] } },
-      },
-      select: { id: true, name: true, phone: true },
-    });
   }
 
   setting(personId: string) {

@@ -29,85 +29,116 @@ export class NotificationService {
     @Inject(CHANNELS) private readonly channels: Channel[],
   ) {}
 
+  /**
+   * The recipients' inbox rows in one statement (what a recipient sees first), then their live events and the
+   * delivery rows + jobs of the other channels, batched. A retried producer finds the rows it wrote and re-runs the
+   * (idempotent) fan-out, in case it stopped half-way.
+   */
   async notify(
     { recipients, template, data, options }: NotifyRequest,
     escalationLevel = 0,
   ): Promise<{ created: number }> {
-    const active = await this.templates.active(template);
+    const [active, people] = await Promise.all([this.templates.active(template), this.recipients.resolve(recipients)]);
+    if (!people.length) return { created: 0 };
     const title = render(active.title, data);
     const body = render(active.body, data);
-    const people = await this.recipients.resolve(recipients);
     const urgency = options.urgency ?? 'NORMAL';
     const deliverAt = options.deliverAt ?? new Date();
-    let created = 0;
-    for (const person of people) {
-      const dedupKey = `${options.dedupKey}:${person.personId ?? person.phone}`;
-      const inserted = await this.repository.insertOnce({
-        recipientId: person.personId,
-        phone: person.phone,
-        template,
-        templateVersion: active.version,
-        title,
-        body,
-        data,
-        urgency,
-        deliverAt,
-        dedupKey,
-        ackRequired: options.ackRequired ?? false,
-        escalationLevel,
-        ackDeadline: options.ackRequired
-          ? new Date(
-              deliverAt.getTime() + (options.ackWindowMinutes ?? this.config.NOTIFY_DEFAULT_ACK_MINUTES) * 60_000,
-            )
-          : null,
-        escalateTo: (options.escalateTo ?? []).map(recipientKey),
-      });
-      // A retried producer finds the message it wrote and re-runs the (idempotent) fan-out, in case it stopped half-way.
-      const message = inserted ?? (await this.repository.messageByDedupKey(dedupKey));
-      if (!message) continue;
-      if (inserted) {
-        created += 1;
-        if (person.personId)
-          await this.events.publish(person.personId, { type: 'message', messageId: message.id, title, urgency });
-      }
-      await this.fanOut(message.id, person, { urgency, escalationLevel, deliverAt });
-      if (message.ackDeadline) {
-        await this.queues.enqueue(
-          'notify.ack-check',
-          { messageId: message.id },
-          { jobId: `ack-${message.id}`, delayMs: message.ackDeadline.getTime() - Date.now() },
-        );
-      }
+    const ackDeadline = options.ackRequired
+      ? new Date(deliverAt.getTime() + (options.ackWindowMinutes ?? this.config.NOTIFY_DEFAULT_ACK_MINUTES) * 60_000)
+      : null;
+    const keyOf = (person: ResolvedRecipient) => `${options.dedupKey}:${person.personId ?? person.phone}`;
+    const rows = people.map((person) => ({
+      recipientId: person.personId,
+      phone: person.phone,
+      template,
+      templateVersion: active.version,
+      title,
+      body,
+      data,
+      urgency,
+      deliverAt,
+      dedupKey: keyOf(person),
+      ackRequired: options.ackRequired ?? false,
+      escalationLevel,
+      ackDeadline,
+      escalateTo: (options.escalateTo ?? []).map(recipientKey),
+    }));
+    const inserted = await this.repository.insertManyOnce(rows);
+    const insertedKeys = new Set(inserted.map((m) => m.dedupKey));
+    const missing = rows.filter((r) => !insertedKeys.has(r.dedupKey)).map((r) => r.dedupKey);
+    const messages = new Map(
+      [...inserted, ...(missing.length ? await this.repository.messagesByDedupKeys(missing) : [])].map((m) => [
+        m.dedupKey,
+        m,
+      ]),
+    );
+    await Promise.all(
+      inserted.flatMap((m) =>
+        m.recipientId ? [this.events.publish(m.recipientId, { type: 'message', messageId: m.id, title, urgency })] : [],
+      ),
+    );
+    const sent = people.flatMap((person) => {
+      const message = messages.get(keyOf(person));
+      return message ? [{ message, person }] : [];
+    });
+    await this.fanOut(sent, { urgency, escalationLevel, deliverAt });
+    const acks = sent.filter(({ message }) => message.ackDeadline);
+    if (acks.length) {
+      await this.queues.enqueueMany(
+        'notify.ack-check',
+        acks.map(({ message }) => ({
+          payload: { messageId: message.id },
+          options: { jobId: `ack-${message.id}`, delayMs: (message.ackDeadline as Date).getTime() - Date.now() },
+        })),
+      );
     }
-    logger.debug({ template, created, dedupKey: options.dedupKey }, 'notify');
-    return { created };
+    logger.debug({ template, created: inserted.length, dedupKey: options.dedupKey }, 'notify');
+    return { created: inserted.length };
   }
 
   private async fanOut(
-    messageId: string,
-    person: ResolvedRecipient,
+    sent: { message: { id: string }; person: ResolvedRecipient }[],
     m: { urgency: 'NORMAL' | 'URGENT' | 'CRITICAL'; escalationLevel: number; deliverAt: Date },
   ) {
-    const setting = person.personId ? await this.repository.setting(person.personId) : null;
-    const quiet = { start: setting?.quietStart ?? '22:00', end: setting?.quietEnd ?? '07:00' };
-    const sendAt =
-      m.urgency === 'NORMAL' ? releaseTime(m.deliverAt.getTime(), quiet.start, quiet.end) : m.deliverAt.getTime();
-    for (const channel of this.channels) {
-      if (!channel.wants(m)) continue;
-      const optedOut = m.urgency !== 'CRITICAL' && (setting?.disabledChannels ?? []).includes(channel.name);
-      const delivery = await this.repository.createDelivery(messageId, channel.name, optedOut ? 'SKIPPED' : 'QUEUED');
-      if (!delivery || optedOut) continue;
-      await this.queues.enqueue(
-        'notify.deliver',
-        { deliveryId: delivery.id, channel: channel.name },
-        {
-          queue: channel.queue,
+    const channels = this.channels.filter((channel) => channel.wants(m));
+    if (!channels.length || !sent.length) return;
+    const personIds = sent.flatMap(({ person }) => (person.personId ? [person.personId] : []));
+    const settings = new Map(
+      (personIds.length ? await this.repository.settings(personIds) : []).map((s) => [s.personId, s]),
+    );
+    const sendAtOf = new Map<string, number>();
+    const rows = sent.flatMap(({ message, person }) => {
+      const setting = person.personId ? settings.get(person.personId) : undefined;
+      const quiet = { start: setting?.quietStart ?? '22:00', end: setting?.quietEnd ?? '07:00' };
+      sendAtOf.set(
+        message.id,
+        m.urgency === 'NORMAL' ? releaseTime(m.deliverAt.getTime(), quiet.start, quiet.end) : m.deliverAt.getTime(),
+      );
+      return channels.map((channel) => {
+        const optedOut = m.urgency !== 'CRITICAL' && (setting?.disabledChannels ?? []).includes(channel.name);
+        return {
+          messageId: message.id,
+          channel: channel.name,
+          status: optedOut ? ('SKIPPED' as const) : ('QUEUED' as const),
+        };
+      });
+    });
+    const created = (await this.repository.createDeliveries(rows)).filter((d) => d.status === 'QUEUED');
+    if (!created.length) return;
+    const queueOf = new Map(channels.map((c) => [c.name, c.queue]));
+    await this.queues.enqueueMany(
+      'notify.deliver',
+      created.map((delivery) => ({
+        payload: { deliveryId: delivery.id, channel: delivery.channel },
+        options: {
+          queue: queueOf.get(delivery.channel),
           jobId: `deliver-${delivery.id}`,
-          delayMs: sendAt - Date.now(),
+          delayMs: (sendAtOf.get(delivery.messageId) as number) - Date.now(),
           attempts: this.config.NOTIFY_MAX_ATTEMPTS,
           backoffMs: this.config.NOTIFY_BACKOFF_MS,
         },
-      );
-    }
+      })),
+    );
   }
 }

@@ -237,11 +237,15 @@ export class RequestCaseProgressService {
     });
   }
 
+  /** The 督办单 and timeline entry first (two round trips: the case, then one statement), then the recipients' inbox. */
   async escalate(workflowId: string, input: EscalationInput): Promise<void> {
     const key = `${workflowId}:${clockKey(input.clock, input.run)}:escalation:${input.level}`;
-    const row = await this.cases.transaction(async (tx) => {
-      const found = await this.requireCase(input.caseId, tx);
-      const data = {
+    const row = await this.requireCase(input.caseId);
+    await this.cases.escalateOnce({
+      caseId: input.caseId,
+      dedupKey: key,
+      note: `${clockLabel[input.clock]}超时，升级至${levelLabel[input.step.level]}`,
+      data: {
         clock: input.clock,
         ...runOf(input),
         level: input.level,
@@ -249,41 +253,13 @@ export class RequestCaseProgressService {
         missed: input.missed.level,
         lapsedDeadline: new Date(input.lapsedDeadlineMs).toISOString(),
         orderDeadline: new Date(input.orderDeadlineMs).toISOString(),
-      };
-      const created = await this.cases.addEventOnce(
-        {
-          caseId: input.caseId,
-          dedupKey: key,
-          kind: 'ESCALATED',
-          note: `${clockLabel[input.clock]}超时，升级至${levelLabel[input.step.level]}`,
-          data,
-        },
-        tx,
-      );
-      await this.cases.openOrderOnce(
-        {
-          caseId: input.caseId,
-          dedupKey: key,
-          level: input.step.level,
-          clock: input.clock,
-          deadline: new Date(input.orderDeadlineMs),
-        },
-        tx,
-      );
-      await this.cases.raiseEscalation(input.caseId, input.level, tx);
-      if (created)
-        await this.audit.record(
-          {
-            action: 'case.escalate',
-            entityType: 'request_case',
-            entityId: input.caseId,
-            unitId: found.gridId,
-            workflowId,
-            after: data,
-          },
-          tx,
-        );
-      return found;
+      },
+      level: input.level,
+      orderLevel: input.step.level,
+      clock: input.clock,
+      orderDeadline: new Date(input.orderDeadlineMs),
+      unitId: row.gridId,
+      workflowId,
     });
     const recipients = [...(await this.recipientsOf(row, input.step)), ...(await this.recipientsOf(row, input.missed))];
     await this.notifications.notify({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import type { CaseStatus } from '../../generated/prisma/enums';
 import type { UnitScope } from '../../common/auth/unit-scope';
 import { PrismaService } from '../../infra/prisma/prisma.service';
@@ -134,6 +134,59 @@ export class RequestCaseRepository {
     return rows.map((r) => r.id);
   }
 
+  count(where: Prisma.RequestCaseWhereInput) {
+    return this.prisma.requestCase.count({ where });
+  }
+
+  /** One page in keyset order (newest first, then id): no rows are skipped, however deep the page. */
+  listAfter(
+    where: Prisma.RequestCaseWhereInput,
+    after: { createdAt: Date; id: string } | undefined,
+    take: number,
+    include?: Prisma.RequestCaseInclude,
+  ) {
+    return this.prisma.requestCase.findMany({
+      where: after
+        ? {
+            AND: [
+              where,
+              { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] },
+            ],
+          }
+        : where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take,
+      include,
+    });
+  }
+
+  /**
+   * The exact number of cases in `statuses` the scope sees, from the counts read model (one row per grid, status and
+   * bucket) for cases whose grid is in the scope, plus the co-handled ones outside it (few, counted directly).
+   */
+  async countVisible(scope: UnitScope, statuses: CaseStatus[]): Promise<number> {
+    const statusList = Prisma.join(statuses.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+    const [gridPart, coHandled] = await Promise.all([
+      scope.all
+        ? this.prisma.$queryRaw<{ n: bigint | null }[]>`
+            SELECT sum(n)::bigint AS n FROM case_count WHERE status IN (${statusList})`
+        : this.prisma.$queryRaw<{ n: bigint | null }[]>`
+            SELECT sum(cc.n)::bigint AS n FROM case_count cc
+            WHERE cc.status IN (${statusList})
+              AND cc.grid_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ANY(${scope.roots}::uuid[]))`,
+      scope.all
+        ? 0
+        : this.prisma.requestCase.count({
+            where: {
+              status: { in: statuses },
+              OR: [{ gridId: null }, { NOT: casesInScope(scope) }],
+              coHandlers: { some: { state: { not: 'REMOVED' }, unit: unitsInScope(scope) } },
+            },
+          }),
+    ]);
+    return Number(gridPart[0]?.n ?? 0) + coHandled;
+  }
+
   /** Open cases (their clocks still run) with the district they belong to; all districts when `districtId` is null. */
   openCasesWithDistrict(districtId: string | null) {
     return this.prisma.$queryRaw<{ workflowId: string; districtId: string }[]>`
@@ -168,22 +221,51 @@ export class RequestCaseRepository {
     return count === 1;
   }
 
-  /** Raises the case's level, never lowers it (escalations of two clocks may arrive in any order). */
-  raiseEscalation(id: string, level: number, tx: Tx) {
-    return tx.requestCase.updateMany({
-      where: { id, escalationLevel: { lt: level } },
-      data: { escalationLevel: level },
-    });
-  }
-
   /** Writes the event once per dedup key; false when a retried activity finds it already there. */
   async addEventOnce(data: Prisma.CaseEventUncheckedCreateInput, tx: Tx): Promise<boolean> {
     const { count } = await tx.caseEvent.createMany({ data: [data], skipDuplicates: true });
     return count === 1;
   }
 
-  async openOrderOnce(data: Prisma.SupervisionOrderUncheckedCreateInput, tx: Tx): Promise<boolean> {
-    const { count } = await tx.supervisionOrder.createMany({ data: [data], skipDuplicates: true });
-    return count === 1;
+  /**
+   * An escalation's writes in one statement (atomic as one): its timeline entry and 督办单 once per dedup key, the
+   * case's level raised (never lowered), and the audit entry when this call wrote the entry. True when it did.
+   */
+  async escalateOnce(e: {
+    caseId: string;
+    dedupKey: string;
+    note: string;
+    data: Record<string, unknown>;
+    level: number;
+    orderLevel: string;
+    clock: string;
+    orderDeadline: Date;
+    unitId: string | null;
+    workflowId: string;
+  }): Promise<boolean> {
+    const data = JSON.stringify(e.data);
+    const [row] = await this.prisma.$queryRaw<{ created: boolean }[]>`
+      WITH event AS (
+        INSERT INTO case_event (id, case_id, kind, note, data, dedup_key)
+        VALUES (gen_random_uuid(), ${e.caseId}::uuid, 'ESCALATED', ${e.note}, ${data}::jsonb, ${e.dedupKey})
+        ON CONFLICT (dedup_key) DO NOTHING
+        RETURNING id
+      ), supervision AS (
+        INSERT INTO supervision_order (id, case_id, level, clock, deadline, dedup_key)
+        VALUES (gen_random_uuid(), ${e.caseId}::uuid, ${e.orderLevel}, ${e.clock}, ${e.orderDeadline}, ${e.dedupKey})
+        ON CONFLICT (dedup_key) DO NOTHING
+        RETURNING id
+      ), raised AS (
+        UPDATE request_case SET escalation_level = ${e.level}
+        WHERE id = ${e.caseId}::uuid AND escalation_level < ${e.level}
+        RETURNING id
+      ), audit AS (
+        INSERT INTO audit_entry (action, entity_type, entity_id, unit_id, after, actor_roles, workflow_id)
+        SELECT 'case.escalate', 'request_case', ${e.caseId}, ${e.unitId}::uuid, ${data}::jsonb, '{}', ${e.workflowId}
+        WHERE EXISTS (SELECT 1 FROM event)
+        RETURNING id
+      )
+      SELECT EXISTS (SELECT 1 FROM event) AS created`;
+    return row?.created ?? false;
   }
 }

@@ -23,6 +23,7 @@ import type { ClockView, RequestCaseInput } from '../../../workflows/request-cas
 import type { IntakeCaseDto, ListCasesQuery, MyIntakeDto } from './dto/request-case.dto';
 import type { PageQuery } from '../../common/http/pagination';
 import { CaseUpdatesService } from './case-updates.service';
+import { deadlineOrder, decodeCaseCursor, encodeCaseCursor, listedStatuses, newestOrder } from './case-list';
 import { CoHandlingRepository } from './co-handling.repository';
 import { casesVisibleTo, leadUnitIds, Reporter, reportedBy, RequestCaseRepository } from './request-case.repository';
 
@@ -167,28 +168,43 @@ export class RequestCaseService {
     return { created: true, case: row, possibleDuplicateOf: duplicate };
   }
 
+  /**
+   * One page of the scope's cases. `cursor` (the previous page's `nextCursor`) pages in keyset order, so deep pages
+   * cost what the first one does; `page` keeps working for the console. Totals come from the counts read model,
+   * exact for the scope, except with a text search, which is counted directly.
+   */
   async list(scope: UnitScope, q: ListCasesQuery) {
-    const open: Prisma.RequestCaseWhereInput = { status: { notIn: ['HANDLED', 'CLOSED', 'MERGED'] } };
+    const statuses = listedStatuses(q);
     const pendingIds = q.extension === 'pending' ? await this.cases.withPendingExtension() : null;
     const where: Prisma.RequestCaseWhereInput = {
       AND: [
         casesVisibleTo(scope),
         q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {},
-        q.escalated === 'true' ? { escalationLevel: { gte: 1 }, ...open } : {},
+        q.escalated === 'true'
+          ? { escalationLevel: { gte: 1 }, status: { notIn: ['HANDLED', 'CLOSED', 'MERGED'] } }
+          : {},
         pendingIds ? { id: { in: pendingIds }, status: { notIn: ['CLOSED', 'MERGED'] } } : {},
       ],
-      status: q.status ?? (q.open === 'true' ? open.status : { not: 'MERGED' }),
+      status: { in: statuses },
     };
-    const orderBy: Prisma.RequestCaseOrderByWithRelationInput[] =
-      q.sort === 'deadline'
-        ? [{ resolveDeadline: { sort: 'asc', nulls: 'first' } }, { acceptDeadline: 'asc' }, { id: 'asc' }]
-        : [{ createdAt: 'desc' }];
+    if (q.cursor && q.sort === 'deadline')
+      throw new DomainError('VALIDATION_FAILED', '按截止时间排序时不支持 cursor 翻页，请用 page');
     const include: Prisma.RequestCaseInclude = {
       coHandlers: { select: { unitId: true, state: true } },
       ...(q.escalated === 'true' ? { supervisionOrders: { orderBy: { openedAt: 'asc' } } } : {}),
       ...(pendingIds ? { events: { where: { kind: 'EXTENSION_REQUESTED' }, orderBy: { seq: 'desc' }, take: 1 } } : {}),
     };
-    const [items, total] = await this.cases.list(where, toSkipTake(q), include, orderBy);
+    const after = q.cursor ? decodeCaseCursor(q.cursor) : undefined;
+    // the counts read model knows statuses per grid, not escalations, pending extensions or text
+    const countsFromReadModel = !q.q && q.escalated !== 'true' && !pendingIds;
+    const [items, total] = await Promise.all([
+      q.sort === 'deadline' || (!after && q.page > 1)
+        ? this.cases
+            .list(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder)
+            .then(([found]) => found)
+        : this.cases.listAfter(where, after, q.pageSize, include),
+      countsFromReadModel ? this.cases.countVisible(scope, statuses) : this.cases.count(where),
+    ]);
     const rows = items.map(
       ({
         events,
@@ -208,7 +224,11 @@ export class RequestCaseService {
             }
           : row,
     );
-    return pageOf(rows, total, q);
+    const last = items[items.length - 1];
+    return {
+      ...pageOf(rows, total, q),
+      nextCursor: last && items.length === q.pageSize && q.sort !== 'deadline' ? encodeCaseCursor(last) : null,
+    };
   }
 
   /** Staff of the lead's units above the grid, and of any co-handling unit, see the case. */

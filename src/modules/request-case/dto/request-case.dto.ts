@@ -50,6 +50,14 @@ export const listCasesSchema = pageQuerySchema.extend({
     .enum(['newest', 'deadline'])
     .default('newest')
     .describe('newest：按登记时间倒序；deadline：按最近的截止时间（待受理的按受理时限，其余按办结时限）'),
+  /** Keyset paging for `newest`: the previous page's `nextCursor`; `page` is then ignored. */
+  cursor: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('上一页返回的 nextCursor（仅 newest 排序）；给出时忽略 page，深翻页不变慢'),
 });
 export type ListCasesQuery = z.infer<typeof listCasesSchema>;
 
@@ -141,7 +149,9 @@ export const casePageSchema = pageSchemaOf(
       .optional()
       .describe('extension=pending 时附待审批的延期申请'),
   }),
-);
+).extend({
+  nextCursor: z.string().nullable().describe('下一页的 cursor；没有下一页时为 null'),
+});
 const timelineEntrySchema = z.looseObject({ kind: z.string(), note: z.string().nullable(), at: z.date() });
 export const caseDetailSchema = caseRowSchema.extend({
   lead: z.looseObject({ unitId: z.string(), name: z.string() }).nullable(),

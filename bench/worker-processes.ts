@@ -1,0 +1,97 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RoundTripTally } from './round-trips';
+
+export interface WorkerProcesses {
+  pids: number[];
+  /** Resident set size of each worker process, MiB (from /proc, so the worker alone, not the bench). */
+  rssMb: () => number[];
+  roundTrips: () => Record<string, RoundTripTally>;
+  stop: () => Promise<void>;
+}
+
+const root = join(__dirname, '..');
+
+/** `count` real worker processes (src/worker.ts), as `npm start` runs them with GOVFLOW_WORKERS, on the bench's stack. */
+export async function startWorkerProcesses(count: number, env: Record<string, string>): Promise<WorkerProcesses> {
+  const files = Array.from({ length: count }, (_, i) => join(tmpdir(), `govflow-bench-${process.pid}-${i}.json`));
+  const children: ChildProcess[] = files.map((file) =>
+    spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', './bench/worker-preload.ts', 'src/worker.ts'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          ...env,
+          LOG_LEVEL: 'info',
+          BENCH_ROUND_TRIPS_FILE: file,
+          TS_NODE_PROJECT: 'tsconfig.json',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    ),
+  );
+  // a bench that fails half-way (runBench exits) takes its workers with it
+  process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((ready, failed) => {
+          let seen = '';
+          child.stdout?.on('data', (chunk: Buffer) => {
+            if (seen === 'ready') return;
+            seen = (seen + chunk.toString()).slice(-4_000);
+            if (seen.includes('worker 已启动')) {
+              seen = 'ready';
+              ready();
+            }
+          });
+          child.once('exit', (code) => failed(new Error(`bench worker exited with ${code}`)));
+        }),
+    ),
+  );
+  const rss = (pid: number) => {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
+    return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+  };
+  return {
+    pids: children.map((c) => c.pid as number),
+    rssMb: () => children.map((c) => rss(c.pid as number)),
+    roundTrips: () => {
+      const sum: Record<string, RoundTripTally> = {};
+      for (const file of files.filter(existsSync)) {
+        for (const [name, t] of Object.entries(
+          JSON.parse(readFileSync(file, 'utf8')) as Record<string, RoundTripTally>,
+        )) {
+          const s = (sum[name] ??= { calls: 0, statements: 0, units: 0 });
+          s.calls += t.calls;
+          s.statements += t.statements;
+          s.units += t.units;
+        }
+      }
+      return sum;
+    },
+    stop: async () => {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done();
+              const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+              child.once('exit', () => {
+                clearTimeout(timer);
+                done();
+              });
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+      for (const file of files) rmSync(file, { force: true });
+    },
+  };
+}
