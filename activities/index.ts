@@ -6,8 +6,10 @@ import { CaseRatingProgressService } from '../src/modules/case-rating/case-ratin
 import { YellowCardProgressService } from '../src/modules/yellow-card/yellow-card-progress.service';
 import { PolicyMigrationProgressService } from '../src/modules/policy-migration/policy-migration-progress.service';
 import { ProgrammeTaskProgressService } from '../src/modules/programme-task/programme-task-progress.service';
+import { ProgrammeDispatchProgressService } from '../src/modules/programme-dispatch/programme-dispatch-progress.service';
 import { caseRatingActivities } from './case-rating.activities';
 import { programmeTaskActivities } from './programme-task.activities';
+import { programmeDispatchActivities } from './programme-dispatch.activities';
 import { yellowCardActivities } from './yellow-card.activities';
 import { policyMigrationActivities } from './policy-migration.activities';
 import { coHandlingActivities } from './co-handling.activities';
@@ -25,5 +27,6 @@ export function createActivities(moduleRef: ModuleRef) {
     ...coHandlingActivities(get(CoHandlingProgressService)),
     ...policyMigrationActivities(get(PolicyMigrationProgressService)),
     ...programmeTaskActivities(get(ProgrammeTaskProgressService)),
+    ...programmeDispatchActivities(get(ProgrammeDispatchProgressService)),
   };
 }

@@ -24,6 +24,7 @@ import { YellowCardModule } from './modules/yellow-card/yellow-card.module';
 import { PointsModule } from './modules/points/points.module';
 import { ProgrammeModule } from './modules/programme/programme.module';
 import { ProgrammeTaskModule } from './modules/programme-task/programme-task.module';
+import { ProgrammeDispatchModule } from './modules/programme-dispatch/programme-dispatch.module';
 
 /** Modules shared by the API and the worker process. */
 export const domainModules = [
@@ -42,6 +43,7 @@ export const domainModules = [
   PolicyMigrationModule,
   ProgrammeModule,
   ProgrammeTaskModule,
+  ProgrammeDispatchModule,
 ];
 
 @Module({})

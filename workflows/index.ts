@@ -4,3 +4,4 @@ export { caseRatingWorkflow } from './case-rating.workflow';
 export { yellowCardWorkflow } from './yellow-card.workflow';
 export { policyMigrationWorkflow } from './policy-migration.workflow';
 export { programmeTaskWorkflow } from './programme-task.workflow';
+export { programmeDispatchWorkflow } from './programme-dispatch.workflow';

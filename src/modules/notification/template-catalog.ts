@@ -98,6 +98,21 @@ export const templateCatalog = {
     title: '双进双联任务 {{taskNo}}：{{eventLabel}}',
     body: '任务「{{title}}」（{{taskNo}}）{{eventLabel}}。{{note}}',
   },
+  'programme.dispatch-agency': {
+    variables: ['period', 'name', 'completion', 'rank', 'reportId'],
+    title: '{{period}}双进双联调度：{{name}}',
+    body: '{{name}}截至{{period}}底"五个一"任务完成率 {{completion}}%，全区排名第 {{rank}} 位。详见调度报告（{{reportId}}）。',
+  },
+  'programme.dispatch-community': {
+    variables: ['period', 'name', 'overdue', 'activities', 'reportId'],
+    title: '{{period}}双进双联调度：{{name}}',
+    body: '{{name}}{{period}}开展志愿服务活动 {{activities}} 次，当前逾期任务 {{overdue}} 项。详见调度报告（{{reportId}}）。',
+  },
+  'programme.dispatch-district': {
+    variables: ['period', 'agencies', 'top', 'reportId'],
+    title: '{{period}}双进双联全区调度',
+    body: '全区 {{agencies}} 个结对机关{{period}}进展已汇总，完成率前列：{{top}}。详见调度报告（{{reportId}}）。',
+  },
   'calendar.schedule-missing': {
     variables: ['year', 'districtName', 'publishedThroughYear'],
     title: '请录入 {{year}} 年节假日安排',
