@@ -1,10 +1,10 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { ProgrammeDispatchActivities } from '../activities/programme-dispatch.activities';
 import type {
   ProgrammeDispatchInput,
   StoredDispatch,
 } from '../src/modules/programme-dispatch/programme-dispatch.types';
-import { dispatchMonthOf } from '../src/shared/process/programme-rhythm';
+import { dispatchMonthOf, programmeMonthRefusal } from '../src/shared/process/programme-rhythm';
 
 const { storeDispatchReport, notifyDispatchReport } = proxyActivities<ProgrammeDispatchActivities>({
   startToCloseTimeout: '2 minutes',
@@ -21,6 +21,8 @@ export async function programmeDispatchWorkflow(input: ProgrammeDispatchInput = 
     input.year !== undefined && input.month !== undefined
       ? { year: input.year, month: input.month }
       : dispatchMonthOf(Date.now());
+  const refusal = programmeMonthRefusal(period);
+  if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'VALIDATION_FAILED');
   const stored = await storeDispatchReport(period);
   await notifyDispatchReport(stored.reportId);
   return stored;

@@ -686,6 +686,22 @@ const routes: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', path: '/api/v1/programme/completion/export?year=1999' }),
     expect: progRead(400),
   },
+  'POST /api/v1/programme/dispatches': {
+    call: () => ({ method: 'POST', path: '/api/v1/programme/dispatches', body: { year: 1999, month: 1 } }),
+    expect: progManage(400),
+  },
+  'GET /api/v1/programme/dispatches': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/dispatches?year=1999' }),
+    expect: progRead(400),
+  },
+  'GET /api/v1/programme/dispatches/{id}': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/dispatches/${noId}` }),
+    expect: progRead(404),
+  },
+  'GET /api/v1/programme/dispatches/{id}/export': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/dispatches/${noId}/export?format=pdf` }),
+    expect: progRead(400),
+  },
   'GET /api/v1/yellow-cards': {
     call: () => ({ method: 'GET', path: '/api/v1/yellow-cards?pageSize=200' }),
     present: (body, _f, side) => body.includes(cards[side]),
