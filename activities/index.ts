@@ -7,9 +7,11 @@ import { YellowCardProgressService } from '../src/modules/yellow-card/yellow-car
 import { PolicyMigrationProgressService } from '../src/modules/policy-migration/policy-migration-progress.service';
 import { ProgrammeTaskProgressService } from '../src/modules/programme-task/programme-task-progress.service';
 import { ProgrammeDispatchProgressService } from '../src/modules/programme-dispatch/programme-dispatch-progress.service';
+import { ProgrammeInspectionProgressService } from '../src/modules/programme-dispatch/programme-inspection-progress.service';
 import { caseRatingActivities } from './case-rating.activities';
 import { programmeTaskActivities } from './programme-task.activities';
 import { programmeDispatchActivities } from './programme-dispatch.activities';
+import { programmeInspectionActivities } from './programme-inspection.activities';
 import { yellowCardActivities } from './yellow-card.activities';
 import { policyMigrationActivities } from './policy-migration.activities';
 import { coHandlingActivities } from './co-handling.activities';
@@ -28,5 +30,6 @@ export function createActivities(moduleRef: ModuleRef) {
     ...policyMigrationActivities(get(PolicyMigrationProgressService)),
     ...programmeTaskActivities(get(ProgrammeTaskProgressService)),
     ...programmeDispatchActivities(get(ProgrammeDispatchProgressService)),
+    ...programmeInspectionActivities(get(ProgrammeInspectionProgressService)),
   };
 }

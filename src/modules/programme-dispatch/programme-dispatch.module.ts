@@ -6,17 +6,24 @@ import { ProgrammeDispatchProgressService } from './programme-dispatch-progress.
 import { ProgrammeDispatchRepository } from './programme-dispatch.repository';
 import { ProgrammeDispatchService } from './programme-dispatch.service';
 import { ProgrammeScheduleService } from './programme-schedule.service';
+import { ProgrammeInspectionController } from './programme-inspection.controller';
+import { ProgrammeInspectionProgressService } from './programme-inspection-progress.service';
+import { ProgrammeInspectionRepository } from './programme-inspection.repository';
+import { ProgrammeInspectionService } from './programme-inspection.service';
 
-/** 双进双联 rhythm: the monthly dispatch reports and the programme's Temporal Schedules. */
+/** 双进双联 rhythm: monthly dispatch reports, inspection rounds and interviews, and the programme's Temporal Schedules. */
 @Module({
   imports: [AuditModule, ProgrammeModule],
-  controllers: [ProgrammeDispatchController],
+  controllers: [ProgrammeDispatchController, ProgrammeInspectionController],
   providers: [
     ProgrammeDispatchRepository,
     ProgrammeDispatchProgressService,
     ProgrammeDispatchService,
     ProgrammeScheduleService,
+    ProgrammeInspectionRepository,
+    ProgrammeInspectionProgressService,
+    ProgrammeInspectionService,
   ],
-  exports: [ProgrammeDispatchProgressService, ProgrammeScheduleService],
+  exports: [ProgrammeDispatchProgressService, ProgrammeInspectionProgressService, ProgrammeScheduleService],
 })
 export class ProgrammeDispatchModule {}

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { ScheduleAlreadyRunning } from '@temporalio/client';
+import { MONTHS, ScheduleAlreadyRunning } from '@temporalio/client';
 import type { ScheduleOptionsAction, ScheduleSpec } from '@temporalio/client';
 import { logger } from '../../common/logging/logger';
 import { TemporalClientService } from '../../infra/temporal/temporal-client.service';
@@ -9,11 +9,26 @@ import { ProgrammeYearService } from '../programme/programme-year.service';
 import type { ProgrammeYearView } from '../programme/programme-year.service';
 
 export const DISPATCH_SCHEDULE_ID = 'programme-dispatch';
+export const INSPECTION_SCHEDULE_ID = 'programme-inspection';
 export const PROGRAMME_TIME_ZONE = 'Asia/Shanghai';
 
 /** 每月调度 at 08:00 China time on the policy's dispatch day. */
 export const dispatchSpec = (policy: ProgrammePolicy): ScheduleSpec => ({
   calendars: [{ dayOfMonth: policy.monthlyDispatchDay, hour: 8, minute: 0, comment: '每月调度' }],
+  timezone: PROGRAMME_TIME_ZONE,
+});
+
+/** 半年督查 at 09:00 China time on the 1st of each inspection month. */
+export const inspectionSpec = (policy: ProgrammePolicy): ScheduleSpec => ({
+  calendars: [
+    {
+      month: policy.inspectionMonths.map((m) => MONTHS[m - 1]),
+      dayOfMonth: 1,
+      hour: 9,
+      minute: 0,
+      comment: '半年督查',
+    },
+  ],
   timezone: PROGRAMME_TIME_ZONE,
 });
 
@@ -46,6 +61,13 @@ export class ProgrammeScheduleService implements OnModuleInit, OnApplicationBoot
       type: 'startWorkflow',
       workflowType: 'programmeDispatchWorkflow',
       workflowId: DISPATCH_SCHEDULE_ID,
+      taskQueue: this.temporal.taskQueue,
+      args: [{}],
+    });
+    await this.upsert(INSPECTION_SCHEDULE_ID, inspectionSpec(inForce.policy), {
+      type: 'startWorkflow',
+      workflowType: 'programmeInspectionWorkflow',
+      workflowId: INSPECTION_SCHEDULE_ID,
       taskQueue: this.temporal.taskQueue,
       args: [{}],
     });

@@ -39,3 +39,48 @@ export function completionShare(kinds: Record<string, { target: number; confirme
   const done = values.reduce((s, k) => s + Math.min(k.confirmed, k.target), 0);
   return targetSum ? Math.round((done / targetSum) * 1000) / 1000 : 0;
 }
+
+/** The month a run falls in (China time): an inspection round opens in its own month. */
+export function currentMonthOf(ms: number): ProgrammeMonth {
+  const [year, month] = toCstDate(ms).split('-').map(Number);
+  return { year, month };
+}
+
+const DAY_MS = 86_400_000;
+/** 半年督查: a round is open this long; inspectors with open items are reminded this long before it closes. */
+export const INSPECTION_WINDOW_MS = 15 * DAY_MS;
+export const INSPECTION_REMINDER_LEAD_MS = 3 * DAY_MS;
+/** 约谈: held this long after the round closes; the agency and the supervisor are reminded a day before. */
+export const INTERVIEW_AFTER_CLOSE_MS = 5 * DAY_MS;
+export const INTERVIEW_REMINDER_LEAD_MS = DAY_MS;
+
+/** What inspectors check at every agency. */
+export const INSPECTION_CHECKLIST = [
+  '结对共建落实情况',
+  '在职党员报到与服务',
+  '"五个一"任务进度',
+  '微心愿与志愿服务',
+  '工作台账与佐证材料',
+] as const;
+
+/**
+ * Why an agency is called to an interview at a round's close, or null: below `behindShare` of its year-to-date targets
+ * (the year's targets × month / 12), or at least `overdueTasks` tasks overdue.
+ */
+export function interviewReason(
+  kinds: Record<string, { target: number; confirmed: number }>,
+  month: number,
+  overdue: number,
+  thresholds: { behindShare: number; overdueTasks: number },
+): string | null {
+  const values = Object.values(kinds);
+  const due = values.reduce((s, k) => s + k.target, 0) * (month / 12);
+  const done = values.reduce((s, k) => s + Math.min(k.confirmed, k.target), 0);
+  const reasons: string[] = [];
+  if (due > 0 && done / due < thresholds.behindShare)
+    reasons.push(
+      `"五个一"任务完成 ${done} 项，低于截至 ${month} 月应完成量的 ${Math.round(thresholds.behindShare * 100)}%`,
+    );
+  if (overdue >= thresholds.overdueTasks) reasons.push(`逾期任务 ${overdue} 项`);
+  return reasons.length ? reasons.join('；') : null;
+}
