@@ -1,5 +1,5 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { Client as TemporalClient, Connection, MONTHS } from '@temporalio/client';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { toCstDate } from '../../src/shared/calendar';
@@ -65,6 +65,14 @@ describe('双进双联 rhythm: the dispatch Schedule on the real Temporal dev se
       expect(described.spec.calendars?.[0]).toMatchObject({ dayOfMonth: [{ start: day, end: day, step: 1 }] });
       expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'programmeDispatchWorkflow' });
     }
+
+    const inspection = await temporal.schedule.getHandle('programme-inspection').describe();
+    expect(inspection.spec.timezone).toBe('Asia/Shanghai');
+    expect(inspection.spec.calendars?.[0]).toMatchObject({
+      month: (policy.inspectionMonths as number[]).map((m) => ({ start: MONTHS[m - 1], end: MONTHS[m - 1], step: 1 })),
+      dayOfMonth: [{ start: 1, end: 1, step: 1 }],
+    });
+    expect(inspection.action).toMatchObject({ workflowType: 'programmeInspectionWorkflow' });
 
     const { year: ry, month: rm } = dispatchMonthOf(Date.now());
     await handle.trigger();
