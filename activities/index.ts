@@ -9,8 +9,12 @@ import { ProgrammeTaskProgressService } from '../src/modules/programme-task/prog
 import { programmeTaskActivities } from './programme-task.activities';
 import { MediationProgressService } from '../src/modules/mediation/mediation-progress.service';
 import { MediationAgreementService } from '../src/modules/mediation/mediation-agreement.service';
+import { ProgrammeDispatchProgressService } from '../src/modules/programme-dispatch/programme-dispatch-progress.service';
+import { ProgrammeInspectionProgressService } from '../src/modules/programme-dispatch/programme-inspection-progress.service';
 import { caseRatingActivities } from './case-rating.activities';
 import { mediationActivities } from './mediation.activities';
+import { programmeDispatchActivities } from './programme-dispatch.activities';
+import { programmeInspectionActivities } from './programme-inspection.activities';
 import { yellowCardActivities } from './yellow-card.activities';
 import { policyMigrationActivities } from './policy-migration.activities';
 import { coHandlingActivities } from './co-handling.activities';
@@ -29,5 +33,7 @@ export function createActivities(moduleRef: ModuleRef) {
     ...policyMigrationActivities(get(PolicyMigrationProgressService)),
     ...programmeTaskActivities(get(ProgrammeTaskProgressService)),
     ...mediationActivities(get(MediationProgressService), get(MediationAgreementService)),
+    ...programmeDispatchActivities(get(ProgrammeDispatchProgressService)),
+    ...programmeInspectionActivities(get(ProgrammeInspectionProgressService)),
   };
 }

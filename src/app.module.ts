@@ -27,6 +27,7 @@ import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.
 import { TemporalUiModule } from './modules/temporal-ui/temporal-ui.module';
 import { ProgrammeModule } from './modules/programme/programme.module';
 import { ProgrammeTaskModule } from './modules/programme-task/programme-task.module';
+import { ProgrammeDispatchModule } from './modules/programme-dispatch/programme-dispatch.module';
 
 /** Modules shared by the API and the worker process. */
 export const domainModules = [
@@ -46,6 +47,7 @@ export const domainModules = [
   PolicyMigrationModule,
   ProgrammeModule,
   ProgrammeTaskModule,
+  ProgrammeDispatchModule,
 ];
 
 @Module({})

@@ -5,3 +5,5 @@ export { yellowCardWorkflow } from './yellow-card.workflow';
 export { policyMigrationWorkflow } from './policy-migration.workflow';
 export { programmeTaskWorkflow } from './programme-task.workflow';
 export { mediationWorkflow } from './mediation.workflow';
+export { programmeDispatchWorkflow } from './programme-dispatch.workflow';
+export { programmeInspectionWorkflow } from './programme-inspection.workflow';

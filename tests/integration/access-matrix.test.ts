@@ -699,6 +699,46 @@ const routes: Record<string, RouteCase> = {
     call: () => ({ method: 'GET', path: '/api/v1/programme/completion/export?year=1999' }),
     expect: progRead(400),
   },
+  'POST /api/v1/programme/dispatches': {
+    call: () => ({ method: 'POST', path: '/api/v1/programme/dispatches', body: { year: 1999, month: 1 } }),
+    expect: progManage(400),
+  },
+  'GET /api/v1/programme/dispatches': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/dispatches?year=1999' }),
+    expect: progRead(400),
+  },
+  'GET /api/v1/programme/dispatches/{id}': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/dispatches/${noId}` }),
+    expect: progRead(404),
+  },
+  'GET /api/v1/programme/dispatches/{id}/export': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/dispatches/${noId}/export?format=pdf` }),
+    expect: progRead(400),
+  },
+  'POST /api/v1/programme/inspections': {
+    call: () => ({ method: 'POST', path: '/api/v1/programme/inspections', body: { year: 1999, month: 6 } }),
+    expect: progManage(400),
+  },
+  'GET /api/v1/programme/inspections': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/inspections?year=1999' }),
+    expect: progRead(400),
+  },
+  'GET /api/v1/programme/inspections/{id}': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/inspections/${noId}` }),
+    expect: progRead(404),
+  },
+  'POST /api/v1/programme/inspections/{id}/findings': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/inspections/${noId}/findings`, body: { results: [] } }),
+    expect: progManage(400),
+  },
+  'GET /api/v1/programme/interviews': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/interviews?roundId=${noId}` }),
+    expect: progRead(200),
+  },
+  'POST /api/v1/programme/interviews/{id}/outcome': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/interviews/${noId}/outcome`, body: { outcome: '' } }),
+    expect: progManage(400),
+  },
   'GET /api/v1/yellow-cards': {
     call: () => ({ method: 'GET', path: '/api/v1/yellow-cards?pageSize=200' }),
     present: (body, _f, side) => body.includes(cards[side]),

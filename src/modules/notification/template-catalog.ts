@@ -128,6 +128,41 @@ export const templateCatalog = {
     title: '双进双联任务 {{taskNo}}：{{eventLabel}}',
     body: '任务「{{title}}」（{{taskNo}}）{{eventLabel}}。{{note}}',
   },
+  'programme.dispatch-agency': {
+    variables: ['period', 'name', 'completion', 'rank', 'reportId'],
+    title: '{{period}}双进双联调度：{{name}}',
+    body: '{{name}}截至{{period}}底"五个一"任务完成率 {{completion}}%，全区排名第 {{rank}} 位。详见调度报告（{{reportId}}）。',
+  },
+  'programme.dispatch-community': {
+    variables: ['period', 'name', 'overdue', 'activities', 'reportId'],
+    title: '{{period}}双进双联调度：{{name}}',
+    body: '{{name}}{{period}}开展志愿服务活动 {{activities}} 次，当前逾期任务 {{overdue}} 项。详见调度报告（{{reportId}}）。',
+  },
+  'programme.dispatch-district': {
+    variables: ['period', 'agencies', 'top', 'reportId'],
+    title: '{{period}}双进双联全区调度',
+    body: '全区 {{agencies}} 个结对机关{{period}}进展已汇总，完成率前列：{{top}}。详见调度报告（{{reportId}}）。',
+  },
+  'programme.inspection-open': {
+    variables: ['period', 'agencies', 'deadline'],
+    title: '{{period}}双进双联督查开始',
+    body: '本轮全覆盖督查涉及 {{agencies}} 个结对机关，请督查组于 {{deadline}} 前逐一录入督查结果。',
+  },
+  'programme.inspection-reminder': {
+    variables: ['period', 'open', 'names', 'deadline'],
+    title: '{{period}}双进双联督查还有 {{open}} 个单位未录入',
+    body: '以下单位的督查结果尚未录入：{{names}}。本轮督查 {{deadline}} 截止。',
+  },
+  'programme.interview-scheduled': {
+    variables: ['name', 'reason', 'time'],
+    title: '约谈通知：{{name}}',
+    body: '{{name}}因{{reason}}，定于 {{time}} 由区级督导约谈，请党组织书记按时参加。',
+  },
+  'programme.interview-reminder': {
+    variables: ['name', 'reason', 'time'],
+    title: '约谈提醒：{{name}}',
+    body: '{{name}}的约谈将于 {{time}} 进行（原因：{{reason}}），请按时参加。',
+  },
   'calendar.schedule-missing': {
     variables: ['year', 'districtName', 'publishedThroughYear'],
     title: '请录入 {{year}} 年节假日安排',

@@ -3,6 +3,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { mayConfigureDistrict } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
+import { logger } from '../../common/logging/logger';
 import { AuditService } from '../audit/audit.service';
 import { ProcessPolicyService } from '../policy/policy.service';
 import type { ProgrammePolicy } from '../policy/programme-policy.schema';
@@ -18,11 +19,24 @@ export interface ProgrammeYearView {
 /** 双进双联 years: each pins the programme policy version in force; a new year starts from a copy of the last one's. */
 @Injectable()
 export class ProgrammeYearService {
+  private readonly listeners: Array<() => Promise<unknown>> = [];
+
   constructor(
     private readonly repository: ProgrammeRepository,
     private readonly policies: ProcessPolicyService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Called after a year is opened or its settings change (the programme's Schedules follow them). */
+  onYearChanged(listener: () => Promise<unknown>): void {
+    this.listeners.push(listener);
+  }
+
+  /** The change is saved; a listener that fails (Temporal unreachable) is logged and catches up at the next start. */
+  private async changed(): Promise<void> {
+    for (const listener of this.listeners)
+      await listener().catch((err: unknown) => logger.warn({ err }, '双进双联年度设置已保存，定时任务同步失败'));
+  }
 
   async list(): Promise<ProgrammeYearView[]> {
     return Promise.all((await this.repository.years()).map((row) => this.view(row)));
@@ -56,6 +70,7 @@ export class ProgrammeYearService {
         ).version
       : (await this.policies.current('programme')).version;
     const row = await this.pin(year, version, principal, 'programme.year.open');
+    await this.changed();
     return this.view(row);
   }
 
@@ -64,7 +79,9 @@ export class ProgrammeYearService {
     this.assertMayConfigure(principal);
     await this.get(year);
     const created = await this.policies.create(principal, 'programme', body, note ?? `${year} 年度设置调整`);
-    return this.view(await this.pin(year, created.version, principal, 'programme.year.policy'));
+    const row = await this.pin(year, created.version, principal, 'programme.year.policy');
+    await this.changed();
+    return this.view(row);
   }
 
   private pin(year: number, policyVersion: number, principal: Principal, action: string) {

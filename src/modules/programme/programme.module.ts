@@ -41,6 +41,6 @@ import { VolunteerService } from './volunteer.service';
     CompletionRepository,
     CompletionService,
   ],
-  exports: [ProgrammeRepository, ProgrammeYearService],
+  exports: [ProgrammeRepository, ProgrammeYearService, ProgrammeVisibilityService],
 })
 export class ProgrammeModule {}
