@@ -17,12 +17,34 @@ const PolicyEditorPage = lazy(() => import('./pages/policy-editor-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
 const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
+const ProgrammeTasksPage = lazy(() => import('./pages/programme-tasks-page'));
+const ProgrammeWishesPage = lazy(() => import('./pages/programme-wishes-page'));
+const ProgrammeActivitiesPage = lazy(() => import('./pages/programme-activities-page'));
+const ProgrammeMembersPage = lazy(() => import('./pages/programme-members-page'));
+const ProgrammeCompletionPage = lazy(() => import('./pages/programme-completion-page'));
+const ProgrammeSettingsPage = lazy(() => import('./pages/programme-settings-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />}>{node}</Suspense>
 );
+
+// 双进双联: every page needs programme.read; what each offers on it follows manage / serve.
+const programmeRoutes = () =>
+  (
+    [
+      ['programme/tasks', <ProgrammeTasksPage />, Permission.ProgrammeRead],
+      ['programme/wishes', <ProgrammeWishesPage />, Permission.ProgrammeRead],
+      ['programme/activities', <ProgrammeActivitiesPage />, Permission.ProgrammeRead],
+      ['programme/members', <ProgrammeMembersPage />, Permission.ProgrammeRead],
+      ['programme/completion', <ProgrammeCompletionPage />, Permission.ProgrammeRead],
+      ['programme/settings', <ProgrammeSettingsPage />, Permission.ProgrammeManage],
+    ] as const
+  ).map(([path, node, permission]) => ({
+    path,
+    element: <RequirePermission permission={permission}>{page(node)}</RequirePermission>,
+  }));
 
 export const router = createBrowserRouter(
   [
@@ -70,6 +92,7 @@ export const router = createBrowserRouter(
             <RequirePermission permission={Permission.CaseRead}>{page(<YellowCardDetailPage />)}</RequirePermission>
           ),
         },
+        ...programmeRoutes(),
         { path: '*', element: page(<NotFoundPage />) },
       ],
     },

@@ -5,6 +5,7 @@ import {
   DesktopOutlined,
   LogoutOutlined,
   SettingOutlined,
+  TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
@@ -22,12 +23,33 @@ interface MenuEntry extends MenuDataItem {
   visible?: (me: Me | null) => boolean;
 }
 
+const isSupervisor = (me: Me | null) => !!me?.positions.some((p) => p.role === 'SUPERVISOR' || p.role === 'ADMIN');
+
 const menu: MenuEntry[] = [
   { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, permission: Permission.CaseRead },
   { path: '/inbox', name: '消息中心', icon: <BellOutlined /> },
   { path: '/audit', name: '审计', icon: <AuditOutlined />, permission: Permission.AuditRead },
   { path: '/dashboard', name: '三率看板', icon: <BarChartOutlined />, permission: Permission.CaseSupervise },
   { path: '/yellow-cards', name: '黄牌预警', icon: <WarningOutlined />, permission: Permission.CaseSupervise },
+  {
+    path: '/programme',
+    name: '双进双联',
+    icon: <TeamOutlined />,
+    permission: Permission.ProgrammeRead,
+    children: [
+      { path: '/programme/tasks', name: '任务', permission: Permission.ProgrammeRead },
+      { path: '/programme/wishes', name: '微心愿', permission: Permission.ProgrammeRead },
+      { path: '/programme/activities', name: '志愿服务', permission: Permission.ProgrammeRead },
+      { path: '/programme/members', name: '报到党员', permission: Permission.ProgrammeRead },
+      { path: '/programme/completion', name: '完成情况', permission: Permission.ProgrammeRead },
+      {
+        path: '/programme/settings',
+        name: '年度设置与结对',
+        permission: Permission.ProgrammeManage,
+        visible: isSupervisor,
+      },
+    ],
+  },
   {
     path: '/policies/request-loop',
     name: '流程策略',
@@ -53,9 +75,11 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   // Only what the signed-in person may open: a hidden item is also refused by its route and by the API.
-  const routes = menu
-    .filter((m) => (!m.permission || permissions.has(m.permission)) && (!m.visible || m.visible(me)))
-    .map(({ visible: _visible, ...m }) => m);
+  const allowed = (m: MenuEntry) => (!m.permission || permissions.has(m.permission)) && (!m.visible || m.visible(me));
+  const routes = menu.filter(allowed).map(({ visible: _visible, ...m }) => ({
+    ...m,
+    ...(m.children ? { children: (m.children as MenuEntry[]).filter(allowed).map(({ visible: _v, ...c }) => c) } : {}),
+  }));
   const roles = [...new Set(me?.positions.map((p) => roleLabel[p.role] ?? p.role))].join('、');
   return (
     <ProLayout
