@@ -271,6 +271,7 @@ describe('双进双联 console pages in a browser', () => {
     await target.fill('0');
     await page.getByRole('button', { name: '保存年度设置' }).click();
     await page.getByText('年度目标必须大于 0').first().waitFor();
+    await page.getByRole('alert').filter({ hasText: '未保存：请按标红字段下方的提示修改' }).waitFor();
     await screenshot(page, 'programme-07-target-refused');
     expect((await call<{ policyVersion: number }>('admin', 'GET', `/programme/years/${year}`)).policyVersion).toBe(
       before.policyVersion,

@@ -2,6 +2,8 @@ import { PageContainer } from '@ant-design/pro-components';
 import { App, Button, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/client';
+import { mayConfigureDistrictSettings } from '../auth/permissions';
+import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
 import { PairingCard } from '../programme/pairing-card';
 import { chinaYear } from '../programme/programme-labels';
@@ -10,6 +12,7 @@ import { YearPolicyForm } from '../programme/year-policy-form';
 /** 双进双联设置 (supervisors): the programme years with their policy, and the agency ↔ community pairings. */
 export default function ProgrammeSettingsPage() {
   const { message } = App.useApp();
+  const { me } = useSession();
   const [years, setYears] = useState<number[]>([]);
   const [year, setYear] = useState<number>(chinaYear());
   const load = useCallback(() => {
@@ -45,7 +48,9 @@ export default function ProgrammeSettingsPage() {
         </Space>
       }
     >
-      {years.includes(year) && <YearPolicyForm year={year} onSaved={load} />}
+      {years.includes(year) && (
+        <YearPolicyForm year={year} editable={mayConfigureDistrictSettings(me)} onSaved={load} />
+      )}
       <PairingCard />
     </PageContainer>
   );

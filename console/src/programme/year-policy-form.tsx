@@ -11,7 +11,16 @@ type Policy = Record<string, unknown> & { targets: Record<string, number>; evide
 const evidenceOptions = Object.entries(EVIDENCE_LABELS).map(([value, label]) => ({ value, label }));
 
 /** The year's "五个一" targets and required evidence; the API validates, and its issues land on their fields. */
-export function YearPolicyForm({ year, onSaved }: { year: number; onSaved: (version: number) => void }) {
+export function YearPolicyForm({
+  year,
+  editable,
+  onSaved,
+}: {
+  year: number;
+  /** Only a district-level supervisor or an administrator may change a year's policy (the API refuses others). */
+  editable: boolean;
+  onSaved: (version: number) => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [policy, setPolicy] = useState<Policy | null>(null);
@@ -52,13 +61,26 @@ export function YearPolicyForm({ year, onSaved }: { year: number; onSaved: (vers
     const placed = issues.filter((i) => /^(targets|evidence)\.[A-Z_]+$/.test(i.path));
     form.setFields(placed.map((i) => ({ name: i.path.split('.'), errors: [i.message] })));
     const unplaced = issues.filter((i) => !placed.includes(i)).map((i) => i.message);
-    setRefusal([errorMessage(error, '保存失败'), ...unplaced].join('；'));
+    // Issues shown on their fields need no repeating in the banner (its path text means nothing to a person).
+    setRefusal(
+      placed.length && !unplaced.length
+        ? '未保存：请按标红字段下方的提示修改'
+        : [errorMessage(error, '保存失败'), ...unplaced].join('；'),
+    );
   };
 
   return (
     <Card title={`${year} 年度任务设置${version ? `（第 ${version} 版）` : ''}`} style={{ marginBottom: 16 }}>
+      {!editable && (
+        <Alert
+          type="info"
+          showIcon
+          message="年度设置由区级督导或系统管理员修改，此处仅供查看"
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={!policy}>
+      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={!policy || !editable}>
         <Space wrap size="large" align="start">
           {taskKinds.map((k) => (
             <Form.Item key={k} name={['targets', k]} label={`${kindLabel[k]}年度目标（次）`}>
