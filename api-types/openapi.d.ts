@@ -10341,10 +10341,12 @@ export interface operations {
                 content: {
                     "application/json": ({
                         communityId: string;
+                        communityName: string;
                         /** Format: date-time */
                         endedAt: string | null;
                         id: string;
                         partyOrgId: string;
+                        partyOrgName: string;
                     } & {
                         [key: string]: unknown;
                     })[];

@@ -120,6 +120,8 @@ describe('双进双联 console pages in a browser', () => {
     await page.goto(`/console${path}`);
     return page;
   };
+  const unitName = async (id: string) =>
+    (await db.query('SELECT name FROM org_unit WHERE id = $1', [id])).rows[0].name as string;
   const nextWorkingDay = () => {
     for (let ms = Date.now() + DAY; ; ms += DAY) if (isWorkingDay(calendar, toCstDate(ms))) return toCstDate(ms);
   };
@@ -145,6 +147,11 @@ describe('双进双联 console pages in a browser', () => {
         .waitFor();
     }
 
+    // The community's name, though a member may not read its unit: it comes with the pairing.
+    await first
+      .getByRole('row', { name: new RegExp(title) })
+      .getByText(await unitName(f.units.C1.id))
+      .waitFor();
     await first.getByRole('button', { name: `认领微心愿 ${title}` }).click();
     await first.getByText(`已认领微心愿「${title}」`).waitFor();
     await first
@@ -276,5 +283,61 @@ describe('双进双联 console pages in a browser', () => {
     expect((await call<{ policyVersion: number }>('admin', 'GET', `/programme/years/${year}`)).policyVersion).toBe(
       before.policyVersion,
     );
+  });
+
+  it('a member reports in and the community confirms; sign-up, check-in and confirmed attendance show as service hours', async () => {
+    const communityName = await unitName(f.units.C1.id);
+    const member = await pageAs('member2', '/programme/members');
+    await member.getByLabel('报到社区').click();
+    await member.locator('.ant-select-item-option', { hasText: communityName }).click();
+    await member.getByRole('button', { name: '到社区报到' }).click();
+    await member.getByText('已向社区报到，待社区确认').waitFor();
+
+    const community = await pageAs('secretaryC1', '/programme/members');
+    const row = community.getByRole('row', { name: /member2测试/ });
+    await row.getByText('已报到待确认').waitFor();
+    await row.getByRole('button', { name: '确认报到' }).click();
+    await community.getByText('已确认 member2测试 报到').waitFor();
+    await row.getByText('已确认', { exact: true }).waitFor();
+
+    const title = `清洁家园-${f.tag}`;
+    const startsAt = Date.now() + 30 * 60_000;
+    await call('secretaryC1', 'POST', '/programme/activities', {
+      communityId: f.units.C1.id,
+      title,
+      place: '社区广场',
+      cap: 5,
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 2 * 3_600_000).toISOString(),
+    });
+    await member.goto('/console/programme/activities');
+    const activity = member.getByRole('row', { name: new RegExp(title) });
+    await activity.getByText('0 / 5').waitFor();
+    await member.getByRole('button', { name: `报名 ${title}` }).click();
+    await member.getByText(`已报名「${title}」`).waitFor();
+    await activity.getByText('1 / 5').waitFor();
+    await member.getByRole('button', { name: `签到 ${title}` }).click();
+    await member.getByText(`已签到「${title}」`).waitFor();
+
+    await community.goto('/console/programme/activities');
+    await community
+      .getByRole('row', { name: new RegExp(title) })
+      .getByRole('button', { name: '确认出勤' })
+      .click();
+    const dialog = community.getByRole('dialog');
+    await expect(dialog.getByRole('checkbox', { name: /member2测试（签到/ }).isChecked()).resolves.toBe(true);
+    await dialog.getByRole('button', { name: /确认出勤/ }).click();
+    await community.getByText('已确认 1 人出勤').waitFor();
+
+    const agency = await pageAs('agencySecretaryA', '/programme/members');
+    const served = agency.getByRole('row', { name: /member2测试/ });
+    await served.getByText('已确认', { exact: true }).waitFor();
+    const cells = await served.locator('td').allTextContents();
+    expect(cells.slice(-3, -1)).toEqual(['1', '2']); // one confirmed attendance, two hours
+    await agency
+      .getByText(/年度任务完成进度/)
+      .first()
+      .waitFor();
+    await screenshot(agency, 'programme-08-members-service-hours');
   });
 });

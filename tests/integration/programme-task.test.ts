@@ -187,6 +187,19 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
       });
       expect(notOurs.status).toBe(400);
 
+      // The agency's members may not read the community's unit, yet see its name on the pairing they serve through.
+      const unitName = async (id: string) =>
+        (await db.query('SELECT name FROM org_unit WHERE id = $1', [id])).rows[0].name as string;
+      const pairings = await json<Record<string, string>[]>(await call('partyMemberA', 'GET', '/pairings'));
+      expect(pairings).toContainEqual(
+        expect.objectContaining({
+          partyOrgId: f.units.A.id,
+          communityId: f.units.C1.id,
+          partyOrgName: await unitName(f.units.A.id),
+          communityName: await unitName(f.units.C1.id),
+        }),
+      );
+
       const community = await json<{ personId: string }[]>(await call('secretaryC1', 'GET', '/members'));
       expect(community.map((m) => m.personId)).toContain(ids.partyMemberA);
       expect(community.map((m) => m.personId)).not.toContain(ids.member2);

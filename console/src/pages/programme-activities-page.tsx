@@ -46,7 +46,9 @@ function AttendanceDialog({ activity, onDone }: { activity: ActivityRow; onDone:
       params: { path: { id: activity.id } },
     });
     if (!data) return message.error(errorMessage(error, '加载失败'));
-    const list = data.signups as Signup[];
+    const members = await api.GET('/api/v1/programme/members', {});
+    const name = new Map((members.data ?? []).map((m) => [m.personId, m.personName]));
+    const list = (data.signups as Signup[]).map((s) => ({ ...s, personName: s.personName ?? name.get(s.personId) }));
     setSignups(list);
     setChosen(list.filter((s) => s.checkedInAt && !s.confirmedAt).map((s) => s.personId));
   };

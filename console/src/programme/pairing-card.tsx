@@ -7,7 +7,9 @@ import { useUnitNames } from './use-unit-names';
 interface Pairing {
   id: string;
   partyOrgId: string;
+  partyOrgName: string;
   communityId: string;
+  communityName: string;
   createdAt?: string;
 }
 
@@ -70,8 +72,8 @@ export function PairingCard() {
         pagination={{ pageSize: 20 }}
         aria-label="结对关系"
         columns={[
-          { title: '机关党组织', dataIndex: 'partyOrgId', render: (v: string) => names.get(v) ?? '—' },
-          { title: '社区', dataIndex: 'communityId', render: (v: string) => names.get(v) ?? '—' },
+          { title: '机关党组织', dataIndex: 'partyOrgName' },
+          { title: '社区', dataIndex: 'communityName' },
           { title: '结对时间', dataIndex: 'createdAt', render: (v?: string) => formatTime(v) },
           {
             title: '操作',

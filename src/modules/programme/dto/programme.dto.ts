@@ -44,6 +44,7 @@ export const pairingSchema = z.looseObject({
   communityId: z.string(),
   endedAt: z.date().nullable(),
 });
+export const pairingViewSchema = pairingSchema.extend({ partyOrgName: z.string(), communityName: z.string() });
 export const reportInViewSchema = z.looseObject({
   id: z.string(),
   personId: z.string(),
