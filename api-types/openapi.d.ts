@@ -9521,6 +9521,8 @@ export interface operations {
         parameters: {
             query?: {
                 communityId?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -9534,15 +9536,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        cap: number;
-                        communityId: string;
-                        id: string;
-                        signedUp: number;
-                        title: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    "application/json": {
+                        items: ({
+                            cap: number;
+                            communityId: string;
+                            id: string;
+                            signedUp: number;
+                            title: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
@@ -11503,6 +11510,8 @@ export interface operations {
         parameters: {
             query?: {
                 communityId?: string;
+                page?: number;
+                pageSize?: number;
                 status?: "OPEN" | "CLAIMED" | "FULFILLED";
             };
             header?: never;
@@ -11517,17 +11526,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        budgetCapYuan: number;
-                        claimedByPersonId: string | null;
-                        communityId: string;
-                        id: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "CLAIMED" | "FULFILLED";
-                        title: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    "application/json": {
+                        items: ({
+                            budgetCapYuan: number;
+                            claimedByPersonId: string | null;
+                            communityId: string;
+                            id: string;
+                            /** @enum {string} */
+                            status: "OPEN" | "CLAIMED" | "FULFILLED";
+                            title: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */

@@ -327,6 +327,18 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         call('member2', 'POST', `/wishes/${wish.id}/claim`),
       ]);
       expect(racing.map((r) => r.status).sort()).toEqual([200, 409]);
+      const listed = await json<{ items: { id: string }[]; total: number; page: number; pageSize: number }>(
+        await call('partyMemberA', 'GET', '/wishes?status=CLAIMED&pageSize=1'),
+      );
+      expect(listed).toMatchObject({
+        page: 1,
+        pageSize: 1,
+        total: await countRows(
+          "SELECT count(*)::int AS n FROM micro_wish WHERE status = 'CLAIMED' AND community_id = $1",
+          [f.units.C1.id],
+        ),
+      });
+      expect(listed.items.map((w) => w.id)).toEqual([wish.id]);
       const loser = racing.find((r) => r.status === 409) as Response;
       expect(await json(loser)).toMatchObject({
         code: 'WISH_ALREADY_CLAIMED',

@@ -209,10 +209,12 @@ export default function ProgrammeActivitiesPage() {
               ]
             : []
         }
-        request={async () => {
-          const { data, error } = await api.GET('/api/v1/programme/activities', {});
+        request={async ({ current, pageSize }) => {
+          const { data, error } = await api.GET('/api/v1/programme/activities', {
+            params: { query: { page: current ?? 1, pageSize: pageSize ?? 20 } },
+          });
           if (!data) throw new Error(errorMessage(error, '活动加载失败'));
-          return { data: data as ActivityRow[], total: data.length, success: true };
+          return { data: data.items as ActivityRow[], total: data.total, success: true };
         }}
       />
     </PageContainer>

@@ -162,12 +162,12 @@ export default function ProgrammeWishesPage() {
               ]
             : []
         }
-        request={async ({ status }) => {
+        request={async ({ current, pageSize, status }) => {
           const { data, error } = await api.GET('/api/v1/programme/wishes', {
-            params: { query: status ? { status } : {} },
+            params: { query: { page: current ?? 1, pageSize: pageSize ?? 20, ...(status ? { status } : {}) } },
           });
           if (!data) throw new Error(errorMessage(error, '微心愿加载失败'));
-          return { data: data as WishRow[], total: data.length, success: true };
+          return { data: data.items as WishRow[], total: data.total, success: true };
         }}
       />
     </PageContainer>
