@@ -12134,6 +12134,8 @@ export interface operations {
         parameters: {
             query?: {
                 communityId?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -12147,15 +12149,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        cap: number;
-                        communityId: string;
-                        id: string;
-                        signedUp: number;
-                        title: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    "application/json": {
+                        items: ({
+                            cap: number;
+                            communityId: string;
+                            id: string;
+                            signedUp: number;
+                            title: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
@@ -13814,10 +13821,12 @@ export interface operations {
                 content: {
                     "application/json": ({
                         communityId: string;
+                        communityName: string;
                         /** Format: date-time */
                         endedAt: string | null;
                         id: string;
                         partyOrgId: string;
+                        partyOrgName: string;
                     } & {
                         [key: string]: unknown;
                     })[];
@@ -14974,6 +14983,8 @@ export interface operations {
         parameters: {
             query?: {
                 communityId?: string;
+                page?: number;
+                pageSize?: number;
                 status?: "OPEN" | "CLAIMED" | "FULFILLED";
             };
             header?: never;
@@ -14988,17 +14999,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        budgetCapYuan: number;
-                        claimedByPersonId: string | null;
-                        communityId: string;
-                        id: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "CLAIMED" | "FULFILLED";
-                        title: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    "application/json": {
+                        items: ({
+                            budgetCapYuan: number;
+                            claimedByPersonId: string | null;
+                            communityId: string;
+                            id: string;
+                            /** @enum {string} */
+                            status: "OPEN" | "CLAIMED" | "FULFILLED";
+                            title: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */

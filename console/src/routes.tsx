@@ -29,12 +29,34 @@ const QueueDashboardPage = lazy(() => import('./pages/queue-dashboard-page'));
 const MediationDisputesPage = lazy(() => import('./pages/mediation-disputes-page'));
 const MediationIntakePage = lazy(() => import('./pages/mediation-intake-page'));
 const MediationDisputePage = lazy(() => import('./pages/mediation-dispute-page'));
+const ProgrammeTasksPage = lazy(() => import('./pages/programme-tasks-page'));
+const ProgrammeWishesPage = lazy(() => import('./pages/programme-wishes-page'));
+const ProgrammeActivitiesPage = lazy(() => import('./pages/programme-activities-page'));
+const ProgrammeMembersPage = lazy(() => import('./pages/programme-members-page'));
+const ProgrammeCompletionPage = lazy(() => import('./pages/programme-completion-page'));
+const ProgrammeSettingsPage = lazy(() => import('./pages/programme-settings-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />}>{node}</Suspense>
 );
+
+// 双进双联: every page needs programme.read; what each offers on it follows manage / serve.
+const programmeRoutes = () =>
+  (
+    [
+      ['programme/tasks', <ProgrammeTasksPage />, Permission.ProgrammeRead],
+      ['programme/wishes', <ProgrammeWishesPage />, Permission.ProgrammeRead],
+      ['programme/activities', <ProgrammeActivitiesPage />, Permission.ProgrammeRead],
+      ['programme/members', <ProgrammeMembersPage />, Permission.ProgrammeRead],
+      ['programme/completion', <ProgrammeCompletionPage />, Permission.ProgrammeRead],
+      ['programme/settings', <ProgrammeSettingsPage />, Permission.ProgrammeManage],
+    ] as const
+  ).map(([path, node, permission]) => ({
+    path,
+    element: <RequirePermission permission={permission}>{page(node)}</RequirePermission>,
+  }));
 
 export const router = createBrowserRouter(
   [
@@ -147,6 +169,7 @@ export const router = createBrowserRouter(
             <RequirePermission permission={Permission.CaseRead}>{page(<MediationDisputePage />)}</RequirePermission>
           ),
         },
+        ...programmeRoutes(),
         { path: '*', element: page(<NotFoundPage />) },
       ],
     },

@@ -187,6 +187,19 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
       });
       expect(notOurs.status).toBe(400);
 
+      // The agency's members may not read the community's unit, yet see its name on the pairing they serve through.
+      const unitName = async (id: string) =>
+        (await db.query('SELECT name FROM org_unit WHERE id = $1', [id])).rows[0].name as string;
+      const pairings = await json<Record<string, string>[]>(await call('partyMemberA', 'GET', '/pairings'));
+      expect(pairings).toContainEqual(
+        expect.objectContaining({
+          partyOrgId: f.units.A.id,
+          communityId: f.units.C1.id,
+          partyOrgName: await unitName(f.units.A.id),
+          communityName: await unitName(f.units.C1.id),
+        }),
+      );
+
       const community = await json<{ personId: string }[]>(await call('secretaryC1', 'GET', '/members'));
       expect(community.map((m) => m.personId)).toContain(ids.partyMemberA);
       expect(community.map((m) => m.personId)).not.toContain(ids.member2);
@@ -314,6 +327,18 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         call('member2', 'POST', `/wishes/${wish.id}/claim`),
       ]);
       expect(racing.map((r) => r.status).sort()).toEqual([200, 409]);
+      const listed = await json<{ items: { id: string }[]; total: number; page: number; pageSize: number }>(
+        await call('partyMemberA', 'GET', '/wishes?status=CLAIMED&pageSize=1'),
+      );
+      expect(listed).toMatchObject({
+        page: 1,
+        pageSize: 1,
+        total: await countRows(
+          "SELECT count(*)::int AS n FROM micro_wish WHERE status = 'CLAIMED' AND community_id = $1",
+          [f.units.C1.id],
+        ),
+      });
+      expect(listed.items.map((w) => w.id)).toEqual([wish.id]);
       const loser = racing.find((r) => r.status === 409) as Response;
       expect(await json(loser)).toMatchObject({
         code: 'WISH_ALREADY_CLAIMED',

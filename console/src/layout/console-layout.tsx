@@ -33,6 +33,8 @@ interface MenuEntry extends MenuDataItem {
   visible?: (me: Me | null) => boolean;
 }
 
+const isSupervisor = (me: Me | null) => !!me?.positions.some((p) => p.role === 'SUPERVISOR' || p.role === 'ADMIN');
+
 const menu: MenuEntry[] = [
   { path: '/workbench', name: '工作台', icon: <DesktopOutlined />, permission: Permission.CaseRead },
   { path: '/inbox', name: '消息中心', icon: <BellOutlined /> },
@@ -45,6 +47,25 @@ const menu: MenuEntry[] = [
   { path: '/extensions', name: '延期审批', icon: <FieldTimeOutlined />, permission: Permission.CaseSupervise },
   { path: '/points', name: '积分排行', icon: <TrophyOutlined />, permission: Permission.CaseSupervise },
   { path: '/org', name: '组织架构', icon: <ApartmentOutlined />, permission: Permission.PeopleWrite },
+  {
+    path: '/programme',
+    name: '双进双联',
+    icon: <TeamOutlined />,
+    permission: Permission.ProgrammeRead,
+    children: [
+      { path: '/programme/tasks', name: '任务', permission: Permission.ProgrammeRead },
+      { path: '/programme/wishes', name: '微心愿', permission: Permission.ProgrammeRead },
+      { path: '/programme/activities', name: '志愿服务', permission: Permission.ProgrammeRead },
+      { path: '/programme/members', name: '报到党员', permission: Permission.ProgrammeRead },
+      { path: '/programme/completion', name: '完成情况', permission: Permission.ProgrammeRead },
+      {
+        path: '/programme/settings',
+        name: '年度设置与结对',
+        permission: Permission.ProgrammeManage,
+        visible: isSupervisor,
+      },
+    ],
+  },
   {
     path: '/policies/request-loop',
     name: '流程策略',
@@ -92,9 +113,11 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   // Only what the signed-in person may open: a hidden item is also refused by its route and by the API.
-  const routes = menu
-    .filter((m) => (!m.permission || permissions.has(m.permission)) && (!m.visible || m.visible(me)))
-    .map(({ visible: _visible, ...m }) => m);
+  const allowed = (m: MenuEntry) => (!m.permission || permissions.has(m.permission)) && (!m.visible || m.visible(me));
+  const routes = menu.filter(allowed).map(({ visible: _visible, ...m }) => ({
+    ...m,
+    ...(m.children ? { children: (m.children as MenuEntry[]).filter(allowed).map(({ visible: _v, ...c }) => c) } : {}),
+  }));
   const roles = [...new Set(me?.positions.map((p) => roleLabel[p.role] ?? p.role))].join('、');
   return (
     <ProLayout

@@ -1,6 +1,6 @@
+import { pageSchemaOf } from '../../common/http/pagination';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Permission } from '../../common/auth/permissions';
 import { Authenticated, Permit, unitFromBody } from '../../common/auth/permit.decorator';
@@ -31,7 +31,7 @@ export class MicroWishController {
   @Permit(Permission.ProgrammeRead)
   @ApiOperation({ summary: '可见的微心愿：辖区社区、本机关结对社区、本人报到社区' })
   @ApiZodQuery(listWishesSchema)
-  @ApiZodResponse(200, z.array(wishSchema))
+  @ApiZodResponse(200, pageSchemaOf(wishSchema))
   list(@CurrentPrincipal() principal: Principal, @ZodQuery(listWishesSchema) q: ListWishesQuery) {
     return this.wishes.list(principal, q);
   }

@@ -26,16 +26,17 @@ export class MicroWishRepository {
   list(
     communities: string[] | undefined,
     filter: { communityId?: string; status?: Prisma.MicroWishWhereInput['status'] },
+    page: { skip: number; take: number },
   ) {
-    return this.prisma.microWish.findMany({
-      where: {
-        ...(communities ? { communityId: { in: communities } } : {}),
-        ...(filter.communityId ? { communityId: filter.communityId } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-      },
-      orderBy: [{ deadline: 'asc' }, { id: 'asc' }],
-      take: 500,
-    });
+    const where: Prisma.MicroWishWhereInput = {
+      ...(communities ? { communityId: { in: communities } } : {}),
+      ...(filter.communityId ? { communityId: filter.communityId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    return this.prisma.$transaction([
+      this.prisma.microWish.findMany({ where, orderBy: [{ deadline: 'asc' }, { id: 'asc' }], ...page }),
+      this.prisma.microWish.count({ where }),
+    ]);
   }
 
   /** Wins only while the wish is open and not past its deadline; 0 rows = someone else was first (or it lapsed). */

@@ -1,3 +1,4 @@
+import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { Injectable } from '@nestjs/common';
 import { Permission } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
@@ -44,7 +45,8 @@ export class MicroWishService {
   }
 
   async list(principal: Principal, q: ListWishesQuery) {
-    return this.wishes.list(await this.visibility.communities(principal), q);
+    const [items, total] = await this.wishes.list(await this.visibility.communities(principal), q, toSkipTake(q));
+    return pageOf(items, total, q);
   }
 
   /** Claims for the member's own party organisation; of two racing claims exactly one wins. */

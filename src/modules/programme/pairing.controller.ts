@@ -19,6 +19,7 @@ import {
   listPairingsSchema,
   memberViewSchema,
   pairingSchema,
+  pairingViewSchema,
   ReportInDto,
   reportInSchema,
   reportInViewSchema,
@@ -45,7 +46,7 @@ export class PairingController {
   @Permit(Permission.ProgrammeRead)
   @ApiOperation({ summary: '辖区内的结对关系（includeEnded=true 含已解除的历史）' })
   @ApiZodQuery(listPairingsSchema)
-  @ApiZodResponse(200, z.array(pairingSchema))
+  @ApiZodResponse(200, z.array(pairingViewSchema))
   pairings(@CurrentPrincipal() principal: Principal, @ZodQuery(listPairingsSchema) q: ListPairingsQuery) {
     return this.pairing.pairings(principal, q);
   }

@@ -91,6 +91,10 @@ export class PairingRepository {
     });
   }
 
+  unitNames(ids: string[]) {
+    return this.prisma.orgUnit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  }
+
   people(ids: string[]) {
     return this.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   }

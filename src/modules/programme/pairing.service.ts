@@ -77,8 +77,16 @@ export class PairingService {
     });
   }
 
+  /** With both sides' names: an agency's members may not read the community's unit, yet serve in it. */
   async pairings(principal: Principal, q: ListPairingsQuery) {
-    return this.repository.pairings(await this.visibility.units(principal, Permission.ProgrammeRead), q);
+    const rows = await this.repository.pairings(await this.visibility.units(principal, Permission.ProgrammeRead), q);
+    const units = await this.repository.unitNames([...new Set(rows.flatMap((r) => [r.partyOrgId, r.communityId]))]);
+    const name = new Map(units.map((u) => [u.id, u.name]));
+    return rows.map((r) => ({
+      ...r,
+      partyOrgName: name.get(r.partyOrgId) ?? '',
+      communityName: name.get(r.communityId) ?? '',
+    }));
   }
 
   /** A member reports in (报到) to the community they live in; the community confirms. One live report-in per member. */

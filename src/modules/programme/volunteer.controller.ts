@@ -1,3 +1,4 @@
+import { pageSchemaOf } from '../../common/http/pagination';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -42,7 +43,7 @@ export class VolunteerController {
   @Permit(Permission.ProgrammeRead)
   @ApiOperation({ summary: '可见的志愿活动：辖区社区、本机关结对社区、本人报到社区' })
   @ApiZodQuery(listActivitiesSchema)
-  @ApiZodResponse(200, z.array(activitySchema))
+  @ApiZodResponse(200, pageSchemaOf(activitySchema))
   list(@CurrentPrincipal() principal: Principal, @ZodQuery(listActivitiesSchema) q: ListActivitiesQuery) {
     return this.activities.list(principal, q);
   }

@@ -26,12 +26,15 @@ export class VolunteerRepository {
     });
   }
 
-  list(communities: string[] | undefined, communityId?: string) {
-    return this.prisma.volunteerActivity.findMany({
-      where: { ...(communities ? { communityId: { in: communities } } : {}), ...(communityId ? { communityId } : {}) },
-      orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
-      take: 500,
-    });
+  list(communities: string[] | undefined, communityId: string | undefined, page: { skip: number; take: number }) {
+    const where = {
+      ...(communities ? { communityId: { in: communities } } : {}),
+      ...(communityId ? { communityId } : {}),
+    };
+    return this.prisma.$transaction([
+      this.prisma.volunteerActivity.findMany({ where, orderBy: [{ startsAt: 'desc' }, { id: 'asc' }], ...page }),
+      this.prisma.volunteerActivity.count({ where }),
+    ]);
   }
 
   /** One more place taken, only while places remain: 0 rows = full. */

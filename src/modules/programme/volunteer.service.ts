@@ -1,3 +1,4 @@
+import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { Injectable } from '@nestjs/common';
 import { Permission } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
@@ -47,7 +48,9 @@ export class VolunteerService {
   }
 
   async list(principal: Principal, q: ListActivitiesQuery) {
-    return this.activities.list(await this.visibility.communities(principal), q.communityId);
+    const communities = await this.visibility.communities(principal);
+    const [items, total] = await this.activities.list(communities, q.communityId, toSkipTake(q));
+    return pageOf(items, total, q);
   }
 
   async detail(principal: Principal, id: string) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../../../common/http/pagination';
 import { MicroWishStatus, ReportInStatus } from '../../../generated/prisma/enums';
 
 const uuid = z.uuid('须为 UUID');
@@ -44,6 +45,7 @@ export const pairingSchema = z.looseObject({
   communityId: z.string(),
   endedAt: z.date().nullable(),
 });
+export const pairingViewSchema = pairingSchema.extend({ partyOrgName: z.string(), communityName: z.string() });
 export const reportInViewSchema = z.looseObject({
   id: z.string(),
   personId: z.string(),
@@ -73,7 +75,7 @@ export const createWishSchema = z.object({
 });
 export type CreateWishDto = z.infer<typeof createWishSchema>;
 
-export const listWishesSchema = z.object({
+export const listWishesSchema = pageQuerySchema.extend({
   communityId: uuid.optional(),
   status: z.enum(MicroWishStatus).optional(),
 });
@@ -105,7 +107,7 @@ export const createActivitySchema = z
   });
 export type CreateActivityDto = z.infer<typeof createActivitySchema>;
 
-export const listActivitiesSchema = z.object({ communityId: uuid.optional() });
+export const listActivitiesSchema = pageQuerySchema.extend({ communityId: uuid.optional() });
 export type ListActivitiesQuery = z.infer<typeof listActivitiesSchema>;
 
 export const attendanceSchema = z.object({
