@@ -60,6 +60,13 @@ const menu: MenuEntry[] = [
     visible: mayConfigureDistrictSettings,
   },
   {
+    path: '/policies/mediation',
+    name: '调解规则',
+    icon: <TeamOutlined />,
+    permission: Permission.PolicyWrite,
+    visible: mayConfigureDistrictSettings,
+  },
+  {
     path: '/templates',
     name: '消息模板',
     icon: <MailOutlined />,
