@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   BellOutlined,
   CalendarOutlined,
+  ControlOutlined,
   DesktopOutlined,
   FieldTimeOutlined,
   LogoutOutlined,
@@ -62,7 +63,7 @@ const menu: MenuEntry[] = [
   {
     path: '/policies/mediation',
     name: '调解规则',
-    icon: <TeamOutlined />,
+    icon: <ControlOutlined />,
     permission: Permission.PolicyWrite,
     visible: mayConfigureDistrictSettings,
   },

@@ -7,7 +7,7 @@ import {
   ProFormText,
   ProFormTextArea,
 } from '@ant-design/pro-components';
-import { Space } from 'antd';
+import { Space, Typography } from 'antd';
 import { roleLabel } from '../layout/console-layout';
 import { LimitField, NumberField, required } from './policy-editor-parts';
 import { removeButton } from './remove-button';
@@ -157,6 +157,7 @@ export function MediationFields() {
           creatorButtonProps={{ creatorButtonText: '添加席位' }}
           creatorRecord={{ kind: 'named' }}
           copyIconProps={false}
+          alwaysShowItemLabel
           actionRender={removeButton('席位', 1)}
           min={1}
         >
@@ -169,6 +170,7 @@ export function MediationFields() {
           creatorButtonProps={{ creatorButtonText: '添加类别' }}
           creatorRecord={{ required: [], optional: [] }}
           copyIconProps={false}
+          alwaysShowItemLabel
           actionRender={removeButton('类别', 0)}
         >
           {(_f, index) => (
@@ -184,9 +186,10 @@ export function MediationFields() {
             </Space>
           )}
         </ProFormList>
-        <ProCard title={L.defaultPanel} bordered size="small">
-          <PanelSlots name={['defaultPanel']} what="其他类别" />
-        </ProCard>
+        <Typography.Title level={5} style={{ marginTop: 16 }}>
+          {L.defaultPanel}
+        </Typography.Title>
+        <PanelSlots name={['defaultPanel']} what="其他类别" />
       </ProCard>
       <ProCard title="时限与提醒" bordered>
         <LimitField name="invitationLimit" label={L.invitationLimit} />
@@ -218,6 +221,7 @@ export function MediationFields() {
           name="visits"
           creatorButtonProps={{ creatorButtonText: '添加回访' }}
           copyIconProps={false}
+          alwaysShowItemLabel
           actionRender={removeButton('回访', 1)}
           min={1}
         >
