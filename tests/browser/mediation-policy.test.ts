@@ -109,8 +109,27 @@ describe('the mediation policy editor in a browser', () => {
     await screenshot(page, '40-mediation-policy-refused');
     expect((await call<Version>(token, '/api/v1/policies/mediation')).version).toBe(current.version);
 
-    // fixed; a longer judicial-confirmation period and the last follow-up visit removed with the keyboard
-    await highField.fill(String(high));
+    // a slot the panels still use, removed with the keyboard: refused on the panel that names it
+    await page.getByRole('button', { name: '恢复为当前版本' }).click();
+    expect(await highField.inputValue()).toBe(String(high));
+    const used = current.data.defaultPanel.optional.at(-1) as string;
+    const slotIndex = current.data.slots.findIndex((s) => s.key === used);
+    expect(slotIndex).toBeGreaterThanOrEqual(0);
+    await page.getByRole('button', { name: `删除第 ${slotIndex + 1} 个席位` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '核对变更' }).click();
+    await diff.getByRole('row', { name: new RegExp(`席位「${used}」.*（无）`) }).waitFor();
+    await page.getByRole('button', { name: `保存为第 ${current.version + 1} 版` }).click();
+    await page
+      .locator('.ant-form-item-has-error', { has: page.getByLabel('其他类别 可选席位', { exact: true }) })
+      .getByText(`席位「${used}」未在 slots 中定义`)
+      .waitFor();
+    await screenshot(page, '40-mediation-policy-refused-slot');
+    expect((await call<Version>(token, '/api/v1/policies/mediation')).version).toBe(current.version);
+    await page.getByRole('button', { name: '恢复为当前版本' }).click();
+    expect(await page.getByLabel(`席位 ${slotIndex + 1} 席位键`, { exact: true }).inputValue()).toBe(used);
+
+    // a longer judicial-confirmation period and the last follow-up visit removed with the keyboard
     const judicial = current.data.judicialConfirmationDays + 1;
     await page.getByLabel('司法确认申请期限（天）', { exact: true }).fill(String(judicial));
     await page.getByRole('button', { name: `删除第 ${visits.length} 个回访` }).focus();
