@@ -32,6 +32,7 @@ const routes = {
   '/console/yellow-cards 黄牌预警': [layout, 'src/pages/yellow-cards-page.tsx'],
   '/console/yellow-cards/:id 黄牌详情': [layout, 'src/pages/yellow-card-detail-page.tsx'],
   '/console/policies/rating 评价规则': [layout, 'src/pages/rating-policy-page.tsx'],
+  '/console/policies/mediation 调解规则': [layout, 'src/pages/mediation-policy-page.tsx'],
   '/console/calendar 工作日历': [layout, 'src/pages/calendar-page.tsx'],
   '/console/templates 消息模板': [layout, 'src/pages/templates-page.tsx'],
   '/console/escalations 督办': [layout, 'src/pages/escalations-page.tsx'],

@@ -18,6 +18,7 @@ const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const YellowCardsPage = lazy(() => import('./pages/yellow-cards-page'));
 const YellowCardDetailPage = lazy(() => import('./pages/yellow-card-detail-page'));
 const RatingPolicyPage = lazy(() => import('./pages/rating-policy-page'));
+const MediationPolicyPage = lazy(() => import('./pages/mediation-policy-page'));
 const CalendarPage = lazy(() => import('./pages/calendar-page'));
 const TemplatesPage = lazy(() => import('./pages/templates-page'));
 const EscalationsPage = lazy(() => import('./pages/escalations-page'));
@@ -96,6 +97,12 @@ export const router = createBrowserRouter(
           path: 'policies/rating',
           element: (
             <RequirePermission permission={Permission.PolicyWrite}>{page(<RatingPolicyPage />)}</RequirePermission>
+          ),
+        },
+        {
+          path: 'policies/mediation',
+          element: (
+            <RequirePermission permission={Permission.PolicyWrite}>{page(<MediationPolicyPage />)}</RequirePermission>
           ),
         },
         {
