@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureConsoleBuilt, launchBrowser, screenshot } from '../fixtures/browser';
+import { ensureConsoleBuilt, launchBrowser, screenshot, unlabelledFields } from '../fixtures/browser';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
@@ -250,4 +250,37 @@ describe("the residents' phone pages in a browser", () => {
     await page.getByRole('link', { name: '我的诉求' }).click();
     await page.locator(`[aria-label="诉求 ${caseNo}"]`).waitFor();
   }, 180_000);
+
+  it('every phone page has named form fields and buttons', async () => {
+    // a resident of their own (a phone gets one code a minute), with one case filed for their number
+    const walker = `13${String(Date.now()).slice(-9)}`;
+    const filed = (await (
+      await staffCall('secretaryC1', 'POST', '/api/v1/cases', {
+        requestKey: `resident-walk-${randomUUID()}`,
+        channel: 'HOTLINE',
+        category: f.category,
+        description: `楼道灯不亮-${f.tag}`,
+        address: f.addresses.G1,
+        reporterPhone: walker,
+      })
+    ).json()) as { id: string; caseNo: string };
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto('/console/m/login');
+    await page.getByRole('heading', { name: '接诉即办 · 居民登录' }).waitFor();
+    const problems = await unlabelledFields(page);
+    await signInWithCode(page, '/console/m', walker);
+    const pages: [string, string][] = [
+      ['/console/m', '我的诉求'],
+      ['/console/m/report', '反映问题'],
+      [`/console/m/cases/${filed.id}`, `诉求 ${filed.caseNo}`],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await eventually(async () => (await page.locator('.ant-spin-spinning').count()) === 0, `${path} to load`);
+      problems.push(...(await unlabelledFields(page)));
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -1,36 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
+import {
+  ensureConsoleBuilt,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signIn,
+  unlabelledFields,
+} from '../fixtures/browser';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
-
-/**
- * Form fields (and focusable icon buttons) the browser would announce without a name; [] when every one has one.
- * Plain browser JavaScript as a string: this file is type-checked without the DOM library.
- */
-const UNLABELLED_FIELDS = `(() => {
-  const textOf = (ids) => ids.split(/\\s+/).map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join('');
-  const visible = (el) => {
-    const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-  };
-  const named = (el) =>
-    !!el.getAttribute('aria-label')?.trim() ||
-    (!!el.getAttribute('aria-labelledby') && !!textOf(el.getAttribute('aria-labelledby'))) ||
-    (!!el.id && !!document.querySelector('label[for="' + CSS.escape(el.id) + '"]')?.textContent?.trim()) ||
-    !!el.closest('label')?.textContent?.trim() ||
-    !!el.getAttribute('title')?.trim();
-  const fields = [...document.querySelectorAll(
-    'input:not([type=hidden]), select, textarea, [role=combobox], [role=spinbutton], [role=switch], [role=slider]',
-  )].filter((el) => (visible(el) || el.closest('.ant-checkbox, .ant-radio')) && !named(el));
-  // controls left out of the tab order on purpose (a pager's inner button, a clear icon) are reached another way
-  const nameless = [...document.querySelectorAll('button, a[href], [role=button]')].filter(
-    (b) => visible(b) && b.tabIndex >= 0 && !b.textContent?.trim() && !named(b),
-  );
-  return [...fields, ...nameless].map((el) => location.pathname + ' ' + el.outerHTML.slice(0, 160));
-})()`;
-const unlabelledFields = (page: Page): Promise<string[]> => page.evaluate(UNLABELLED_FIELDS);
 
 /**
  * The staff console's later steps in a real browser: extension and department contact on a case, co-handling parts,
@@ -237,6 +217,10 @@ describe('staff pages of the console in a browser', () => {
   it('every console page has named form fields; the policy editor removes a row with the keyboard', async () => {
     const filed = await fileCase(`键盘走查-${f.tag}`);
     const page = await newPage();
+    const problems: string[] = [];
+    await page.goto('/console/login');
+    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    problems.push(...(await unlabelledFields(page)));
     await signIn(page, f.people.admin.username);
     const pages: [string, string][] = [
       ['/console/workbench', '工作台'],
@@ -248,8 +232,25 @@ describe('staff pages of the console in a browser', () => {
       ['/console/policies/request-loop', '流程策略'],
       ['/console/settings', '个人设置'],
       ['/console/queues', '队列看板'],
+      // pages added since: an administrator (district level, every permission) opens each of them
+      ['/console/policies/rating', '评价规则'],
+      ['/console/policies/mediation', '调解规则'],
+      ['/console/calendar', '工作日历'],
+      ['/console/templates', '消息模板'],
+      ['/console/escalations', '督办'],
+      ['/console/extensions', '延期审批'],
+      ['/console/points', '积分排行'],
+      ['/console/org', '组织架构'],
+      ['/console/mediation', '矛盾调解'],
+      ['/console/mediation/new', '受理矛盾纠纷'],
+      ['/console/mediation/panel', '我的联调小组'],
+      ['/console/programme/tasks', '双进双联任务'],
+      ['/console/programme/wishes', '微心愿'],
+      ['/console/programme/activities', '志愿服务'],
+      ['/console/programme/members', '报到党员'],
+      ['/console/programme/completion', '双进双联完成情况'],
+      ['/console/programme/settings', '双进双联设置'],
     ];
-    const problems: string[] = [];
     for (const [path, heading] of pages) {
       await page.goto(path);
       await page.getByRole('heading', { name: heading }).first().waitFor();

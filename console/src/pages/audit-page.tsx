@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { api, errorMessage, type AuditEntry } from '../api/client';
 import { formatSeconds } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
+import { tableOptions } from '../layout/table-options';
 
 const columns: ProColumns<AuditEntry>[] = [
   { title: '时间', dataIndex: 'at', width: 170, search: false, render: (_, row) => formatSeconds(row.at) },
@@ -60,7 +61,7 @@ export default function AuditPage() {
       <ProTable<AuditEntry>
         rowKey="id"
         columns={columns}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
         toolBarRender={() => [<ExportButton key="export" filter={() => filter.current} />]}

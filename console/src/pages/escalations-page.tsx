@@ -6,6 +6,7 @@ import { caseStateLabel, clockLabel, escalationLabel } from '../cases/case-label
 import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
 import { escalationLevelLabel } from '../policy/request-loop-policy';
+import { tableOptions } from '../layout/table-options';
 
 type Row = CaseRow & { supervisionOrders?: { id: string; level: string; clock: string; deadline: string }[] };
 
@@ -47,7 +48,7 @@ export default function EscalationsPage() {
         rowKey="id"
         columns={columns}
         search={false}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         headerTitle="督办中的诉求"
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         request={async ({ current, pageSize }) => {

@@ -6,6 +6,7 @@ import { api, errorMessage, type CaseRow } from '../api/client';
 import { caseStateLabel } from '../cases/case-labels';
 import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
+import { tableOptions } from '../layout/table-options';
 
 type Row = CaseRow & {
   pendingExtension?: { workingDays: number | null; reason: string | null; requestedAt: string };
@@ -117,7 +118,7 @@ export default function ExtensionsPage() {
         actionRef={action}
         columns={columns}
         search={false}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         headerTitle="待审批的延期申请"
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         request={async ({ current, pageSize }) => {

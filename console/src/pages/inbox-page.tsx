@@ -7,6 +7,7 @@ import { useInbox, useInboxChanges } from '../inbox/inbox-context';
 import { formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
 import { MyMediationInvitations } from '../mediation/my-invitations';
+import { tableOptions } from '../layout/table-options';
 
 /** 消息中心: newest first, one page at a time; live through the inbox stream (no reload needed). */
 export default function InboxPage() {
@@ -101,7 +102,7 @@ export default function InboxPage() {
         columns={columns}
         search={false}
         params={{ only }}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         headerTitle={
           <Segmented
             aria-label="筛选消息"

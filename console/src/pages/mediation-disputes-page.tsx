@@ -5,6 +5,7 @@ import { errorMessage } from '../api/client';
 import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
+import { tableOptions } from '../layout/table-options';
 import { formatTime } from '../lib/time';
 import { mediationApi, type DisputeRow } from '../mediation/mediation-api';
 import {
@@ -75,7 +76,7 @@ export default function MediationDisputesPage({ panel = false }: { panel?: boole
       <ProTable<DisputeRow>
         rowKey="id"
         columns={columnsFor(panel)}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         search={panel ? false : { labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
         request={async ({ current, pageSize, status, riskGrade }) => {

@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api/client';
 import { useSession } from '../auth/session-context';
 import { roleLabel } from '../layout/console-layout';
 import { PageTitle } from '../layout/page-title';
+import { tableOptions } from '../layout/table-options';
 
 type Paths = import('../../../api-types/openapi').paths;
 type Unit = Paths['/api/v1/org/units']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -153,7 +154,7 @@ export default function OrgPage() {
               headerTitle={`${selected.name} 的人员`}
               columns={personColumns}
               search={false}
-              options={{ reload: true, density: false, setting: false }}
+              options={tableOptions}
               pagination={{ defaultPageSize: 20, showSizeChanger: true }}
               request={async ({ current, pageSize }) => {
                 const { data, error } = await api.GET('/api/v1/people', {

@@ -17,6 +17,7 @@ import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
 import { useUnitNames } from '../programme/use-unit-names';
+import { tableOptions } from '../layout/table-options';
 
 interface ActivityRow {
   id: string;
@@ -160,7 +161,7 @@ export default function ProgrammeActivitiesPage() {
         actionRef={table}
         columns={columns}
         search={false}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         pagination={{ defaultPageSize: 20 }}
         toolBarRender={() =>
           manages

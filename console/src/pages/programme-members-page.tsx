@@ -8,6 +8,7 @@ import { PageTitle } from '../layout/page-title';
 import { chinaYear, reportInStateLabel } from '../programme/programme-labels';
 import { QuotaProgress, type CompletionRow } from '../programme/quota-progress';
 import { useUnitNames } from '../programme/use-unit-names';
+import { tableOptions } from '../layout/table-options';
 
 interface MemberRow {
   id: string;
@@ -96,7 +97,7 @@ export default function ProgrammeMembersPage() {
         actionRef={table}
         columns={columns}
         search={false}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         pagination={{ defaultPageSize: 20 }}
         toolBarRender={() =>
           serves

@@ -16,6 +16,7 @@ import {
   type TaskRow,
 } from '../programme/task-dialogs';
 import { useUnitNames } from '../programme/use-unit-names';
+import { tableOptions } from '../layout/table-options';
 
 const stateEnum = valueEnumOf(Object.fromEntries(Object.entries(TASK_STATES).map(([k, v]) => [k, v.label])));
 
@@ -96,7 +97,7 @@ export default function ProgrammeTasksPage() {
         rowKey="id"
         actionRef={table}
         columns={columns}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
         toolBarRender={() =>

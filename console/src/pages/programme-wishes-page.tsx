@@ -19,6 +19,7 @@ import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
 import { valueEnumOf, wishStateLabel } from '../programme/programme-labels';
 import { useUnitNames } from '../programme/use-unit-names';
+import { tableOptions } from '../layout/table-options';
 
 interface WishRow {
   id: string;
@@ -116,7 +117,7 @@ export default function ProgrammeWishesPage() {
         rowKey="id"
         actionRef={table}
         columns={columns}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
         toolBarRender={() =>

@@ -7,6 +7,7 @@ import { caseStateLabel, urgencyLabel } from '../cases/case-labels';
 import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
+import { tableOptions } from '../layout/table-options';
 
 /** The clock that matters now for a listed case (the detail page shows every clock from the workflow). */
 function currentClock(row: CaseRow): ClockLike | null {
@@ -58,7 +59,7 @@ export default function WorkbenchPage() {
         actionRef={action}
         columns={columns}
         search={false}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         headerTitle="办理中的诉求"
         // New cases show up without a reload: the list is re-read every few seconds (one page, server-side).
         polling={5000}

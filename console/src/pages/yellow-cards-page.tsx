@@ -3,6 +3,7 @@ import { Tag } from 'antd';
 import { Link } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { PageTitle } from '../layout/page-title';
+import { tableOptions } from '../layout/table-options';
 import { formatTime } from '../lib/time';
 import {
   cardStateColor,
@@ -74,7 +75,7 @@ export default function YellowCardsPage() {
       <ProTable<CardRow>
         rowKey="id"
         columns={columns}
-        options={{ reload: true, density: false, setting: false }}
+        options={tableOptions}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20 }}
         request={async ({ current, pageSize, status, holderKind, annualReview }) => {
