@@ -112,9 +112,15 @@ describe('双进双联 console pages in a browser', () => {
     await Promise.all([api?.app.close(), worker?.close(), db?.end()]);
   });
 
+  /** Every request the pages make for the members and pairing lists: each must ask for one page. */
+  const listCalls: URL[] = [];
   const pageAs = async (who: Who, path: string): Promise<Page> => {
     const context = await newContext(browser, api.url);
     contexts.push(context);
+    context.on('request', (r) => {
+      const url = new URL(r.url());
+      if (r.method() === 'GET' && /\/api\/v1\/programme\/(members|pairings)$/.test(url.pathname)) listCalls.push(url);
+    });
     const page = await context.newPage();
     await signIn(page, username[who] as string);
     await page.goto(`/console${path}`);
@@ -334,6 +340,9 @@ describe('双进双联 console pages in a browser', () => {
     await served.getByText('已确认', { exact: true }).waitFor();
     const cells = await served.locator('td').allTextContents();
     expect(cells.slice(-3, -1)).toEqual(['1', '2']); // one confirmed attendance, two hours
+    expect(cells).toContain(communityName); // names come with the page of members
+    expect(listCalls.map((u) => u.pathname.split('/').pop())).toEqual(expect.arrayContaining(['members', 'pairings']));
+    for (const url of listCalls) expect(Number(url.searchParams.get('pageSize'))).toBeGreaterThan(0);
     await agency
       .getByText(/年度任务完成进度/)
       .first()
