@@ -12320,6 +12320,7 @@ export interface operations {
                             confirmedAt: string | null;
                             id: string;
                             personId: string;
+                            personName?: string;
                         } & {
                             [key: string]: unknown;
                         })[];
@@ -12412,6 +12413,7 @@ export interface operations {
                             confirmedAt: string | null;
                             id: string;
                             personId: string;
+                            personName?: string;
                         } & {
                             [key: string]: unknown;
                         })[];
@@ -13731,8 +13733,11 @@ export interface operations {
             query?: {
                 communityId?: string;
                 includeEnded?: "true" | "false";
+                page?: number;
+                pageSize?: number;
                 partyOrgId?: string;
                 personId?: string;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -13746,20 +13751,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        batch: number;
-                        communityId: string;
-                        id: string;
-                        partyOrgId: string;
-                        personId: string;
-                        personName: string;
-                        serviceCount: number;
-                        serviceHours: number;
-                        /** @enum {string} */
-                        status: "REPORTED" | "CONFIRMED" | "ENDED";
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    "application/json": {
+                        items: ({
+                            batch: number;
+                            communityId: string;
+                            communityName: string;
+                            id: string;
+                            partyOrgId: string;
+                            partyOrgName: string;
+                            personId: string;
+                            personName: string;
+                            serviceCount: number;
+                            serviceHours: number;
+                            /** @enum {string} */
+                            status: "REPORTED" | "CONFIRMED" | "ENDED";
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
@@ -13805,6 +13817,8 @@ export interface operations {
             query?: {
                 communityId?: string;
                 includeEnded?: "true" | "false";
+                page?: number;
+                pageSize?: number;
                 partyOrgId?: string;
             };
             header?: never;
@@ -13819,17 +13833,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": ({
-                        communityId: string;
-                        communityName: string;
-                        /** Format: date-time */
-                        endedAt: string | null;
-                        id: string;
-                        partyOrgId: string;
-                        partyOrgName: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
+                    "application/json": {
+                        items: ({
+                            communityId: string;
+                            communityName: string;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            id: string;
+                            partyOrgId: string;
+                            partyOrgName: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */

@@ -112,9 +112,15 @@ describe('双进双联 console pages in a browser', () => {
     await Promise.all([api?.app.close(), worker?.close(), db?.end()]);
   });
 
+  /** Every request the pages make for the members and pairing lists: each must ask for one page. */
+  const listCalls: URL[] = [];
   const pageAs = async (who: Who, path: string): Promise<Page> => {
     const context = await newContext(browser, api.url);
     contexts.push(context);
+    context.on('request', (r) => {
+      const url = new URL(r.url());
+      if (r.method() === 'GET' && /\/api\/v1\/programme\/(members|pairings)$/.test(url.pathname)) listCalls.push(url);
+    });
     const page = await context.newPage();
     await signIn(page, username[who] as string);
     await page.goto(`/console${path}`);
@@ -180,7 +186,25 @@ describe('双进双联 console pages in a browser', () => {
       planDate: nextWorkingDay(),
     });
     await call('agencySecretaryA', 'POST', `/programme/tasks/${task.id}/claim`);
-    await call('agencySecretaryA', 'POST', `/programme/tasks/${task.id}/members`, { memberIds: [ids.partyMemberA] });
+    await call('partyMemberA', 'POST', '/programme/report-ins', { communityId: f.units.C1.id });
+
+    // 指定党员 searches the agency's members by name, one page at a time.
+    const memberName = (await db.query('SELECT name FROM person WHERE id = $1', [ids.partyMemberA])).rows[0]
+      .name as string;
+    const secretary = await pageAs('agencySecretaryA', '/programme/tasks');
+    await secretary
+      .getByRole('row', { name: new RegExp(task.taskNo) })
+      .getByRole('button', { name: '指定党员' })
+      .click();
+    const naming = secretary.getByRole('dialog');
+    await naming.getByLabel('承办党员').fill(memberName);
+    await secretary.locator('.ant-select-item-option', { hasText: memberName }).click();
+    await naming.getByText(`指定承办党员：${task.taskNo}`).click(); // closes the multiple select's dropdown
+    await naming.getByRole('button', { name: /确\s*定/ }).click();
+    await secretary.getByText('已指定承办党员').waitFor();
+    expect(listCalls.some((u) => u.searchParams.get('q') === memberName)).toBe(true);
+    const named = await db.query('SELECT member_ids FROM programme_task WHERE id = $1', [task.id]);
+    expect(named.rows[0].member_ids).toEqual([ids.partyMemberA]);
 
     const member = await pageAs('partyMemberA', '/programme/tasks');
     await member
@@ -334,6 +358,9 @@ describe('双进双联 console pages in a browser', () => {
     await served.getByText('已确认', { exact: true }).waitFor();
     const cells = await served.locator('td').allTextContents();
     expect(cells.slice(-3, -1)).toEqual(['1', '2']); // one confirmed attendance, two hours
+    expect(cells).toContain(communityName); // names come with the page of members
+    expect(listCalls.map((u) => u.pathname.split('/').pop())).toEqual(expect.arrayContaining(['members', 'pairings']));
+    for (const url of listCalls) expect(Number(url.searchParams.get('pageSize'))).toBeGreaterThan(0);
     await agency
       .getByText(/年度任务完成进度/)
       .first()

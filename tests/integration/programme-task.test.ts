@@ -168,9 +168,9 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         reason: '调强补优：C2 社区需要法律服务',
       });
       expect(moved.status).toBe(201);
-      const history = await json<{ status: string; communityId: string; batch: number; endReason: string | null }[]>(
-        await call('agencySecretaryA', 'GET', `/members?personId=${ids.member2}&includeEnded=true`),
-      );
+      const { items: history } = await json<{
+        items: { status: string; communityId: string; batch: number; endReason: string | null }[];
+      }>(await call('agencySecretaryA', 'GET', `/members?personId=${ids.member2}&includeEnded=true`));
       expect(history.map((h) => [h.status, h.communityId, h.batch])).toEqual(
         expect.arrayContaining([
           ['ENDED', f.units.C1.id, 2],
@@ -190,7 +190,9 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
       // The agency's members may not read the community's unit, yet see its name on the pairing they serve through.
       const unitName = async (id: string) =>
         (await db.query('SELECT name FROM org_unit WHERE id = $1', [id])).rows[0].name as string;
-      const pairings = await json<Record<string, string>[]>(await call('partyMemberA', 'GET', '/pairings'));
+      const { items: pairings } = await json<{ items: Record<string, string>[] }>(
+        await call('partyMemberA', 'GET', '/pairings'),
+      );
       expect(pairings).toContainEqual(
         expect.objectContaining({
           partyOrgId: f.units.A.id,
@@ -200,9 +202,44 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         }),
       );
 
-      const community = await json<{ personId: string }[]>(await call('secretaryC1', 'GET', '/members'));
+      const { items: community } = await json<{ items: { personId: string; communityName: string }[] }>(
+        await call('secretaryC1', 'GET', '/members'),
+      );
       expect(community.map((m) => m.personId)).toContain(ids.partyMemberA);
       expect(community.map((m) => m.personId)).not.toContain(ids.member2);
+      expect(community[0].communityName).toBe(await unitName(f.units.C1.id));
+
+      // Both lists are paged by the API: a page holds at most pageSize rows, total counts them all.
+      const all = await json<{ items: { personId: string }[]; total: number }>(
+        await call('agencySecretaryA', 'GET', '/members?includeEnded=true&pageSize=200'),
+      );
+      expect(all.total).toBeGreaterThanOrEqual(3);
+      const pages = await Promise.all(
+        [1, 2].map(async (page) =>
+          json<{ items: { id: string }[]; total: number; page: number; pageSize: number }>(
+            await call('agencySecretaryA', 'GET', `/members?includeEnded=true&page=${page}&pageSize=1`),
+          ),
+        ),
+      );
+      expect(pages.map((p) => [p.items.length, p.total, p.page, p.pageSize])).toEqual([
+        [1, all.total, 1, 1],
+        [1, all.total, 2, 1],
+      ]);
+      expect(pages[0].items[0].id).not.toBe(pages[1].items[0].id);
+      const memberName = (await db.query('SELECT name FROM person WHERE id = $1', [ids.member2])).rows[0]
+        .name as string;
+      const named = await json<{ items: { personId: string }[]; total: number }>(
+        await call('agencySecretaryA', 'GET', `/members?includeEnded=true&q=${encodeURIComponent(memberName)}`),
+      );
+      expect(named.items.map((m) => m.personId)).toContain(ids.member2);
+      expect(named.items.map((m) => m.personId)).not.toContain(ids.partyMemberA);
+      expect(named.total).toBe(named.items.length);
+      const pairingPage = await json<{ items: unknown[]; total: number; page: number; pageSize: number }>(
+        await call('supervisorS1', 'GET', '/pairings?pageSize=1&page=1'),
+      );
+      expect(pairingPage.items).toHaveLength(1);
+      expect(pairingPage.total).toBeGreaterThanOrEqual(1);
+      expect((await call('supervisorS1', 'GET', '/pairings?pageSize=201')).status).toBe(400);
     });
   });
 
@@ -293,7 +330,7 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         'SUBMITTED',
         'CONFIRMED',
       ]);
-      const members = await json<{ personId: string; serviceCount: number }[]>(
+      const { items: members } = await json<{ items: { personId: string; serviceCount: number }[] }>(
         await call('agencySecretaryA', 'GET', `/members?personId=${ids.partyMemberA}`),
       );
       expect(members[0].serviceCount).toBeGreaterThanOrEqual(1);
@@ -413,8 +450,21 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
       expect(attended.status).toBe(200);
       const detail = await json<{ signups: { personId: string; hours: string }[] }>(attended);
       expect(detail.signups.map((s) => Number(s.hours))).toEqual([2, 2]);
+      // The detail names who signed up, so confirming attendance needs no list of all members.
+      const named = await json<{ signups: { personId: string; personName: string }[] }>(
+        await call('secretaryC1', 'GET', `/activities/${activity.id}`),
+      );
+      const nameOf = async (id: string) =>
+        (await db.query('SELECT name FROM person WHERE id = $1', [id])).rows[0].name as string;
+      expect(named.signups.map((s) => s.personName).sort()).toEqual(
+        (await Promise.all(joined.map((w) => nameOf(ids[w]!)))).sort(),
+      );
       for (const w of joined) {
-        const [me] = await json<{ serviceHours: number }[]>(await call('admin', 'GET', `/members?personId=${ids[w]}`));
+        const {
+          items: [me],
+        } = await json<{ items: { serviceHours: number }[] }>(
+          await call('admin', 'GET', `/members?personId=${ids[w]}`),
+        );
         expect(me.serviceHours).toBe(2);
       }
     });

@@ -47,9 +47,7 @@ function AttendanceDialog({ activity, onDone }: { activity: ActivityRow; onDone:
       params: { path: { id: activity.id } },
     });
     if (!data) return message.error(errorMessage(error, '加载失败'));
-    const members = await api.GET('/api/v1/programme/members', {});
-    const name = new Map((members.data ?? []).map((m) => [m.personId, m.personName]));
-    const list = (data.signups as Signup[]).map((s) => ({ ...s, personName: s.personName ?? name.get(s.personId) }));
+    const list = data.signups as Signup[];
     setSignups(list);
     setChosen(list.filter((s) => s.checkedInAt && !s.confirmedAt).map((s) => s.personId));
   };
@@ -80,7 +78,7 @@ function AttendanceDialog({ activity, onDone }: { activity: ActivityRow; onDone:
         <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ display: 'grid', gap: 8 }}>
           {signups?.map((s) => (
             <Checkbox key={s.id} value={s.personId} disabled={!s.checkedInAt || !!s.confirmedAt}>
-              {s.personName ?? s.personId}（
+              {s.personName || s.personId}（
               {s.confirmedAt ? '已确认' : s.checkedInAt ? `签到 ${formatTime(s.checkedInAt)}` : '未签到'}）
             </Checkbox>
           ))}

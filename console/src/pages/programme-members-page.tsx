@@ -15,7 +15,9 @@ interface MemberRow {
   personId: string;
   personName: string;
   communityId: string;
+  communityName: string;
   partyOrgId: string;
+  partyOrgName: string;
   batch: number;
   status: string;
   serviceCount: number;
@@ -26,7 +28,7 @@ interface MemberRow {
 export default function ProgrammeMembersPage() {
   const { me, permissions } = useSession();
   const { message } = App.useApp();
-  const { names, communities } = useUnitNames();
+  const { communities } = useUnitNames();
   const table = useRef<ActionType>(undefined);
   const [progress, setProgress] = useState<CompletionRow[]>([]);
   const [reportTo, setReportTo] = useState<string | undefined>();
@@ -60,8 +62,8 @@ export default function ProgrammeMembersPage() {
 
   const columns: ProColumns<MemberRow>[] = [
     { title: '党员', dataIndex: 'personName' },
-    { title: '所在机关', dataIndex: 'partyOrgId', render: (_, r) => names.get(r.partyOrgId) ?? '—' },
-    { title: '报到社区', dataIndex: 'communityId', render: (_, r) => names.get(r.communityId) ?? '—' },
+    { title: '所在机关', dataIndex: 'partyOrgName', render: (_, r) => r.partyOrgName || '—' },
+    { title: '报到社区', dataIndex: 'communityName', render: (_, r) => r.communityName || '—' },
     { title: '批次', dataIndex: 'batch', render: (_, r) => `第 ${r.batch} 批` },
     {
       title: '报到状态',
@@ -119,10 +121,12 @@ export default function ProgrammeMembersPage() {
               ]
             : []
         }
-        request={async () => {
-          const { data, error } = await api.GET('/api/v1/programme/members', {});
+        request={async ({ current, pageSize }) => {
+          const { data, error } = await api.GET('/api/v1/programme/members', {
+            params: { query: { page: current ?? 1, pageSize: pageSize ?? 20 } },
+          });
           if (!data) throw new Error(errorMessage(error, '党员加载失败'));
-          return { data: data as MemberRow[], total: data.length, success: true };
+          return { data: data.items as MemberRow[], total: data.total, success: true };
         }}
       />
     </PageContainer>

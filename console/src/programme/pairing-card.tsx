@@ -18,11 +18,18 @@ export function PairingCard() {
   const { message } = App.useApp();
   const { names, agencies, communities } = useUnitNames();
   const [pairings, setPairings] = useState<Pairing[]>([]);
+  const [total, setTotal] = useState(0);
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [agency, setAgency] = useState<string>();
   const [community, setCommunity] = useState<string>();
   const load = useCallback(() => {
-    void api.GET('/api/v1/programme/pairings', {}).then(({ data }) => setPairings((data ?? []) as Pairing[]));
-  }, []);
+    void api
+      .GET('/api/v1/programme/pairings', { params: { query: { page: page.current, pageSize: page.pageSize } } })
+      .then(({ data }) => {
+        setPairings((data?.items ?? []) as Pairing[]);
+        setTotal(data?.total ?? 0);
+      });
+  }, [page]);
   useEffect(load, [load]);
 
   const pair = async () => {
@@ -69,7 +76,12 @@ export function PairingCard() {
       <Table<Pairing>
         rowKey="id"
         dataSource={pairings}
-        pagination={{ pageSize: 20 }}
+        pagination={{
+          current: page.current,
+          pageSize: page.pageSize,
+          total,
+          onChange: (current, pageSize) => setPage({ current, pageSize }),
+        }}
         aria-label="结对关系"
         columns={[
           { title: '机关党组织', dataIndex: 'partyOrgName' },

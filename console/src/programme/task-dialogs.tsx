@@ -119,11 +119,20 @@ export function NameMembersDialog({ task, onDone }: { task: TaskRow; onDone: () 
         label="承办党员"
         mode="multiple"
         rules={[{ required: true }]}
-        request={async () => {
+        showSearch
+        debounceTime={300}
+        fieldProps={{ filterOption: false, placeholder: '输入姓名搜索' }}
+        request={async ({ keyWords }: { keyWords?: string }) => {
           const { data } = await api.GET('/api/v1/programme/members', {
-            params: { query: task.partyOrgId ? { partyOrgId: task.partyOrgId } : {} },
+            params: {
+              query: {
+                pageSize: 50,
+                ...(task.partyOrgId ? { partyOrgId: task.partyOrgId } : {}),
+                ...(keyWords?.trim() ? { q: keyWords.trim() } : {}),
+              },
+            },
           });
-          const seen = new Map((data ?? []).map((m) => [m.personId, m.personName]));
+          const seen = new Map((data?.items ?? []).map((m) => [m.personId, m.personName]));
           return [...seen].map(([value, label]) => ({ value, label }));
         }}
       />

@@ -25,8 +25,8 @@ export function useUnitNames(): {
           .GET('/api/v1/org/units', { params: { query: { kind, pageSize: 200 } } })
           .then(({ data }) => (data?.items ?? []) as Unit[]),
       ),
-      api.GET('/api/v1/programme/pairings', {}).then(({ data }) =>
-        (data ?? []).flatMap((p) => [
+      api.GET('/api/v1/programme/pairings', { params: { query: { pageSize: 200 } } }).then(({ data }) =>
+        (data?.items ?? []).flatMap((p) => [
           { id: p.communityId, name: p.communityName, kind: 'COMMUNITY' },
           { id: p.partyOrgId, name: p.partyOrgName, kind: 'AGENCY' },
         ]),

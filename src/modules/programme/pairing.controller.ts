@@ -6,6 +6,7 @@ import { Permission } from '../../common/auth/permissions';
 import { Permit, unitFromBody } from '../../common/auth/permit.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { ApiErrors, ApiZodResponse } from '../../common/http/api-responses';
+import { pageSchemaOf } from '../../common/http/pagination';
 import { ApiZodBody, ZodBody } from '../../common/http/zod-body.decorator';
 import { ApiZodQuery, ZodQuery } from '../../common/http/zod-query.decorator';
 import {
@@ -46,7 +47,7 @@ export class PairingController {
   @Permit(Permission.ProgrammeRead)
   @ApiOperation({ summary: '辖区内的结对关系（includeEnded=true 含已解除的历史）' })
   @ApiZodQuery(listPairingsSchema)
-  @ApiZodResponse(200, z.array(pairingViewSchema))
+  @ApiZodResponse(200, pageSchemaOf(pairingViewSchema))
   pairings(@CurrentPrincipal() principal: Principal, @ZodQuery(listPairingsSchema) q: ListPairingsQuery) {
     return this.pairing.pairings(principal, q);
   }
@@ -99,7 +100,7 @@ export class PairingController {
     summary: '党员报到情况：报到状态、批次、服务次数与服务时长（机关书记看本机关，社区看报到本社区的党员）',
   })
   @ApiZodQuery(listMembersSchema)
-  @ApiZodResponse(200, z.array(memberViewSchema))
+  @ApiZodResponse(200, pageSchemaOf(memberViewSchema))
   members(@CurrentPrincipal() principal: Principal, @ZodQuery(listMembersSchema) q: ListMembersQuery) {
     return this.pairing.members(principal, q);
   }

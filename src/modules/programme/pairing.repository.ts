@@ -33,16 +33,21 @@ export class PairingRepository {
     });
   }
 
-  pairings(units: string[] | undefined, filter: { partyOrgId?: string; communityId?: string; includeEnded: boolean }) {
-    return this.prisma.programmePairing.findMany({
-      where: {
-        ...visible(units),
-        ...(filter.partyOrgId ? { partyOrgId: filter.partyOrgId } : {}),
-        ...(filter.communityId ? { communityId: filter.communityId } : {}),
-        ...(filter.includeEnded ? {} : { endedAt: null }),
-      },
-      orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    });
+  pairings(
+    units: string[] | undefined,
+    filter: { partyOrgId?: string; communityId?: string; includeEnded: boolean },
+    page: { skip: number; take: number },
+  ) {
+    const where: Prisma.ProgrammePairingWhereInput = {
+      ...visible(units),
+      ...(filter.partyOrgId ? { partyOrgId: filter.partyOrgId } : {}),
+      ...(filter.communityId ? { communityId: filter.communityId } : {}),
+      ...(filter.includeEnded ? {} : { endedAt: null }),
+    };
+    return this.prisma.$transaction([
+      this.prisma.programmePairing.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], ...page }),
+      this.prisma.programmePairing.count({ where }),
+    ]);
   }
 
   liveReportIn(personId: string, tx: Tx = this.prisma) {
@@ -74,21 +79,36 @@ export class PairingRepository {
     });
   }
 
+  /** `personIds` narrows to those people (a name search); an empty list matches nobody. */
   reportIns(
     units: string[] | undefined,
     filter: { partyOrgId?: string; communityId?: string; personId?: string; includeEnded: boolean },
+    personIds: string[] | undefined,
+    page: { skip: number; take: number },
   ) {
-    return this.prisma.memberReportIn.findMany({
-      where: {
-        ...visible(units),
-        ...(filter.partyOrgId ? { partyOrgId: filter.partyOrgId } : {}),
-        ...(filter.communityId ? { communityId: filter.communityId } : {}),
-        ...(filter.personId ? { personId: filter.personId } : {}),
-        ...(filter.includeEnded ? {} : { endedAt: null }),
-      },
-      orderBy: [{ reportedAt: 'desc' }, { id: 'asc' }],
-      take: 2000,
+    const where: Prisma.MemberReportInWhereInput = {
+      AND: [
+        visible(units),
+        filter.partyOrgId ? { partyOrgId: filter.partyOrgId } : {},
+        filter.communityId ? { communityId: filter.communityId } : {},
+        filter.personId ? { personId: filter.personId } : {},
+        personIds ? { personId: { in: personIds } } : {},
+        filter.includeEnded ? {} : { endedAt: null },
+      ],
+    };
+    return this.prisma.$transaction([
+      this.prisma.memberReportIn.findMany({ where, orderBy: [{ reportedAt: 'desc' }, { id: 'asc' }], ...page }),
+      this.prisma.memberReportIn.count({ where }),
+    ]);
+  }
+
+  /** Ids of the people whose name contains `part` (for the member search). */
+  async peopleNamed(part: string): Promise<string[]> {
+    const rows = await this.prisma.person.findMany({
+      where: { name: { contains: part, mode: 'insensitive' } },
+      select: { id: true },
     });
+    return rows.map((r) => r.id);
   }
 
   unitNames(ids: string[]) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { pageOf, toSkipTake } from '../../common/http/pagination';
 import { Permission } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
@@ -79,14 +80,15 @@ export class PairingService {
 
   /** With both sides' names: an agency's members may not read the community's unit, yet serve in it. */
   async pairings(principal: Principal, q: ListPairingsQuery) {
-    const rows = await this.repository.pairings(await this.visibility.units(principal, Permission.ProgrammeRead), q);
-    const units = await this.repository.unitNames([...new Set(rows.flatMap((r) => [r.partyOrgId, r.communityId]))]);
-    const name = new Map(units.map((u) => [u.id, u.name]));
-    return rows.map((r) => ({
+    const units = await this.visibility.units(principal, Permission.ProgrammeRead);
+    const [rows, total] = await this.repository.pairings(units, q, toSkipTake(q));
+    const name = await this.unitNames(rows);
+    const items = rows.map((r) => ({
       ...r,
       partyOrgName: name.get(r.partyOrgId) ?? '',
       communityName: name.get(r.communityId) ?? '',
     }));
+    return pageOf(items, total, q);
   }
 
   /** A member reports in (报到) to the community they live in; the community confirms. One live report-in per member. */
@@ -197,16 +199,31 @@ export class PairingService {
 
   /** Members' report-in state, service count and hours, for the agency secretary and the community. */
   async members(principal: Principal, q: ListMembersQuery) {
-    const rows = await this.repository.reportIns(await this.visibility.units(principal, Permission.ProgrammeRead), q);
+    const units = await this.visibility.units(principal, Permission.ProgrammeRead);
+    const named = q.q ? await this.repository.peopleNamed(q.q) : undefined;
+    const [rows, total] = await this.repository.reportIns(units, q, named, toSkipTake(q));
     const ids = [...new Set(rows.map((r) => r.personId))];
-    const [people, service] = await Promise.all([this.repository.people(ids), this.repository.serviceOf(ids)]);
+    const [people, service, unitName] = await Promise.all([
+      this.repository.people(ids),
+      this.repository.serviceOf(ids),
+      this.unitNames(rows),
+    ]);
     const names = new Map(people.map((p) => [p.id, p.name]));
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       ...r,
       personName: names.get(r.personId) ?? '',
+      partyOrgName: unitName.get(r.partyOrgId) ?? '',
+      communityName: unitName.get(r.communityId) ?? '',
       serviceCount: service.get(r.personId)?.count ?? 0,
       serviceHours: service.get(r.personId)?.hours ?? 0,
     }));
+    return pageOf(items, total, q);
+  }
+
+  /** Both sides' names: an agency's members may not read the community's unit, yet serve in it. */
+  private async unitNames(rows: { partyOrgId: string; communityId: string }[]) {
+    const units = await this.repository.unitNames([...new Set(rows.flatMap((r) => [r.partyOrgId, r.communityId]))]);
+    return new Map(units.map((u) => [u.id, u.name]));
   }
 
   private async requireOrg(orgId: string): Promise<string> {

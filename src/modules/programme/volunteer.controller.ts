@@ -21,7 +21,10 @@ import {
 } from './dto/programme.dto';
 import { VolunteerService } from './volunteer.service';
 
-const activityDetailSchema = activitySchema.extend({ signups: z.array(signupSchema) });
+/** The detail names who signed up (the community confirming attendance may not read the members' agency). */
+const activityDetailSchema = activitySchema.extend({
+  signups: z.array(signupSchema.extend({ personName: z.string().optional() })),
+});
 
 @ApiTags('志愿服务 volunteer activities')
 @ApiBearerAuth()

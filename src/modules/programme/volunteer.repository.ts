@@ -14,6 +14,10 @@ export class VolunteerRepository {
     return this.prisma.$transaction(work);
   }
 
+  people(ids: string[]) {
+    return this.prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  }
+
   create(data: Prisma.VolunteerActivityUncheckedCreateInput, tx: Tx) {
     return tx.volunteerActivity.create({ data });
   }

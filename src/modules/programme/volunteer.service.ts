@@ -56,7 +56,9 @@ export class VolunteerService {
   async detail(principal: Principal, id: string) {
     const found = await this.activities.find(id, await this.visibility.communities(principal));
     if (!found) throw new DomainError('NOT_FOUND', '志愿活动不存在或不在您的范围内');
-    return found;
+    const people = await this.activities.people([...new Set(found.signups.map((s) => s.personId))]);
+    const name = new Map(people.map((p) => [p.id, p.name]));
+    return { ...found, signups: found.signups.map((s) => ({ ...s, personName: name.get(s.personId) ?? '' })) };
   }
 
   /** The sign-up row and the place it takes are one transaction: past the cap, neither is written. */

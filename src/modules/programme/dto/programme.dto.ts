@@ -11,7 +11,7 @@ const flag = z
 export const createPairingSchema = z.object({ partyOrgId: uuid, communityId: uuid });
 export type CreatePairingDto = z.infer<typeof createPairingSchema>;
 
-export const listPairingsSchema = z.object({
+export const listPairingsSchema = pageQuerySchema.extend({
   partyOrgId: uuid.optional(),
   communityId: uuid.optional(),
   includeEnded: flag.default(false),
@@ -30,10 +30,12 @@ export const deploySchema = z.object({
 });
 export type DeployDto = z.infer<typeof deploySchema>;
 
-export const listMembersSchema = z.object({
+export const listMembersSchema = pageQuerySchema.extend({
   partyOrgId: uuid.optional(),
   communityId: uuid.optional(),
   personId: uuid.optional(),
+  /** Part of the member's name: the searchable member pickers ask page by page. */
+  q: z.string().trim().min(1).max(50).optional(),
   /** With ended report-ins too: the member's deployment history. */
   includeEnded: flag.default(false),
 });
@@ -56,6 +58,8 @@ export const reportInViewSchema = z.looseObject({
 });
 export const memberViewSchema = reportInViewSchema.extend({
   personName: z.string(),
+  partyOrgName: z.string(),
+  communityName: z.string(),
   serviceCount: z.number().int(),
   serviceHours: z.number(),
 });
