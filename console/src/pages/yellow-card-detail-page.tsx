@@ -97,13 +97,52 @@ function stepsFor(card: CardDetail): Step[] {
   return out;
 }
 
+/**
+ * One step's dialog, mounted only while it is open: each opening gets its own form and a freshly mounted modal (a
+ * reused, hidden modal could take the 提交 of its second opening before its form was there).
+ */
+function StepDialog({
+  step,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  step: Step;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (text: string) => void;
+}) {
+  const [form] = Form.useForm<{ text?: string }>();
+  const { label, field, required } = steps[step];
+  return (
+    <Modal
+      open
+      title={label}
+      okText="提交"
+      cancelText="取消"
+      confirmLoading={busy}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => onSubmit(v.text?.trim() ?? '')}>
+        <Form.Item
+          name="text"
+          label={field}
+          rules={required ? [{ required: true, whitespace: true, message: `请填写${field}` }] : []}
+        >
+          <Input.TextArea rows={4} maxLength={1000} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function StepPanel({ card, onDone }: { card: CardDetail; onDone: () => void }) {
   const { permissions } = useSession();
   const { message } = App.useApp();
   const [open, setOpen] = useState<Step | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [form] = Form.useForm<{ text?: string }>();
   if (!permissions.has(Permission.CaseSupervise))
     return <Typography.Text type="secondary">您的岗位只能查看此黄牌。</Typography.Text>;
   const available = stepsFor(card);
@@ -146,30 +185,15 @@ function StepPanel({ card, onDone }: { card: CardDetail; onDone: () => void }) {
           ))}
         </Space>
       )}
-      <Modal
-        open={!!open}
-        title={open ? steps[open].label : ''}
-        okText="提交"
-        cancelText="取消"
-        confirmLoading={busy}
-        destroyOnHidden
-        onCancel={() => setOpen(null)}
-        onOk={() => void form.validateFields().then((v) => open && run(open, v.text?.trim() ?? ''))}
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="text"
-            label={open ? steps[open].field : ''}
-            rules={
-              open && steps[open].required
-                ? [{ required: true, whitespace: true, message: `请填写${steps[open].field}` }]
-                : []
-            }
-          >
-            <Input.TextArea rows={4} maxLength={1000} showCount autoFocus />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {open && (
+        <StepDialog
+          key={open}
+          step={open}
+          busy={busy}
+          onCancel={() => setOpen(null)}
+          onSubmit={(text) => void run(open, text)}
+        />
+      )}
     </Space>
   );
 }
