@@ -197,7 +197,14 @@ describe('双进双联 console pages in a browser', () => {
       .getByRole('button', { name: '指定党员' })
       .click();
     const naming = secretary.getByRole('dialog');
+    // the picker asks the API by name (debounced); pick only from its answer, not from the first page it showed
+    const searched = secretary.waitForResponse(
+      (r) =>
+        /\/programme\/members$/.test(new URL(r.url()).pathname) &&
+        new URL(r.url()).searchParams.get('q') === memberName,
+    );
     await naming.getByLabel('承办党员').fill(memberName);
+    await searched;
     await secretary.locator('.ant-select-item-option', { hasText: memberName }).click();
     await naming.getByText(`指定承办党员：${task.taskNo}`).click(); // closes the multiple select's dropdown
     await naming.getByRole('button', { name: /确\s*定/ }).click();
