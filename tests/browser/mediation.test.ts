@@ -219,7 +219,10 @@ describe('the mediation console in a browser', () => {
     await page.getByLabel('第 1 方姓名或名称').fill('业主代表');
     await page.getByLabel('第 1 方人数').fill('35');
     await page.getByLabel('第 2 方姓名或名称').fill('某物业服务有限公司');
-    await page.getByLabel('有聚集苗头').check();
+    // by keyboard: a click that lands while the form is still scrolling into view can miss the box
+    await page.getByLabel('有聚集苗头').focus();
+    await page.keyboard.press('Space');
+    await page.locator('input[value="gatheringThreat"]:checked').waitFor({ state: 'attached' });
     await screenshot(page, 'mediation-intake-form');
     await page.getByRole('button', { name: '受理并评估风险' }).click();
     await page.waitForURL(/\/console\/mediation\/[0-9a-f-]{36}$/);
