@@ -59,7 +59,6 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
   const [open, setOpen] = useState<ActionForm | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [form] = Form.useForm<ActionValues>();
   if (!permissions.has(Permission.CaseWrite))
     return <Typography.Text type="secondary">您的岗位只能查看此诉求。</Typography.Text>;
   const actions = availableActions(detail.status);
@@ -71,7 +70,6 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
     setBusy(false);
     if (result.data) {
       setOpen(null);
-      form.resetFields();
       message.success(`已${a.label}`);
       onDone(result.data);
     } else {
@@ -102,23 +100,51 @@ function ActionPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseD
           ))}
         </Space>
       )}
-      <Modal
-        open={!!open}
-        title={open?.label}
-        okText="提交"
-        cancelText="取消"
-        confirmLoading={busy}
-        destroyOnHidden
-        onCancel={() => setOpen(null)}
-        onOk={() => void form.validateFields().then((v) => open && run(open, v))}
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          {open?.fields?.map((field, i) => (
-            <ActionFieldItem key={field.name} field={field} autoFocus={i === 0} />
-          ))}
-        </Form>
-      </Modal>
+      {open && (
+        <ActionDialog
+          key={open.action}
+          action={open}
+          busy={busy}
+          onCancel={() => setOpen(null)}
+          onSubmit={(v) => void run(open, v)}
+        />
+      )}
     </Space>
+  );
+}
+
+/**
+ * A step's dialog, mounted only while open: each opening gets a fresh modal and its own form (a reused hidden modal
+ * could take the 提交 of its second opening before its form was there).
+ */
+function ActionDialog({
+  action,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  action: ActionForm;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (values: ActionValues) => void;
+}) {
+  const [form] = Form.useForm<ActionValues>();
+  return (
+    <Modal
+      open
+      title={action.label}
+      okText="提交"
+      cancelText="取消"
+      confirmLoading={busy}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+    >
+      <Form form={form} layout="vertical" onFinish={onSubmit}>
+        {action.fields?.map((field, i) => (
+          <ActionFieldItem key={field.name} field={field} autoFocus={i === 0} />
+        ))}
+      </Form>
+    </Modal>
   );
 }
 
@@ -148,6 +174,42 @@ function Refusal({ text, onClose }: { text: string; onClose: () => void }) {
 
 const coHandlingStepLabel: Record<CoHandlingStep, string> = { progress: '协办进展', done: '协办完成' };
 
+/** The note for a co-handling step, in a dialog mounted only while open (as {@link ActionDialog}). */
+function CoHandlingDialog({
+  title,
+  busy,
+  onCancel,
+  onSubmit,
+}: {
+  title: string;
+  busy: boolean;
+  onCancel: () => void;
+  onSubmit: (note: string) => void;
+}) {
+  const [form] = Form.useForm<{ note: string }>();
+  return (
+    <Modal
+      open
+      title={title}
+      okText="提交"
+      cancelText="取消"
+      confirmLoading={busy}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => onSubmit(v.note)}>
+        <Form.Item
+          name="note"
+          label="协办说明"
+          rules={[{ required: true, whitespace: true, message: '请填写协办说明' }]}
+        >
+          <Input.TextArea rows={4} maxLength={1000} showCount autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** The co-handling parts; staff of a unit with an open part record its progress and finish it here. */
 function CoHandlersPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: CaseDetail | null) => void }) {
   const { me, permissions } = useSession();
@@ -155,7 +217,6 @@ function CoHandlersPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: C
   const [open, setOpen] = useState<{ unitId: string; unitName: string; step: CoHandlingStep } | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [form] = Form.useForm<{ note: string }>();
   const myUnits = new Set(me?.positions.map((p) => p.unitId));
   const mayAct = (unitId: string, state: string) =>
     permissions.has(Permission.CaseWrite) && state === 'OPEN' && myUnits.has(unitId);
@@ -168,7 +229,6 @@ function CoHandlersPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: C
     setBusy(false);
     setOpen(null);
     if (result.data) {
-      form.resetFields();
       message.success(`已登记${coHandlingStepLabel[open.step]}`);
       onDone(result.data);
     } else {
@@ -210,26 +270,15 @@ function CoHandlersPanel({ detail, onDone }: { detail: CaseDetail; onDone: (d: C
           },
         ]}
       />
-      <Modal
-        open={!!open}
-        title={open && `${open.unitName} · ${coHandlingStepLabel[open.step]}`}
-        okText="提交"
-        cancelText="取消"
-        confirmLoading={busy}
-        destroyOnHidden
-        onCancel={() => setOpen(null)}
-        onOk={() => void form.validateFields().then((v) => submit(v.note))}
-      >
-        <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item
-            name="note"
-            label="协办说明"
-            rules={[{ required: true, whitespace: true, message: '请填写协办说明' }]}
-          >
-            <Input.TextArea rows={4} maxLength={1000} showCount autoFocus />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {open && (
+        <CoHandlingDialog
+          key={`${open.unitId}:${open.step}`}
+          title={`${open.unitName} · ${coHandlingStepLabel[open.step]}`}
+          busy={busy}
+          onCancel={() => setOpen(null)}
+          onSubmit={(note) => void submit(note)}
+        />
+      )}
     </Space>
   );
 }

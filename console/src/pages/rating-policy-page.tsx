@@ -1,28 +1,9 @@
-import {
-  PageContainer,
-  ProCard,
-  ProForm,
-  ProFormList,
-  ProFormSelect,
-  ProFormTextArea,
-} from '@ant-design/pro-components';
-import { Alert, App, Button, Form, Result, Space, Spin, Steps } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, errorMessage } from '../api/client';
+import { ProCard, ProFormList, ProFormSelect, ProFormTextArea } from '@ant-design/pro-components';
+import { Space } from 'antd';
 import { mayConfigureDistrictSettings } from '../auth/permissions';
 import { Forbidden } from '../auth/require-permission';
 import { useSession } from '../auth/session-context';
-import { PageTitle } from '../layout/page-title';
-import { formatTime } from '../lib/time';
-import {
-  LimitField,
-  NumberField,
-  placeIssues,
-  PolicyDiffTable,
-  RefusalAlert,
-  required,
-  type Refusal,
-} from '../policy/policy-editor-parts';
+import { LimitField, NumberField, required } from '../policy/policy-editor-parts';
 import {
   cardLevelLabel,
   diffRatingPolicies,
@@ -31,17 +12,8 @@ import {
   ratingFieldOfIssue,
   ratingLabels as L,
   toRatingForm,
-  type RatingFormValues,
-  type RatingPolicy,
 } from '../policy/rating-policy';
-
-interface Current {
-  version: number;
-  data: RatingPolicy;
-  createdAt: string;
-  note: string | null;
-}
-const PROCESS = { params: { path: { process: 'rating' } } } as const;
+import { VersionedPolicyEditor } from '../policy/versioned-policy-editor';
 
 function RatingFields() {
   return (
@@ -102,136 +74,21 @@ function RatingFields() {
   );
 }
 
-function Editor() {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<RatingFormValues>();
-  const [current, setCurrent] = useState<Current | null>(null);
-  const [loadFailure, setLoadFailure] = useState<string | null>(null);
-  const [step, setStep] = useState(0);
-  const [draft, setDraft] = useState<{ policy: RatingPolicy; note?: string } | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [saved, setSaved] = useState<number | null>(null);
-
-  const load = useCallback(async () => {
-    const { data, error } = await api.GET('/api/v1/policies/{process}', PROCESS);
-    if (!data) return setLoadFailure(errorMessage(error, '评价规则加载失败'));
-    const view = { ...data, data: data.data as unknown as RatingPolicy };
-    setCurrent(view);
-    form.setFieldsValue(toRatingForm(view.data));
-  }, [form]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const changes = useMemo(
-    () => (current && draft ? diffRatingPolicies(current.data, draft.policy) : []),
-    [current, draft],
-  );
-
-  const review = async () => {
-    const values = await form.validateFields();
-    setRefusal(null);
-    setSaved(null);
-    setDraft({ policy: fromRatingForm(values), note: values.note?.trim() || undefined });
-    setStep(1);
-  };
-
-  const save = async () => {
-    if (!draft || !current) return;
-    setSaving(true);
-    // A version published meanwhile is diffed against, never overwritten unseen.
-    const latest = await api.GET('/api/v1/policies/{process}', PROCESS);
-    if (latest.data && latest.data.version !== current.version) {
-      setSaving(false);
-      setCurrent({ ...latest.data, data: latest.data.data as unknown as RatingPolicy });
-      setRefusal({
-        message: `评价规则已由他人更新为第 ${latest.data.version} 版，下方变更已改为与新版本对比，请核对后再保存。`,
-        unplaced: [],
-      });
-      return;
-    }
-    const { data, error, response } = await api.POST('/api/v1/policies/{process}/versions', {
-      ...PROCESS,
-      body: { ...draft.policy, ...(draft.note ? { note: draft.note } : {}) } as never,
-    });
-    setSaving(false);
-    if (data) {
-      message.success(`已发布第 ${data.version} 版`);
-      setSaved(data.version);
-      setDraft(null);
-      setStep(0);
-      await load();
-      return;
-    }
-    const placed = placeIssues(form, error, response.status, ratingFieldOfIssue);
-    setRefusal(placed.refusal);
-    if (placed.placed) setStep(0);
-  };
-
-  if (loadFailure) return <Result status="error" title="评价规则加载失败" subTitle={loadFailure} />;
-  if (!current) return <Spin style={{ display: 'block', margin: 48 }} aria-label="加载中" />;
-  return (
-    <PageContainer
-      title={<PageTitle>评价规则</PageTitle>}
-      subTitle={`一事一评与黄牌预警 · 当前生效：第 ${current.version} 版（${formatTime(current.createdAt)}${current.note ? `，${current.note}` : ''}）`}
-    >
-      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Steps current={step} items={[{ title: '编辑规则' }, { title: '核对变更并保存' }]} />
-        {saved && (
-          <Alert
-            type="success"
-            showIcon
-            message={`第 ${saved} 版已发布：此后的评价与黄牌按新规则办理`}
-            closable
-            onClose={() => setSaved(null)}
-          />
-        )}
-        {refusal && <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} />}
-        <div style={{ display: step === 0 ? 'block' : 'none' }}>
-          <ProForm<RatingFormValues>
-            form={form}
-            layout="vertical"
-            submitter={{
-              render: () => (
-                <Space>
-                  <Button type="primary" onClick={() => void review().catch(() => undefined)}>
-                    核对变更
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      form.resetFields();
-                      form.setFieldsValue(toRatingForm(current.data));
-                      setRefusal(null);
-                    }}
-                  >
-                    恢复为当前版本
-                  </Button>
-                </Space>
-              ),
-            }}
-          >
-            <RatingFields />
-          </ProForm>
-        </div>
-        {step === 1 && draft && (
-          <>
-            <PolicyDiffTable changes={changes} version={current.version} />
-            <Space>
-              <Button onClick={() => setStep(0)}>返回修改</Button>
-              <Button type="primary" loading={saving} disabled={!changes.length} onClick={() => void save()}>
-                保存为第 {current.version + 1} 版
-              </Button>
-            </Space>
-          </>
-        )}
-      </Space>
-    </PageContainer>
-  );
-}
-
 /** 评价规则: district-wide, so only an administrator or a district-level supervisor (the API refuses anyone else). */
 export default function RatingPolicyPage() {
   const { me } = useSession();
-  return mayConfigureDistrictSettings(me) ? <Editor /> : <Forbidden />;
+  if (!mayConfigureDistrictSettings(me)) return <Forbidden />;
+  return (
+    <VersionedPolicyEditor
+      process="rating"
+      name="评价规则"
+      governs="一事一评与黄牌预警"
+      appliesFrom="此后的评价与黄牌按新规则办理"
+      toForm={toRatingForm}
+      fromForm={fromRatingForm}
+      diff={diffRatingPolicies}
+      fieldOfIssue={ratingFieldOfIssue}
+      fields={<RatingFields />}
+    />
+  );
 }
