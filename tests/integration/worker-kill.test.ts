@@ -252,5 +252,5 @@ describe('worker process killed (SIGKILL) in the middle of escalations', () => {
       ]);
       if (blockedIds.includes(c.id)) expect(escalations[0].attempt).toBeGreaterThanOrEqual(2);
     }
-  }, 150_000);
+  }, 300_000);
 });
