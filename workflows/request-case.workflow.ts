@@ -9,10 +9,19 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
-import type { ClockName, LadderStep } from '../src/modules/request-case/request-case.types';
+import type { ClockName, LadderStep, TransitionInput } from '../src/modules/request-case/request-case.types';
 import { computeDeadline, deadlineWithPauses, isProvisionalFor, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
-import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './request-case-refusals';
+import {
+  CASE_START,
+  caseActions,
+  CONVERTED_STOP_REASON,
+  FINISHED,
+  invalid,
+  OPEN,
+  requireState,
+  UNACCEPTED,
+} from './request-case-refusals';
 import type { CaseState } from './request-case-refusals';
 import { installCoHandling } from './co-handling.handlers';
 import { keepSearchAttributes } from './search-attributes';
@@ -28,6 +37,9 @@ export const CLOCK_RUN_PATCH = 'request-case-clock-run-identity';
 
 /** A calendar change that only clears (or sets) a deadline's 暂定 flag writes a DEADLINE_RECOMPUTED entry. */
 export const PROVISIONAL_DEADLINE_PATCH = 'request-case-provisional-deadline';
+
+/** 转入矛盾调解: a case converted into a 联调小组 dispute stops every clock. Histories from before never converted. */
+export const CONVERT_TO_MEDIATION_PATCH = 'request-case-convert-to-mediation';
 
 /** Everything the case needs from its policy version and calendar, frozen at intake so replays never re-read them. */
 export interface RequestCaseInput {
@@ -57,6 +69,9 @@ export interface ClockView {
   extensionWorkingDays: number;
   /** 暂定: the deadline was counted into a year whose holiday schedule the calendar does not have yet. */
   provisional: boolean;
+  /** Why a clock stopped before what it waited for happened (转入矛盾调解), and the dispute the case went to. */
+  stopReason?: string;
+  disputeId?: string;
 }
 
 export interface ActorInput {
@@ -82,6 +97,12 @@ export interface ReassignInput {
   gridId: string;
   note?: string;
 }
+export interface ConvertInput {
+  actorId?: string;
+  /** The 联调小组 dispute taking the case over; the same one sent again changes nothing. */
+  disputeId: string;
+  disputeNo: string;
+}
 export interface MergeInput {
   actorId?: string;
   intoCaseId: string;
@@ -100,6 +121,7 @@ export const closeUpdate = defineUpdate<CaseState, [ActorInput]>('close');
 export const returnUpdate = defineUpdate<CaseState, [ActorInput]>('returnCase');
 export const reassignUpdate = defineUpdate<CaseState, [ReassignInput]>('reassign');
 export const mergeUpdate = defineUpdate<CaseState, [MergeInput]>('merge');
+export const convertToMediationUpdate = defineUpdate<CaseState, [ConvertInput]>('convertToMediation');
 export const departmentContactedUpdate = defineUpdate<CaseState, [ActorInput]>('departmentContacted');
 export const clocksQuery = defineQuery<ClockView[]>('clocks');
 /** A supervisor changed the business calendar: running clocks re-compute their deadlines with it. */
@@ -173,7 +195,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     note?: string,
     resolveDeadlineMs?: number,
     kind?: string,
-    extra: { assignGridId?: string; mergedIntoId?: string } = {},
+    extra: Pick<
+      TransitionInput,
+      'assignGridId' | 'mergedIntoId' | 'convertedDisputeId' | 'clocksStopReason' | 'data'
+    > = {},
   ) => {
     state = to;
     await recordCaseTransition({
@@ -449,6 +474,52 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       },
     },
   );
+  let convertedTo: string | undefined;
+  setHandler(
+    convertToMediationUpdate,
+    async (a) => {
+      if (convertedTo === a.disputeId) return state; // the dispute's intake sent again
+      if (!patched(CONVERT_TO_MEDIATION_PATCH)) return state;
+      convertedTo = a.disputeId;
+      coHandling.stopOpenParts();
+      const stopped: ClockName[] = [];
+      for (const clock of clocks) {
+        if (clock.view.state === 'met' || clock.view.state === 'stopped') continue;
+        if (clock.pausedSinceMs !== undefined) {
+          clock.pauses.push({ fromMs: clock.pausedSinceMs, toMs: Date.now() });
+          clock.pausedSinceMs = undefined;
+        }
+        Object.assign(clock.view, { state: 'stopped', stopReason: CONVERTED_STOP_REASON, disputeId: a.disputeId });
+        touch(clock); // wakes its loop, which then ends
+        stopped.push(clock.view.name);
+      }
+      return transition(
+        caseActions.convert.step,
+        caseActions.convert.to,
+        a.actorId,
+        `${CONVERTED_STOP_REASON}（纠纷编号 ${a.disputeNo}），诉求各项时限停止计时`,
+        undefined,
+        'CONVERTED',
+        {
+          convertedDisputeId: a.disputeId,
+          clocksStopReason: CONVERTED_STOP_REASON,
+          data: {
+            disputeId: a.disputeId,
+            disputeNo: a.disputeNo,
+            reason: CONVERTED_STOP_REASON,
+            stoppedClocks: stopped,
+          },
+        },
+      );
+    },
+    {
+      validator: (a: ConvertInput) => {
+        if (convertedTo !== undefined && convertedTo === a?.disputeId) return;
+        requireState('convert', state);
+        if (!a?.disputeId || !a.disputeNo) invalid('请指定转入的矛盾纠纷');
+      },
+    },
+  );
 
   /** `primary` clocks (accept, resolution, rework) are the ones pauses and extensions apply to. */
   const runClock = async (
@@ -548,7 +619,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   }
   // a returned case is still waiting to be accepted by someone: the accept clock keeps running through a re-dispatch
   await runClock('accept', input.acceptLimit, Date.now(), () => !UNACCEPTED.includes(state));
-  if (input.firstResponseLimit) {
+  if (input.firstResponseLimit && state !== 'CONVERTED') {
     side.push(
       runClock(
         'firstResponse',
