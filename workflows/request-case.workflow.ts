@@ -12,20 +12,12 @@ import type { RequestCaseActivities } from '../activities/request-case.activitie
 import type { ClockName, LadderStep, TransitionInput } from '../src/modules/request-case/request-case.types';
 import { computeDeadline, deadlineWithPauses, isProvisionalFor, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
-import {
-  CASE_START,
-  caseActions,
-  CONVERTED_STOP_REASON,
-  FINISHED,
-  invalid,
-  OPEN,
-  requireState,
-  UNACCEPTED,
-} from './request-case-refusals';
+import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './request-case-refusals';
 import type { CaseState } from './request-case-refusals';
 import { installCoHandling } from './co-handling.handlers';
 import { keepSearchAttributes } from './search-attributes';
 import { installPolicyMigration } from './policy-migration.handlers';
+import { installMediationConversion } from './mediation-conversion.handlers';
 
 export type { CaseState } from './request-case-refusals';
 
@@ -37,9 +29,6 @@ export const CLOCK_RUN_PATCH = 'request-case-clock-run-identity';
 
 /** A calendar change that only clears (or sets) a deadline's 暂定 flag writes a DEADLINE_RECOMPUTED entry. */
 export const PROVISIONAL_DEADLINE_PATCH = 'request-case-provisional-deadline';
-
-/** 转入矛盾调解: a case converted into a 联调小组 dispute stops every clock. Histories from before never converted. */
-export const CONVERT_TO_MEDIATION_PATCH = 'request-case-convert-to-mediation';
 
 /** Everything the case needs from its policy version and calendar, frozen at intake so replays never re-read them. */
 export interface RequestCaseInput {
@@ -97,12 +86,6 @@ export interface ReassignInput {
   gridId: string;
   note?: string;
 }
-export interface ConvertInput {
-  actorId?: string;
-  /** The 联调小组 dispute taking the case over; the same one sent again changes nothing. */
-  disputeId: string;
-  disputeNo: string;
-}
 export interface MergeInput {
   actorId?: string;
   intoCaseId: string;
@@ -121,7 +104,6 @@ export const closeUpdate = defineUpdate<CaseState, [ActorInput]>('close');
 export const returnUpdate = defineUpdate<CaseState, [ActorInput]>('returnCase');
 export const reassignUpdate = defineUpdate<CaseState, [ReassignInput]>('reassign');
 export const mergeUpdate = defineUpdate<CaseState, [MergeInput]>('merge');
-export const convertToMediationUpdate = defineUpdate<CaseState, [ConvertInput]>('convertToMediation');
 export const departmentContactedUpdate = defineUpdate<CaseState, [ActorInput]>('departmentContacted');
 export const clocksQuery = defineQuery<ClockView[]>('clocks');
 /** A supervisor changed the business calendar: running clocks re-compute their deadlines with it. */
@@ -474,52 +456,14 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       },
     },
   );
-  let convertedTo: string | undefined;
-  setHandler(
-    convertToMediationUpdate,
-    async (a) => {
-      if (convertedTo === a.disputeId) return state; // the dispute's intake sent again
-      if (!patched(CONVERT_TO_MEDIATION_PATCH)) return state;
-      convertedTo = a.disputeId;
-      coHandling.stopOpenParts();
-      const stopped: ClockName[] = [];
-      for (const clock of clocks) {
-        if (clock.view.state === 'met' || clock.view.state === 'stopped') continue;
-        if (clock.pausedSinceMs !== undefined) {
-          clock.pauses.push({ fromMs: clock.pausedSinceMs, toMs: Date.now() });
-          clock.pausedSinceMs = undefined;
-        }
-        Object.assign(clock.view, { state: 'stopped', stopReason: CONVERTED_STOP_REASON, disputeId: a.disputeId });
-        touch(clock); // wakes its loop, which then ends
-        stopped.push(clock.view.name);
-      }
-      return transition(
-        caseActions.convert.step,
-        caseActions.convert.to,
-        a.actorId,
-        `${CONVERTED_STOP_REASON}（纠纷编号 ${a.disputeNo}），诉求各项时限停止计时`,
-        undefined,
-        'CONVERTED',
-        {
-          convertedDisputeId: a.disputeId,
-          clocksStopReason: CONVERTED_STOP_REASON,
-          data: {
-            disputeId: a.disputeId,
-            disputeNo: a.disputeNo,
-            reason: CONVERTED_STOP_REASON,
-            stoppedClocks: stopped,
-          },
-        },
-      );
-    },
-    {
-      validator: (a: ConvertInput) => {
-        if (convertedTo !== undefined && convertedTo === a?.disputeId) return;
-        requireState('convert', state);
-        if (!a?.disputeId || !a.disputeNo) invalid('请指定转入的矛盾纠纷');
-      },
-    },
-  );
+  installMediationConversion({
+    clocks,
+    touch,
+    state: () => state,
+    stopCoHandling: () => coHandling.stopOpenParts(),
+    convert: (actorId, text, extra) =>
+      transition(caseActions.convert.step, caseActions.convert.to, actorId, text, undefined, 'CONVERTED', extra),
+  });
 
   /** `primary` clocks (accept, resolution, rework) are the ones pauses and extensions apply to. */
   const runClock = async (

@@ -8,7 +8,6 @@ import {
   acceptUpdate,
   closeUpdate,
   clocksQuery,
-  convertToMediationUpdate,
   decideExtensionUpdate,
   disputeUpdate,
   markHandledUpdate,
@@ -25,6 +24,7 @@ import {
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { ProcessState } from '../../src/shared/search-attributes';
+import { convertToMediationUpdate } from '../../workflows/mediation-conversion.handlers';
 import { caseInput, insertCaseRow, seatLeaders, SIDE_CLOCKS } from '../fixtures/request-case-intake';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 import { recordHistory } from '../fixtures/history-recorder';
