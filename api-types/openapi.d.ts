@@ -748,7 +748,7 @@ export interface paths {
         /** 辖区内的矛盾纠纷（按状态、风险等级、社区筛选，分页，新受理的在前），附各席位 */
         get: operations["MediationController_list"];
         put?: never;
-        /** 受理矛盾纠纷（来访、热线、网格员上报，或由诉求转入）：按策略计算风险等级（可附理由调整），高风险立即以紧急级别通知街道和区；按类别的席位组建联调小组。同一 intakeKey 重复提交返回同一纠纷 */
+        /** 受理矛盾纠纷（来访、热线、网格员上报，或由诉求转入）：按策略计算风险等级（可附理由调整），高风险立即以紧急级别通知街道和区；按类别的席位组建联调小组。同一 intakeKey 重复提交返回同一纠纷。由诉求转入（requestCaseId）时，诉求改为「已转矛盾调解」，各项时限停止计时（原因「转入矛盾调解」及纠纷 id 记入诉求）；诉求已办结、已合并或已转入其他纠纷 → 409 ILLEGAL_TRANSITION，不受理 */
         post: operations["MediationController_intake"];
         delete?: never;
         options?: never;
@@ -1003,6 +1003,23 @@ export interface paths {
         };
         /** 联调小组成员（含受邀人）查看纠纷详情和完整时间线（不限辖区） */
         get: operations["MediationController_panelDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/panel/disputes/{id}/agreement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联调小组成员（含受邀人）下载调解协议书 PDF（不限辖区） */
+        get: operations["MediationController_panelAgreementPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3414,7 +3431,7 @@ export interface operations {
                 pageSize?: number;
                 q?: string;
                 sort?: "newest" | "deadline";
-                status?: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                status?: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
             };
             header?: never;
             path?: never;
@@ -3440,8 +3457,17 @@ export interface operations {
                             category: string;
                             /** @enum {string} */
                             channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                            /**
+                             * Format: date-time
+                             * @description 各项时限停止计时的时间（如转入矛盾调解）
+                             */
+                            clocksStoppedAt: string | null;
+                            /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                            clocksStopReason: string | null;
                             /** Format: date-time */
                             closedAt: string | null;
+                            /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                            convertedDisputeId: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             description: string;
@@ -3470,7 +3496,7 @@ export interface operations {
                             /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                             resolveDeadlineProvisional: boolean;
                             /** @enum {string} */
-                            status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                            status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                             /** @description escalated=true 时附督办单 */
                             supervisionOrders?: ({
                                 clock: string;
@@ -3582,8 +3608,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -3609,7 +3644,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         /** @enum {string} */
                         urgency: "NORMAL" | "URGENT" | "CRITICAL";
                         workflowId: string;
@@ -3635,8 +3670,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -3662,7 +3706,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         /** @enum {string} */
                         urgency: "NORMAL" | "URGENT" | "CRITICAL";
                         workflowId: string;
@@ -3746,9 +3790,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -3758,6 +3810,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -3784,7 +3838,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -3891,9 +3945,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -3903,6 +3965,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -3929,7 +3993,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -4045,9 +4109,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -4057,6 +4129,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -4083,7 +4157,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -4201,9 +4275,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -4213,6 +4295,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -4239,7 +4323,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -4356,9 +4440,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -4368,6 +4460,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -4394,7 +4488,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -4511,9 +4605,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -4523,6 +4625,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -4549,7 +4653,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -4670,9 +4774,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -4682,6 +4794,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -4708,7 +4822,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -4828,9 +4942,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -4840,6 +4962,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -4866,7 +4990,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -4982,9 +5106,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -4994,6 +5126,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -5020,7 +5154,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -5137,9 +5271,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -5149,6 +5291,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -5175,7 +5319,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -5292,9 +5436,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -5304,6 +5456,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -5330,7 +5484,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -5446,9 +5600,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -5458,6 +5620,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -5484,7 +5648,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -5602,9 +5766,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -5614,6 +5786,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -5640,7 +5814,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -5756,9 +5930,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -5768,6 +5950,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -5794,7 +5978,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -5910,9 +6094,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -5922,6 +6114,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -5948,7 +6142,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -6066,9 +6260,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -6078,6 +6280,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -6104,7 +6308,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -6220,9 +6424,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -6232,6 +6444,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -6258,7 +6472,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -6374,9 +6588,17 @@ export interface operations {
                         category: string;
                         /** @enum {string} */
                         channel: "WALK_IN" | "HOTLINE" | "WECHAT" | "PATROL" | "GRID_WORKER" | "RIDER";
+                        /** @description 流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId */
                         clocks: {
                             [key: string]: unknown;
                         }[] | null;
+                        /**
+                         * Format: date-time
+                         * @description 各项时限停止计时的时间（如转入矛盾调解）
+                         */
+                        clocksStoppedAt: string | null;
+                        /** @description 时限停止计时的原因，如「转入矛盾调解」 */
+                        clocksStopReason: string | null;
                         /** Format: date-time */
                         closedAt: string | null;
                         coHandlers: ({
@@ -6386,6 +6608,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description 转入矛盾调解时接手的联调小组纠纷 */
+                        convertedDisputeId: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         description: string;
@@ -6412,7 +6636,7 @@ export interface operations {
                         /** @description 暂定：办结时限计入了尚未发布节假日安排的年份，录入该年安排后重算 */
                         resolveDeadlineProvisional: boolean;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         supervisionOrders: ({
                             clock: string;
                             /** Format: date-time */
@@ -7364,8 +7588,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description 不存在，或不在您的管辖范围内 */
+            /**
+             * @description 不存在，或不在您的管辖范围内
+             *
+             *     不存在，或不在您的管辖范围内
+             */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9139,6 +9376,64 @@ export interface operations {
             };
         };
     };
+    MediationController_panelAgreementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 调解协议书 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MyRequestCaseController_list: {
         parameters: {
             query?: {
@@ -9173,7 +9468,7 @@ export interface operations {
                             id: string;
                             mergedIntoId: string | null;
                             /** @enum {string} */
-                            status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                            status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         }[];
                         page: number;
                         pageSize: number;
@@ -9255,7 +9550,7 @@ export interface operations {
                         id: string;
                         mergedIntoId: string | null;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                     };
                 };
             };
@@ -9280,7 +9575,7 @@ export interface operations {
                         id: string;
                         mergedIntoId: string | null;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                     };
                 };
             };
@@ -9357,7 +9652,7 @@ export interface operations {
                         id: string;
                         mergedIntoId: string | null;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         timeline: {
                             /** Format: date-time */
                             at: string;
@@ -9446,7 +9741,7 @@ export interface operations {
                         id: string;
                         mergedIntoId: string | null;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         timeline: {
                             /** Format: date-time */
                             at: string;
@@ -9544,7 +9839,7 @@ export interface operations {
                         id: string;
                         mergedIntoId: string | null;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         timeline: {
                             /** Format: date-time */
                             at: string;
@@ -9642,7 +9937,7 @@ export interface operations {
                         id: string;
                         mergedIntoId: string | null;
                         /** @enum {string} */
-                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                        status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                         timeline: {
                             /** Format: date-time */
                             at: string;
@@ -11855,7 +12150,7 @@ export interface operations {
                     /** @default {} */
                     filters?: {
                         category?: string;
-                        states?: ("REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED")[];
+                        states?: ("REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED")[];
                         /** Format: uuid */
                         unitId?: string;
                     };
@@ -11940,7 +12235,7 @@ export interface operations {
                     category?: string;
                     /** @default 50 */
                     limit?: number;
-                    states?: ("REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED")[];
+                    states?: ("REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED")[];
                     toVersion: number;
                     /** Format: uuid */
                     unitId?: string;
@@ -11975,7 +12270,7 @@ export interface operations {
                             gridId: string | null;
                             reason?: string;
                             /** @enum {string} */
-                            status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED";
+                            status: "REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED";
                             toVersion: number;
                         }[];
                         nextAfter: string | null;
@@ -12055,7 +12350,7 @@ export interface operations {
                         error: string | null;
                         filters: {
                             category?: string;
-                            states: ("REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED")[];
+                            states: ("REPORTED" | "RETURNED" | "ACCEPTED" | "HANDLING" | "WAITING_RESIDENT" | "HANDLED" | "CLOSED" | "MERGED" | "CONVERTED")[];
                             unitId?: string;
                         };
                         /** Format: date-time */

@@ -3,7 +3,14 @@ import type { CaseAction, CaseState } from '../src/shared/process/request-case.s
 import { refuse } from './refusal';
 
 export type { CaseState } from '../src/shared/process/request-case.states';
-export { CASE_START, caseActions, FINISHED, OPEN, UNACCEPTED } from '../src/shared/process/request-case.states';
+export {
+  CASE_START,
+  caseActions,
+  CONVERTED_STOP_REASON,
+  FINISHED,
+  OPEN,
+  UNACCEPTED,
+} from '../src/shared/process/request-case.states';
 
 /** Refuses the step unless the state table allows it from the case's state. */
 export function requireState(action: CaseAction, state: CaseState): void {

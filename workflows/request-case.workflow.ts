@@ -9,7 +9,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
-import type { ClockName, LadderStep } from '../src/modules/request-case/request-case.types';
+import type { ClockName, LadderStep, TransitionInput } from '../src/modules/request-case/request-case.types';
 import { computeDeadline, deadlineWithPauses, isProvisionalFor, reminderTimesFor } from '../src/shared/calendar';
 import type { BusinessCalendar, Limit, PauseInterval } from '../src/shared/calendar';
 import { CASE_START, caseActions, FINISHED, invalid, OPEN, requireState, UNACCEPTED } from './request-case-refusals';
@@ -17,6 +17,7 @@ import type { CaseState } from './request-case-refusals';
 import { installCoHandling } from './co-handling.handlers';
 import { keepSearchAttributes } from './search-attributes';
 import { installPolicyMigration } from './policy-migration.handlers';
+import { installMediationConversion } from './mediation-conversion.handlers';
 
 export type { CaseState } from './request-case-refusals';
 
@@ -57,6 +58,9 @@ export interface ClockView {
   extensionWorkingDays: number;
   /** 暂定: the deadline was counted into a year whose holiday schedule the calendar does not have yet. */
   provisional: boolean;
+  /** Why a clock stopped before what it waited for happened (转入矛盾调解), and the dispute the case went to. */
+  stopReason?: string;
+  disputeId?: string;
 }
 
 export interface ActorInput {
@@ -173,7 +177,10 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
     note?: string,
     resolveDeadlineMs?: number,
     kind?: string,
-    extra: { assignGridId?: string; mergedIntoId?: string } = {},
+    extra: Pick<
+      TransitionInput,
+      'assignGridId' | 'mergedIntoId' | 'convertedDisputeId' | 'clocksStopReason' | 'data'
+    > = {},
   ) => {
     state = to;
     await recordCaseTransition({
@@ -449,6 +456,14 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
       },
     },
   );
+  installMediationConversion({
+    clocks,
+    touch,
+    state: () => state,
+    stopCoHandling: () => coHandling.stopOpenParts(),
+    convert: (actorId, text, extra) =>
+      transition(caseActions.convert.step, caseActions.convert.to, actorId, text, undefined, 'CONVERTED', extra),
+  });
 
   /** `primary` clocks (accept, resolution, rework) are the ones pauses and extensions apply to. */
   const runClock = async (
@@ -548,7 +563,7 @@ export async function requestCaseWorkflow(input: RequestCaseInput): Promise<Case
   }
   // a returned case is still waiting to be accepted by someone: the accept clock keeps running through a re-dispatch
   await runClock('accept', input.acceptLimit, Date.now(), () => !UNACCEPTED.includes(state));
-  if (input.firstResponseLimit) {
+  if (input.firstResponseLimit && state !== 'CONVERTED') {
     side.push(
       runClock(
         'firstResponse',

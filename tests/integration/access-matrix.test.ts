@@ -873,6 +873,13 @@ const routes: Record<string, RouteCase> = {
     call: (_f, side) => ({ method: 'GET', path: `/api/v1/mediation/panel/disputes/${disputes[side]}` }),
     expect: { ...everyone(404), anonymous: 401 },
   },
+  'GET /api/v1/mediation/panel/disputes/{id}/agreement.pdf': {
+    call: (_f, side) => ({
+      method: 'GET',
+      path: `/api/v1/mediation/panel/disputes/${disputes[side]}/agreement.pdf`,
+    }),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
   'GET /api/v1/mediation/invitations/mine': {
     call: () => ({ method: 'GET', path: '/api/v1/mediation/invitations/mine' }),
     expect: { ...everyone(200), anonymous: 401 },

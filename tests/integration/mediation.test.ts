@@ -67,7 +67,7 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
       ]);
       token[key] = (await login(api.url, `${key}-${f.tag}`)).accessToken;
     }
-    for (const who of ['admin', 'secretaryC1', 'supervisorS1', 'gridWorkerG2'])
+    for (const who of ['admin', 'secretaryC1', 'supervisorS1', 'gridWorkerG1', 'gridWorkerG2'])
       token[who] = (await login(api.url, f.people[who].username)).accessToken;
   });
   afterAll(async () => {
@@ -227,6 +227,13 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
     expect(((await panelView.json()) as Detail).timeline.map((e) => e.kind)).toContain('INVITATION_TIMED_OUT');
     expect((await call('lawyerB', 'GET', `/mediation/disputes/${id}`)).status).toBe(403);
     expect((await call('security', 'GET', `/mediation/panel/disputes/${id}`)).status).toBe(404);
+    // and downloads the agreement there; nobody else does
+    const panelPdf = await call('lawyerB', 'GET', `/mediation/panel/disputes/${id}/agreement.pdf`);
+    expect(panelPdf.status).toBe(200);
+    expect(panelPdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await panelPdf.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+    for (const outsider of ['security', 'gridWorkerG2'])
+      expect((await call(outsider, 'GET', `/mediation/panel/disputes/${id}/agreement.pdf`)).status).toBe(404);
     const mine = (await (await call('lawyerA', 'GET', '/mediation/panel/disputes')).json()) as {
       items: { id: string }[];
     };
@@ -247,25 +254,37 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
     );
   });
 
-  it('a resident request converted to a dispute, whose mediation fails and is referred to labour arbitration', async () => {
-    const caseId = randomUUID();
-    await db.query(
-      `INSERT INTO request_case (id, case_no, request_key, workflow_id, channel, category, description, address, grid_id, community_id,
-      street_id, reporter_phone, urgency, status, policy_version, accept_deadline, accountable_unit_id)
-      VALUES ($1, $2, $3, $4, 'HOTLINE', $5, '邻居拖欠工钱', $6, $7, $8, $9, '13900000011', 'NORMAL', 'ACCEPTED', 1, now(), $7)`,
-      [
-        caseId,
-        `SQ-TJ-${caseId.slice(0, 8)}`,
-        `rk-${caseId}`,
-        `case-${caseId}`,
-        f.category,
-        f.addresses.G1,
-        f.units.G1.id,
-        f.units.C1.id,
-        f.units.S1.id,
-      ],
-    );
-    const created = await intake({
+  /** A resident request filed through the API (its workflow running) and accepted by the grid worker. */
+  async function acceptedRequest(description: string): Promise<string> {
+    const filed = await call('gridWorkerG1', 'POST', '/cases', {
+      requestKey: `med-${randomUUID()}`,
+      channel: 'HOTLINE',
+      category: f.category,
+      description,
+      address: f.addresses.G1,
+      reporterPhone: '13900000011',
+    });
+    expect(filed.status).toBe(201);
+    const { id } = (await filed.json()) as { id: string };
+    expect((await call('gridWorkerG1', 'POST', `/cases/${id}/accept`, {})).status).toBe(200);
+    return id;
+  }
+  interface RequestDetail {
+    status: string;
+    convertedDisputeId: string | null;
+    clocksStopReason: string | null;
+    clocksStoppedAt: string | null;
+    timeline: { kind: string }[];
+    clocks: { name: string; state: string; stopReason?: string; disputeId?: string }[] | null;
+  }
+  const requestDetail = async (id: string) =>
+    (await (await call('secretaryC1', 'GET', `/cases/${id}`)).json()) as RequestDetail;
+  const caseEvents = async (caseId: string) =>
+    Number((await db.query('SELECT count(*)::int AS n FROM case_event WHERE case_id = $1', [caseId])).rows[0].n);
+
+  it('a resident request converted to a dispute stops its clocks, whose mediation fails and is referred to labour arbitration', async () => {
+    const caseId = await acceptedRequest('邻居拖欠工钱');
+    const body = {
       ...labourDispute(f, p),
       intakeKey: `referral-${f.tag}`,
       source: 'REQUEST_CASE',
@@ -279,7 +298,40 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
       gatheringThreat: false,
       violenceThreat: false,
       candidates: { police: [p.policeA] },
+    };
+    const created = await intake(body);
+    // the same intake again (a retried POST): the same dispute, and the request converted once
+    expect((await intake(body)).id).toBe(created.id);
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM mediation_dispute WHERE request_case_id = $1', [caseId])).rows[0]
+        .n,
+    ).toBe(1);
+    const request = await eventually(async () => {
+      const d = await requestDetail(caseId);
+      return d.clocks ? d : undefined;
+    }, 'the converted request with its clocks');
+    expect(request).toMatchObject({
+      status: 'CONVERTED',
+      convertedDisputeId: created.id,
+      clocksStopReason: '转入矛盾调解',
+      clocksStoppedAt: expect.any(String),
     });
+    expect(request.timeline.map((e) => e.kind).filter((k) => k.startsWith('CONVERTED'))).toEqual([
+      'CONVERTED_TO_MEDIATION',
+      'CONVERTED',
+    ]);
+    const resolution = request.clocks?.find((c) => c.name === 'resolution');
+    expect(resolution).toMatchObject({ state: 'stopped', stopReason: '转入矛盾调解', disputeId: created.id });
+    expect(request.clocks?.filter((c) => c.state === 'running' || c.state === 'lapsed')).toEqual([]);
+    expect(
+      (
+        await db.query(
+          "SELECT count(*)::int AS n FROM audit_entry WHERE entity_id = $1 AND action = 'case.converted'",
+          [caseId],
+        )
+      ).rows[0].n,
+    ).toBe(1);
+
     expect(created.riskGrade).toBe('LOW');
     const link = await db.query(
       "SELECT note, data FROM case_event WHERE case_id = $1 AND kind = 'CONVERTED_TO_MEDIATION'",
@@ -326,5 +378,34 @@ describe('联调小组 mediation through HTTP, the real worker and Temporal', ()
         ).rows.length > 0,
       'the party with a phone told of the referral',
     );
+  });
+
+  it('a request already closed is not converted: 409 in Chinese, and neither the dispute nor the request changes', async () => {
+    const caseId = await acceptedRequest('楼上漏水');
+    expect((await call('gridWorkerG1', 'POST', `/cases/${caseId}/handled`, { reply: '已修好' })).status).toBe(200);
+    expect((await call('gridWorkerG1', 'POST', `/cases/${caseId}/close`, {})).status).toBe(200);
+    const before = await caseEvents(caseId);
+    const intakeKey = `closed-${randomUUID()}`;
+    const refused = await call('secretaryC1', 'POST', '/mediation/disputes', {
+      ...labourDispute(f, p),
+      intakeKey,
+      source: 'REQUEST_CASE',
+      requestCaseId: caseId,
+      category: f.category,
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      code: 'ILLEGAL_TRANSITION',
+      message: '诉求当前为「已办结」，不能转入矛盾调解',
+    });
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM mediation_dispute WHERE intake_key = $1', [intakeKey])).rows[0].n,
+    ).toBe(0);
+    expect(await caseEvents(caseId)).toBe(before);
+    expect(await requestDetail(caseId)).toMatchObject({
+      status: 'CLOSED',
+      convertedDisputeId: null,
+      clocksStopReason: null,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Client } from 'pg';
@@ -22,7 +23,9 @@ import {
   returnUpdate,
 } from '../../workflows/request-case.workflow';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
-import { caseInput, insertCaseRow, seatLeaders } from '../fixtures/request-case-intake';
+import { ProcessState } from '../../src/shared/search-attributes';
+import { convertToMediationUpdate } from '../../workflows/mediation-conversion.handlers';
+import { caseInput, insertCaseRow, seatLeaders, SIDE_CLOCKS } from '../fixtures/request-case-intake';
 import { createTestWorker, startServices, timeSkippingServerPerTest } from '../fixtures/time-skipping';
 import { recordHistory } from '../fixtures/history-recorder';
 
@@ -510,6 +513,75 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
       status: 'MERGED',
       merged_into_id: target.id,
     });
+  });
+
+  it('converted to a mediation dispute: every clock still running stops with the reason, and nothing reminds or escalates after', async () => {
+    const { id, handle } = await newCase({ start: true, extra: SIDE_CLOCKS });
+    const disputeId = randomUUID();
+    const result = await (
+      await newWorker()
+    ).runUntil(async () => {
+      await handle.executeUpdate(acceptUpdate, { args: [actor()] });
+      await handle.executeUpdate(requestInfoUpdate, { args: [{ ...actor(), note: '请提供欠薪凭证' }] });
+      expect(
+        failure(
+          await handle
+            .executeUpdate(convertToMediationUpdate, { args: [{ ...actor(), disputeId: '', disputeNo: '' }] })
+            .catch((e: unknown) => e),
+        ),
+      ).toMatchObject({ type: 'VALIDATION_FAILED', message: '请指定转入的矛盾纠纷' });
+      expect(
+        await handle.executeUpdate(convertToMediationUpdate, {
+          args: [{ ...actor(), disputeId, disputeNo: 'TJ-T-0001' }],
+        }),
+      ).toBe('CONVERTED');
+      // past every limit of the case, its reminders and the whole ladder: a running clock would have escalated three times
+      await ts.env.sleep('40 days');
+      expect((await handle.query(clocksQuery)).map((c) => [c.name, c.state, c.stopReason, c.disputeId])).toEqual([
+        ['contactDepartment', 'stopped', '转入矛盾调解', disputeId],
+        ['accept', 'met', undefined, undefined],
+        ['firstResponse', 'met', undefined, undefined],
+        ['resolution', 'stopped', '转入矛盾调解', disputeId],
+      ]);
+      return handle.result();
+    });
+    expect(result).toBe('CONVERTED');
+
+    const timeline = await events(id);
+    expect(timeline.slice(timeline.indexOf('CONVERTED'))).toEqual(['CONVERTED']);
+    expect(timeline).not.toContain('ESCALATED');
+    const converted = await db.query("SELECT note, data FROM case_event WHERE case_id = $1 AND kind = 'CONVERTED'", [
+      id,
+    ]);
+    expect(converted.rows).toEqual([
+      {
+        note: '转入矛盾调解（纠纷编号 TJ-T-0001），诉求各项时限停止计时',
+        data: {
+          status: 'CONVERTED',
+          disputeId,
+          disputeNo: 'TJ-T-0001',
+          reason: '转入矛盾调解',
+          stoppedClocks: ['contactDepartment', 'resolution'],
+        },
+      },
+    ]);
+    const row = await db.query(
+      'SELECT status, escalation_level, converted_dispute_id, clocks_stop_reason, clocks_stopped_at FROM request_case WHERE id = $1',
+      [id],
+    );
+    expect(row.rows[0]).toEqual({
+      status: 'CONVERTED',
+      escalation_level: 0,
+      converted_dispute_id: disputeId,
+      clocks_stop_reason: '转入矛盾调解',
+      clocks_stopped_at: expect.any(Date),
+    });
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM supervision_order WHERE case_id = $1', [id])).rows[0].n,
+    ).toBe(0);
+    expect((await handle.describe()).typedSearchAttributes.get(ProcessState)).toBe('CONVERTED');
+
+    await recordHistory('request-case-converted-to-mediation', handle, ['clocks']);
   });
 
   it('runs the contact-department and first-response clocks beside the main ones, each escalating on its own', async () => {

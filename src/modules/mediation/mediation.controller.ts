@@ -48,6 +48,12 @@ const answerResultSchema = z.object({
   answer: z.enum(['ACCEPT', 'DECLINE']),
 });
 
+const pdfFile = ({ fileName, bytes }: { fileName: string; bytes: Buffer }) =>
+  new StreamableFile(bytes, {
+    type: 'application/pdf',
+    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  });
+
 @ApiTags('联调小组 mediation')
 @ApiBearerAuth()
 @Controller('api/v1/mediation')
@@ -59,11 +65,12 @@ export class MediationController {
   @ApiOperation({
     summary:
       '受理矛盾纠纷（来访、热线、网格员上报，或由诉求转入）：按策略计算风险等级（可附理由调整），高风险立即以紧急级别通知街道和区；' +
-      '按类别的席位组建联调小组。同一 intakeKey 重复提交返回同一纠纷',
+      '按类别的席位组建联调小组。同一 intakeKey 重复提交返回同一纠纷。由诉求转入（requestCaseId）时，诉求改为「已转矛盾调解」，' +
+      '各项时限停止计时（原因「转入矛盾调解」及纠纷 id 记入诉求）；诉求已办结、已合并或已转入其他纠纷 → 409 ILLEGAL_TRANSITION，不受理',
   })
   @ApiZodBody(intakeSchema)
   @ApiZodResponse(201, disputeDetailSchema, '已受理')
-  @ApiErrors(400)
+  @ApiErrors(400, 404, 409)
   intake(
     @CurrentPrincipal() principal: Principal,
     @CurrentScope() scope: UnitScope,
@@ -97,6 +104,20 @@ export class MediationController {
   @ApiErrors(404)
   panelDetail(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.mediation.panelDetail(principal, id);
+  }
+
+  @Get('panel/disputes/:id/agreement.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: '联调小组成员（含受邀人）下载调解协议书 PDF（不限辖区）' })
+  @ApiProduces('application/pdf')
+  @ApiResponse({
+    status: 200,
+    description: '调解协议书',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiErrors(404)
+  async panelAgreementPdf(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return pdfFile(await this.mediation.panelAgreementPdf(principal, id));
   }
 
   @Get('invitations/mine')
@@ -147,11 +168,7 @@ export class MediationController {
   })
   @ApiErrors(404)
   async agreementPdf(@CurrentScope() scope: UnitScope, @Param('id') id: string) {
-    const { fileName, bytes } = await this.mediation.agreementPdf(scope, id);
-    return new StreamableFile(bytes, {
-      type: 'application/pdf',
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    });
+    return pdfFile(await this.mediation.agreementPdf(scope, id));
   }
 
   @Post('disputes/:id/risk')

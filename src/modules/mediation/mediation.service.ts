@@ -14,6 +14,7 @@ import { computeDeadline } from '../../shared/calendar';
 import { referenceNo } from '../../shared/reference-no';
 import { startSearchAttributes } from '../../shared/search-attributes';
 import { disputeActionRefusal } from '../../shared/process/mediation.states';
+import { caseActions, illegalActionMessage, mayTake } from '../../shared/process/request-case.states';
 import type { DisputeAction, DisputeState } from '../../shared/process/mediation.states';
 import { invitationAnswerRefusal, withdrawRefusal } from '../../shared/process/mediation-panel.states';
 import type { InvitationStatus, SlotStatus } from '../../shared/process/mediation-panel.states';
@@ -74,7 +75,25 @@ export class MediationService {
         streetId: started.dispute.streetId,
       }),
     );
+    await this.convertRequest(principal, started.dispute);
     return this.detail(scope, started.dispute.id);
+  }
+
+  /**
+   * 转入矛盾调解: the request's workflow moves it to 已转矛盾调解 and stops its clocks, once the dispute is committed. A
+   * retried intake finds the request already converted to this dispute (its workflow may have ended) and sends nothing.
+   */
+  private async convertRequest(principal: Principal, dispute: DisputeRow) {
+    if (!dispute.requestCaseId) return;
+    const request = await this.disputes.requestCaseInScope(dispute.requestCaseId, {});
+    if (!request || request.convertedDisputeId === dispute.id) return;
+    await updateOrRefuse(
+      this.temporal.client,
+      request.workflowId,
+      'convertToMediation',
+      { disputeId: dispute.id, disputeNo: dispute.disputeNo, actorId: principal.personId },
+      REFUSALS,
+    );
   }
 
   /**
@@ -95,6 +114,8 @@ export class MediationService {
       ? await this.disputes.requestCaseInScope(dto.requestCaseId, scope.all ? {} : { communityId: dto.communityId })
       : null;
     if (dto.requestCaseId && !requestCase) throw new DomainError('NOT_FOUND', '诉求不存在或不属于该社区');
+    if (requestCase && !mayTake('convert', requestCase.status))
+      throw new DomainError('ILLEGAL_TRANSITION', illegalActionMessage(caseActions.convert.label, requestCase.status));
 
     const policy = await this.policies.current('mediation');
     const rules = policy.data;
@@ -289,6 +310,11 @@ export class MediationService {
   async panelDetail(principal: Principal, id: string) {
     if (!(await this.disputes.invitedTo(id, principal.personId))) throw new DomainError('NOT_FOUND', NOT_FOUND);
     return this.detail(EVERYTHING, id);
+  }
+
+  async panelAgreementPdf(principal: Principal, id: string) {
+    if (!(await this.disputes.invitedTo(id, principal.personId))) throw new DomainError('NOT_FOUND', NOT_FOUND);
+    return this.agreementPdf(EVERYTHING, id);
   }
 
   myInvitations(principal: Principal) {

@@ -6,6 +6,7 @@ import type { CandidateCase } from './policy-migration.repository';
 const finishedReason: Partial<Record<CaseStatus, string>> = {
   CLOSED: '诉求已办结，保持原策略版本',
   MERGED: '诉求已并入其他诉求，保持原策略版本',
+  CONVERTED: '诉求已转入矛盾调解，保持原策略版本',
 };
 export const WORKFLOW_GONE_REASON = '诉求流程已结束或不存在，保持原策略版本';
 export const NO_ANSWER_REASON = '诉求流程暂未响应，无法读取计时器（迁移时仍会发送）';

@@ -3,7 +3,7 @@ import { CaseStatus } from '../../generated/prisma/enums';
 import { DomainError } from '../../common/errors/domain-error';
 import type { ListCasesQuery } from './dto/request-case.dto';
 
-const NOT_OPEN: readonly CaseStatus[] = ['HANDLED', 'CLOSED', 'MERGED'];
+const NOT_OPEN: readonly CaseStatus[] = ['HANDLED', 'CLOSED', 'MERGED', 'CONVERTED'];
 
 /** The statuses a list shows: the one asked for; open ones; or all but merged (the case they joined carries on). */
 export function listedStatuses(q: Pick<ListCasesQuery, 'status' | 'open'>): CaseStatus[] {

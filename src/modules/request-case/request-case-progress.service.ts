@@ -104,7 +104,7 @@ export class RequestCaseProgressService {
           kind: input.kind ?? eventKind[input.status] ?? input.status,
           actorId: input.actorId,
           note: input.note,
-          data: { status: input.status },
+          data: { ...input.data, status: input.status } as Prisma.InputJsonValue,
         },
         tx,
       );
@@ -118,6 +118,13 @@ export class RequestCaseProgressService {
           ...(stamp ? { [stamp]: new Date() } : {}),
           ...(input.assignGridId ? await this.unitsOfGrid(input.assignGridId) : {}),
           ...(input.mergedIntoId ? { mergedIntoId: input.mergedIntoId } : {}),
+          ...(input.convertedDisputeId
+            ? {
+                convertedDisputeId: input.convertedDisputeId,
+                clocksStoppedAt: new Date(),
+                clocksStopReason: input.clocksStopReason ?? null,
+              }
+            : {}),
           // the first unit stays accountable until the one a case was handed to accepts it
           ...(input.status === 'ACCEPTED' ? { accountableUnitId: before.gridId } : {}),
           ...(input.resolveDeadlineMs ? { resolveDeadline: new Date(input.resolveDeadlineMs) } : {}),
@@ -127,7 +134,8 @@ export class RequestCaseProgressService {
         },
         tx,
       );
-      if (moved && input.status === 'MERGED') await this.coHandlers.stopOpen(input.caseId, tx);
+      if (moved && (input.status === 'MERGED' || input.status === 'CONVERTED'))
+        await this.coHandlers.stopOpen(input.caseId, tx);
       const after = moved ? await this.requireCase(input.caseId, tx) : before;
       await this.audit.record(
         {

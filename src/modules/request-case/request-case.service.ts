@@ -9,7 +9,7 @@ import { TemporalClientService } from '../../infra/temporal/temporal-client.serv
 import { queryWithin, startOnce } from '../../infra/temporal/workflow-calls';
 import { BusinessCalendar, computeDeadline } from '../../shared/calendar';
 import { boundingBox, haversineMeters, Point } from '../../shared/geo/haversine.util';
-import { caseActions, illegalActionMessage, mayTake } from '../../shared/process/request-case.states';
+import { caseActions, FINISHED, illegalActionMessage, mayTake } from '../../shared/process/request-case.states';
 import type { CaseAction } from '../../shared/process/request-case.states';
 import { referenceNo } from '../../shared/reference-no';
 import { EscalationLevel, startSearchAttributes } from '../../shared/search-attributes';
@@ -180,10 +180,8 @@ export class RequestCaseService {
       AND: [
         casesVisibleTo(scope),
         q.q ? { OR: [{ caseNo: { contains: q.q } }, { description: { contains: q.q } }] } : {},
-        q.escalated === 'true'
-          ? { escalationLevel: { gte: 1 }, status: { notIn: ['HANDLED', 'CLOSED', 'MERGED'] } }
-          : {},
-        pendingIds ? { id: { in: pendingIds }, status: { notIn: ['CLOSED', 'MERGED'] } } : {},
+        q.escalated === 'true' ? { escalationLevel: { gte: 1 }, status: { notIn: ['HANDLED', ...FINISHED] } } : {},
+        pendingIds ? { id: { in: pendingIds }, status: { notIn: [...FINISHED] } } : {},
       ],
       status: { in: statuses },
     };
@@ -431,7 +429,7 @@ export class RequestCaseService {
 
   private async assertMergeTarget(id: string, intoCaseId: string, scope: UnitScope): Promise<void> {
     const into = intoCaseId === id ? null : await this.cases.inScope(intoCaseId, scope);
-    if (!into || into.status === 'CLOSED' || into.status === 'MERGED') {
+    if (!into || FINISHED.includes(into.status)) {
       throw new DomainError('INVALID_REFERENCE', '只能并入您管辖范围内另一件尚未办结的诉求');
     }
   }

@@ -19,6 +19,11 @@ export interface TransitionInput {
   /** A re-dispatch: the grid that takes the case over (it becomes accountable once it accepts). */
   assignGridId?: string;
   mergedIntoId?: string;
+  /** 转入矛盾调解: the dispute the case became; its clocks stopped for this reason. */
+  convertedDisputeId?: string;
+  clocksStopReason?: string;
+  /** More for the timeline entry's data than the new status (the clocks a conversion stopped …). */
+  data?: Record<string, unknown>;
   actorId?: string;
   note?: string;
   resolveDeadlineMs?: number;

@@ -20,6 +20,9 @@ export interface ProjectableClock {
   /** Finished pauses; an open pause (the clock is paused now) is not in it, as in the workflow. */
   pauses?: readonly PauseInterval[];
   extensionWorkingDays: number;
+  /** Why a `stopped` clock stopped early (转入矛盾调解), and the dispute it went to; absent from older workflow code. */
+  stopReason?: string;
+  disputeId?: string;
 }
 
 export interface ClockProjection {

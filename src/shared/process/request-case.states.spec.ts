@@ -41,6 +41,7 @@ describe('request case state table', () => {
       reassign: ['RETURNED'],
       merge: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT'],
       departmentContacted: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'],
+      convert: ['REPORTED', 'RETURNED', 'ACCEPTED', 'HANDLING', 'WAITING_RESIDENT', 'HANDLED'],
     });
   });
 
@@ -81,5 +82,6 @@ describe('request case state table', () => {
     expect(illegalActionMessage(caseActions.close.label, 'REPORTED')).toBe('诉求当前为「待受理」，不能办结');
     expect(illegalActionMessage(caseActions.merge.label, 'HANDLED')).toBe('诉求当前为「已处置」，不能合并');
     expect(illegalActionMessage(caseActions.accept.label, 'HANDLING')).toBe('诉求当前为「处置中」，不能受理');
+    expect(illegalActionMessage(caseActions.convert.label, 'CLOSED')).toBe('诉求当前为「已办结」，不能转入矛盾调解');
   });
 });

@@ -13,6 +13,7 @@ export const CASE_STATES = [
   'HANDLED',
   'CLOSED',
   'MERGED',
+  'CONVERTED',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
@@ -25,11 +26,12 @@ export const caseStateLabel: Record<CaseState, string> = {
   HANDLED: '已处置',
   CLOSED: '已办结',
   MERGED: '已合并',
+  CONVERTED: '已转矛盾调解',
 };
 
 export const CASE_START: CaseState = 'REPORTED';
 /** Nothing more happens to the case. */
-export const FINISHED: readonly CaseState[] = ['CLOSED', 'MERGED'];
+export const FINISHED: readonly CaseState[] = ['CLOSED', 'MERGED', 'CONVERTED'];
 /** The lead unit is working on it (the resolution clock runs). */
 export const OPEN: readonly CaseState[] = ['ACCEPTED', 'HANDLING'];
 /** Nobody has taken the case on yet (a returned case waits for re-dispatch): the accept clock keeps running. */
@@ -69,8 +71,13 @@ export const caseActions = {
   reassign: { label: '重新派单', from: ['RETURNED'], to: 'REPORTED', step: 'reassign' },
   merge: { label: '合并', from: ACTIVE, to: 'MERGED', step: 'merge' },
   departmentContacted: { label: '登记联系街道部门', from: [...ACTIVE, 'HANDLED'] },
+  // a closed case has had its answer (and its rating window): a dispute about it is taken in as a new one
+  convert: { label: '转入矛盾调解', from: [...ACTIVE, 'HANDLED'], to: 'CONVERTED', step: 'convert' },
 } as const satisfies Record<string, CaseActionRule>;
 export type CaseAction = keyof typeof caseActions;
+
+/** Why every clock of a converted case stopped (the clocks' view and the read model's clocksStopReason). */
+export const CONVERTED_STOP_REASON = '转入矛盾调解';
 
 export const mayTake = (action: CaseAction, state: CaseState): boolean =>
   (caseActions[action].from as readonly CaseState[]).includes(state);

@@ -126,6 +126,9 @@ export const caseRowSchema = z.looseObject({
   acceptedAt: z.date().nullable(),
   handledAt: z.date().nullable(),
   closedAt: z.date().nullable(),
+  convertedDisputeId: z.string().nullable().describe('转入矛盾调解时接手的联调小组纠纷'),
+  clocksStoppedAt: z.date().nullable().describe('各项时限停止计时的时间（如转入矛盾调解）'),
+  clocksStopReason: z.string().nullable().describe('时限停止计时的原因，如「转入矛盾调解」'),
 });
 export const intakeResultSchema = caseRowSchema.extend({
   possibleDuplicateOf: z.looseObject({ id: z.string() }).nullable(),
@@ -158,7 +161,10 @@ export const caseDetailSchema = caseRowSchema.extend({
   coHandlers: z.array(z.looseObject({ unitId: z.string(), state: z.string(), unitName: z.string() })),
   timeline: z.array(timelineEntrySchema),
   supervisionOrders: z.array(supervisionOrderSchema),
-  clocks: z.array(z.looseObject({})).nullable(),
+  clocks: z
+    .array(z.looseObject({}))
+    .nullable()
+    .describe('流程的各项计时；提前停止的（state=stopped）附 stopReason，转入矛盾调解的还附 disputeId'),
 });
 const residentCaseSchema = z.object({
   id: z.string(),
