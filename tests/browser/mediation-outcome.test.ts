@@ -17,6 +17,7 @@ import {
   mediationPeople,
   type MediationPeople,
 } from '../fixtures/mediation-people';
+import { insertCaseRow } from '../fixtures/request-case-intake';
 import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, type OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
@@ -28,6 +29,10 @@ interface Detail {
   invitations: { slotKey: string; personId: string; status: string }[];
   judicialConfirmation: { appliedOn: string; court: string; result: string; note?: string } | null;
   timeline: { kind: string; data?: { slotKey?: string; personIds?: string[] } }[];
+}
+interface DisputeSource {
+  source: string;
+  requestCaseId: string | null;
 }
 interface Invitation {
   id: string;
@@ -267,5 +272,39 @@ describe('the mediation console: judicial confirmation and the candidate picker'
       named,
     ]);
     expect(after.invitations.some((i) => i.personId === late)).toBe(false);
+  });
+
+  it('由诉求转入: a handler converts a resident request from its page; the intake form is filled from it and the request links to the dispute', async () => {
+    const request = await insertCaseRow(db, f, {
+      caseNoPrefix: 'SQ-MED',
+      description: '楼上住户长期漏水，多次协商未果，双方发生争执。',
+    });
+    const page = await newPage();
+    await signIn(page, convener(), `/console/cases/${request.id}`);
+    await page.getByRole('button', { name: '转入联调小组调解' }).click();
+    await page.waitForURL(/\/console\/mediation\/new\?case=/);
+    await page.getByText(/由诉求 SQ-MED-[0-9a-f]{8} 转入/).waitFor();
+    expect(await page.getByLabel('纠纷情况').inputValue()).toBe('楼上住户长期漏水，多次协商未果，双方发生争执。');
+    await page.getByLabel('纠纷事由').fill('楼上漏水邻里纠纷');
+    await page.getByLabel('第 1 方姓名或名称').fill('楼下住户孙某');
+    await page.getByLabel('第 2 方姓名或名称').fill('楼上住户李某');
+    const created = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/mediation/disputes',
+    );
+    await page.getByRole('button', { name: '受理并评估风险' }).click();
+    expect((await created).status()).toBe(201);
+    await page.waitForURL(/\/console\/mediation\/[0-9a-f-]{36}$/);
+    const disputeId = new URL(page.url()).pathname.split('/').pop() as string;
+    const dispute = (await detailOf(disputeId)) as Detail & DisputeSource;
+    expect(dispute).toEqual(expect.objectContaining({ source: 'REQUEST_CASE', requestCaseId: request.id }));
+
+    await page.goto(`/console/cases/${request.id}`);
+    await page
+      .locator('[data-event-kind="CONVERTED_TO_MEDIATION"]')
+      .getByText('转入联调小组调解', { exact: true })
+      .waitFor();
+    await page.getByRole('link', { name: `联调小组纠纷 ${dispute.disputeNo}` }).click();
+    await page.getByRole('heading', { name: new RegExp(dispute.disputeNo) }).waitFor();
+    await screenshot(page, 'mediation-from-request');
   });
 });
