@@ -49,6 +49,7 @@ export const eventLabel: Record<string, string> = {
   CO_HANDLER_STOPPED: '协办终止',
   RATED: '群众评价',
   UNRATED: '未评价',
+  CONVERTED_TO_MEDIATION: '转入联调小组调解',
 };
 
 export const urgencyLabel: Record<string, string> = { NORMAL: '一般', URGENT: '紧急', CRITICAL: '特急' };

@@ -1,6 +1,7 @@
 import type {
   AgreementDto,
   IntakeDto,
+  JudicialConfirmationDto,
   RecordSessionDto,
   RecordVisitDto,
   ReferDto,
@@ -12,6 +13,7 @@ import { authedFetch } from '../api/session-token';
 // Typed from the API's own DTOs and read model (the OpenAPI answers are loose objects beyond the promised fields).
 export type IntakeBody = Omit<IntakeDto, 'candidates'> & { candidates?: IntakeDto['candidates'] };
 export type { AgreementDto, RecordSessionDto, RecordVisitDto, ReferDto, ScheduleSessionDto };
+export type JudicialConfirmationBody = JudicialConfirmationDto;
 
 export interface DisputeParty {
   kind: 'PERSON' | 'ENTERPRISE' | 'GROUP';
@@ -86,11 +88,13 @@ export interface DisputeDetail extends DisputeRow {
   source: string;
   parties: DisputeParty[];
   amountYuan: number | null;
+  convenerId?: string;
   convenerName?: string | null;
   escalated?: boolean;
   agreement: AgreementTerms | null;
+  agreedAt?: string | null;
   referral?: Record<string, unknown> | null;
-  judicialConfirmation?: Record<string, unknown> | null;
+  judicialConfirmation?: JudicialConfirmationDto | null;
   invitations: DisputeInvitation[];
   sessions: DisputeSession[];
   visits: DisputeVisit[];
@@ -156,8 +160,11 @@ export const mediationApi = {
   agreement: (id: string, body: AgreementDto) => call<DisputeDetail>('POST', `${dispute(id)}/agreement`, body),
   refer: (id: string, body: ReferDto) => call<DisputeDetail>('POST', `${dispute(id)}/referral`, body),
   recordVisit: (id: string, body: RecordVisitDto) => call<DisputeDetail>('POST', `${dispute(id)}/visits/current`, body),
-  judicialConfirmation: (id: string, body: { appliedOn: string; court: string; result: string; note?: string }) =>
+  judicialConfirmation: (id: string, body: JudicialConfirmationBody) =>
     call<DisputeDetail>('POST', `${dispute(id)}/judicial-confirmation`, body),
+  /** The convener names more candidates for a slot; the process invites them in order after those already asked. */
+  addCandidates: (id: string, slotKey: string, personIds: string[]) =>
+    call<DisputeDetail>('POST', `${dispute(id)}/slots/${encodeURIComponent(slotKey)}/candidates`, { personIds }),
   /** The stored PDF, fetched with the in-memory token (a plain link could not carry it). */
   async agreementPdf(id: string): Promise<{ blob: Blob; fileName: string }> {
     const res = await authedFetch(new Request(`${dispute(id)}/agreement.pdf`));

@@ -90,18 +90,20 @@ export function MyMediationInvitations() {
           );
         }}
       />
-      <Modal
-        open={!!declining}
-        title="婉拒联调小组邀请"
-        okText="确认婉拒"
-        cancelText="取消"
-        confirmLoading={busy}
-        onOk={() => declining && void answer(declining, false, reason.trim() || undefined)}
-        onCancel={() => setDeclining(null)}
-      >
-        <label htmlFor="decline-reason">婉拒理由（可选）</label>
-        <Input.TextArea id="decline-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
+      {declining && (
+        <Modal
+          open
+          title="婉拒联调小组邀请"
+          okText="确认婉拒"
+          cancelText="取消"
+          confirmLoading={busy}
+          onOk={() => void answer(declining, false, reason.trim() || undefined)}
+          onCancel={() => setDeclining(null)}
+        >
+          <label htmlFor="decline-reason">婉拒理由（可选）</label>
+          <Input.TextArea id="decline-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </Modal>
+      )}
     </Card>
   );
 }

@@ -77,6 +77,11 @@ export function VisitsPanel({
 }) {
   const [form] = Form.useForm<RecordVisitDto>();
   const due = detail.visits.some((v) => v.status === 'OPEN');
+  // visits land with a panel member: named from the panel's invitations
+  const nameOf = (id: string) =>
+    detail.invitations.find((i) => i.personId === id)?.personName ??
+    (id === detail.convenerId ? detail.convenerName : null) ??
+    id;
   return (
     <>
       <Table<DisputeVisit>
@@ -87,6 +92,7 @@ export function VisitsPanel({
         columns={[
           { title: '轮次', key: 'round', render: (_, v) => `第 ${v.round} 轮 第 ${v.seq} 次` },
           { title: '应回访时间', dataIndex: 'dueAt', render: (t: string) => formatTime(t) },
+          { title: '回访人', dataIndex: 'assigneeId', render: (id: string) => nameOf(id) },
           { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{visitStatusLabel[s] ?? s}</Tag> },
           {
             title: '协议履行',

@@ -2,12 +2,40 @@ import { Button, Card, Col, Empty, Input, Modal, Row, Space, Tag, Tooltip, Typog
 import { useState } from 'react';
 import { durationText, formatTime } from '../lib/time';
 import { useNow } from '../lib/use-now';
+import { CandidatePicker } from './candidate-picker';
 import type { DisputeDetail, DisputeInvitation, DisputeSlot } from './mediation-api';
+import { slotCandidates } from './mediation-derived';
 import { invitationColor, invitationLabel, slotColor, slotLabel } from './mediation-labels';
 
 interface MyAnswer {
   personId: string | undefined;
   onAnswer: (inv: DisputeInvitation, accept: boolean) => Promise<void>;
+}
+
+function WithdrawDialog({
+  slot,
+  onWithdraw,
+  onClose,
+}: {
+  slot: DisputeSlot;
+  onWithdraw: (slot: DisputeSlot, reason: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  return (
+    <Modal
+      open
+      title={`成员回避：${slot.label}`}
+      okText="确认回避"
+      cancelText="取消"
+      okButtonProps={{ disabled: !reason.trim() }}
+      onOk={() => void onWithdraw(slot, reason.trim()).then(onClose)}
+      onCancel={onClose}
+    >
+      <label htmlFor="withdraw-reason">回避理由</label>
+      <Input.TextArea id="withdraw-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+    </Modal>
+  );
 }
 
 function InvitationLine({ inv, now, mine }: { inv: DisputeInvitation; now: number; mine: MyAnswer }) {
@@ -52,19 +80,23 @@ export function PanelBoard({
   detail,
   canWrite,
   onWithdraw,
+  onAddCandidates,
   mine,
 }: {
   detail: DisputeDetail;
   canWrite: boolean;
   onWithdraw: (slot: DisputeSlot, reason: string) => Promise<void>;
+  /** Resolves to the API's refusal, or null when the candidates were taken. */
+  onAddCandidates: (slot: DisputeSlot, personIds: string[]) => Promise<string | null>;
   /** The signed-in person answers an invitation addressed to them right here, as from 消息中心. */
   mine: MyAnswer;
 }) {
   const now = useNow();
   const [withdrawing, setWithdrawing] = useState<DisputeSlot | null>(null);
-  const [reason, setReason] = useState('');
+  const [picking, setPicking] = useState<DisputeSlot | null>(null);
   if (detail.slots.length === 0) return <Empty description="无席位" />;
   const open = detail.slots.filter((s) => s.required && s.status !== 'FILLED');
+  const mediating = ['FORMING', 'CONVENED'].includes(detail.status);
   return (
     <>
       <Typography.Paragraph>
@@ -101,9 +133,24 @@ export function PanelBoard({
                     ))}
                   </ol>
                 )}
+                {slot.status === 'EXHAUSTED' && (
+                  <Typography.Paragraph type="danger" style={{ margin: '8px 0 0' }}>
+                    候选人已用尽，请补充候选人。
+                  </Typography.Paragraph>
+                )}
                 {canWrite && slot.status === 'FILLED' && (
                   <Button size="small" style={{ marginTop: 8 }} onClick={() => setWithdrawing(slot)}>
                     成员回避
+                  </Button>
+                )}
+                {canWrite && mediating && slot.status !== 'FILLED' && (
+                  <Button
+                    size="small"
+                    type={slot.status === 'EXHAUSTED' ? 'primary' : 'default'}
+                    style={{ marginTop: 8 }}
+                    onClick={() => setPicking(slot)}
+                  >
+                    补充候选人
                   </Button>
                 )}
               </Card>
@@ -111,24 +158,17 @@ export function PanelBoard({
           );
         })}
       </Row>
-      <Modal
-        open={!!withdrawing}
-        title={`成员回避：${withdrawing?.label ?? ''}`}
-        okText="确认回避"
-        cancelText="取消"
-        okButtonProps={{ disabled: !reason.trim() }}
-        onOk={() =>
-          withdrawing &&
-          void onWithdraw(withdrawing, reason.trim()).then(() => {
-            setWithdrawing(null);
-            setReason('');
-          })
-        }
-        onCancel={() => setWithdrawing(null)}
-      >
-        <label htmlFor="withdraw-reason">回避理由</label>
-        <Input.TextArea id="withdraw-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
+      {withdrawing && (
+        <WithdrawDialog slot={withdrawing} onWithdraw={onWithdraw} onClose={() => setWithdrawing(null)} />
+      )}
+      {picking && (
+        <CandidatePicker
+          slot={picking}
+          known={slotCandidates(detail, picking.key)}
+          onSubmit={(personIds) => onAddCandidates(picking, personIds)}
+          onClose={() => setPicking(null)}
+        />
+      )}
     </>
   );
 }

@@ -37,6 +37,7 @@ import { formatSeconds, formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
 import { usePolling } from '../lib/use-polling';
 import { TemporalLink } from '../lib/temporal-link';
+import { CaseMediationLink } from '../mediation/case-mediation-link';
 
 const coHandlerStateLabel: Record<string, string> = {
   OPEN: '协办中',
@@ -322,7 +323,12 @@ export default function CaseDetailPage() {
           {caseStateLabel[detail.status]}
         </Tag>
       }
-      extra={<TemporalLink workflowId={detail.workflowId} />}
+      extra={
+        <Space>
+          <CaseMediationLink detail={detail} />
+          <TemporalLink workflowId={detail.workflowId} />
+        </Space>
+      }
       onBack={() => history.back()}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>

@@ -17,7 +17,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../api/client';
 import { Permission } from '../auth/permissions';
@@ -27,6 +27,7 @@ import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
 import { AgreementEditor } from '../mediation/agreement-editor';
 import { AgreementPdfPreview } from '../mediation/agreement-pdf-preview';
+import { JudicialConfirmationPanel } from '../mediation/judicial-confirmation-panel';
 import { mediationApi, type DisputeDetail, type DisputeParty } from '../mediation/mediation-api';
 import {
   disputeStateColor,
@@ -41,6 +42,11 @@ import {
 import { ReferralPanel, VisitsPanel } from '../mediation/outcome-panels';
 import { PanelBoard } from '../mediation/panel-board';
 import { SessionsPanel } from '../mediation/sessions-panel';
+import { refusalText } from '../resident/refusal';
+
+// Timeline notes written by the process carry instants in UTC (ISO 8601): shown in China time like every other time.
+const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+const noteText = (note: string) => note.replace(ISO_INSTANT, (iso) => `${formatTime(iso)}（北京时间）`);
 
 function RiskBlock({ d, canWrite, onAdjust }: { d: DisputeDetail; canWrite: boolean; onAdjust: () => void }) {
   return (
@@ -80,19 +86,27 @@ export default function MediationDisputePage({ panel = false }: { panel?: boolea
   const [busy, setBusy] = useState(false);
   const [adjusting, setAdjusting] = useState(false);
   const [tab, setTab] = useState<string | undefined>(undefined);
+  // Named candidates reach the process by signal: look again until it has taken them (a few tries at most).
+  const [awaiting, setAwaiting] = useState<{ slotKey: string; personIds: string[]; tries: number } | null>(null);
   const [riskForm] = Form.useForm<{ grade: string; reason: string }>();
 
-  const load = useCallback(
-    () =>
-      (panel ? mediationApi.panelDetail(id) : mediationApi.detail(id)).then(
-        (d) => {
-          setDetail(d);
-          setFailure(null);
-        },
-        (e: unknown) => setFailure(errorMessage(e, '纠纷加载失败')),
-      ),
-    [id, panel],
-  );
+  // Every answer that replaces the detail takes a number: a look started before a step's answer never undoes it.
+  const version = useRef(0);
+  const load = useCallback(() => {
+    const asked = ++version.current;
+    return (panel ? mediationApi.panelDetail(id) : mediationApi.detail(id)).then(
+      (d) => {
+        if (asked !== version.current) return;
+        setDetail(d);
+        setFailure(null);
+      },
+      (e: unknown) => asked === version.current && setFailure(errorMessage(e, '纠纷加载失败')),
+    );
+  }, [id, panel]);
+  const show = (d: DisputeDetail) => {
+    version.current += 1;
+    setDetail(d);
+  };
   useEffect(() => void load(), [load]);
   // The PDF is rendered by an activity after the agreement is recorded: look again until it is stored.
   const waitingForPdf = !!detail?.agreement && !detail.hasAgreementPdf;
@@ -102,16 +116,42 @@ export default function MediationDisputePage({ panel = false }: { panel?: boolea
     return () => clearInterval(t);
   }, [waitingForPdf, load]);
 
+  useEffect(() => {
+    if (!awaiting || !detail) return;
+    const taken = detail.timeline.some(
+      (e) =>
+        e.kind === 'CANDIDATES_ADDED' &&
+        (e.data as { slotKey?: string } | undefined)?.slotKey === awaiting.slotKey &&
+        awaiting.personIds.some((p) => ((e.data as { personIds?: string[] }).personIds ?? []).includes(p)),
+    );
+    const invited = detail.invitations.some(
+      (i) => i.slotKey === awaiting.slotKey && awaiting.personIds.includes(i.personId),
+    );
+    if (taken && (invited || detail.slots.find((s) => s.key === awaiting.slotKey)?.status === 'INVITING')) {
+      setAwaiting(null);
+      return;
+    }
+    if (awaiting.tries >= 15) {
+      setAwaiting(null);
+      return;
+    }
+    const t = setTimeout(() => {
+      setAwaiting({ ...awaiting, tries: awaiting.tries + 1 });
+      void load();
+    }, 1000);
+    return () => clearTimeout(t);
+  }, [awaiting, detail, load]);
+
   /** Runs a step; the API's Chinese refusal is shown and nothing changes. */
   const step = async (run: () => Promise<DisputeDetail>, done: string): Promise<boolean> => {
     setBusy(true);
     setRefusal(null);
     try {
-      setDetail(await run());
+      show(await run());
       message.success(done);
       return true;
     } catch (e) {
-      const text = errorMessage(e);
+      const text = refusalText(e);
       setRefusal(text);
       message.error(text);
       return false;
@@ -156,6 +196,16 @@ export default function MediationDisputePage({ panel = false }: { panel?: boolea
           onWithdraw={async (slot, reason) =>
             void (await step(() => mediationApi.withdraw(d.id, slot.key, reason), `${slot.label}已回避，正在重新邀请`))
           }
+          onAddCandidates={async (slot, personIds) => {
+            try {
+              show(await mediationApi.addCandidates(d.id, slot.key, personIds));
+              message.success(`已为${slot.label}补充候选人，将按顺序邀请`);
+              setAwaiting({ slotKey: slot.key, personIds, tries: 0 });
+              return null;
+            } catch (e) {
+              return refusalText(e);
+            }
+          }}
         />
       ),
     },
@@ -177,15 +227,29 @@ export default function MediationDisputePage({ panel = false }: { panel?: boolea
       key: 'agreement',
       label: '调解协议',
       children: d.agreement ? (
-        panel ? (
-          <ol aria-label="协议条款">
-            {d.agreement.terms.map((t) => (
-              <li key={t}>{t}</li>
-            ))}
-          </ol>
-        ) : (
-          <AgreementPdfPreview disputeId={d.id} ready={d.hasAgreementPdf} />
-        )
+        <>
+          <JudicialConfirmationPanel
+            detail={d}
+            canWrite={canWrite}
+            busy={busy}
+            refusal={refusal}
+            onRecord={(body) =>
+              step(
+                () => mediationApi.judicialConfirmation(d.id, body),
+                body.result === 'PENDING' ? '已登记司法确认申请' : '已登记司法确认结果',
+              )
+            }
+          />
+          {panel ? (
+            <ol aria-label="协议条款">
+              {d.agreement.terms.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ol>
+          ) : (
+            <AgreementPdfPreview disputeId={d.id} ready={d.hasAgreementPdf} />
+          )}
+        </>
       ) : canWrite && d.status === 'CONVENED' ? (
         <AgreementEditor
           detail={d}
@@ -228,7 +292,7 @@ export default function MediationDisputePage({ panel = false }: { panel?: boolea
             children: (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{timelineLabel[e.kind] ?? e.kind}</Typography.Text>
-                {e.note && <Typography.Text type="secondary">{e.note}</Typography.Text>}
+                {e.note && <Typography.Text type="secondary">{noteText(e.note)}</Typography.Text>}
                 <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>
               </Space>
             ),
@@ -298,35 +362,36 @@ export default function MediationDisputePage({ panel = false }: { panel?: boolea
           setRefusal(null);
         }}
       />
-      <Modal
-        open={adjusting}
-        title="调整风险等级"
-        okText="确认调整"
-        cancelText="取消"
-        confirmLoading={busy}
-        onOk={() => riskForm.submit()}
-        onCancel={() => setAdjusting(false)}
-        destroyOnHidden
-      >
-        <Form
-          form={riskForm}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ grade: d.riskGrade }}
-          onFinish={(v) =>
-            void step(() => mediationApi.adjustRisk(d.id, v.grade, v.reason), '已调整风险等级').then(
-              (ok) => ok && setAdjusting(false),
-            )
-          }
+      {adjusting && (
+        <Modal
+          open
+          title="调整风险等级"
+          okText="确认调整"
+          cancelText="取消"
+          confirmLoading={busy}
+          onOk={() => riskForm.submit()}
+          onCancel={() => setAdjusting(false)}
         >
-          <Form.Item name="grade" label="风险等级" rules={[{ required: true }]}>
-            <Select options={Object.entries(RISK_LABELS).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item name="reason" label="调整理由" rules={[{ required: true, message: '请填写调整理由' }]}>
-            <Input.TextArea rows={3} maxLength={500} />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <Form
+            form={riskForm}
+            layout="vertical"
+            preserve={false}
+            initialValues={{ grade: d.riskGrade }}
+            onFinish={(v) =>
+              void step(() => mediationApi.adjustRisk(d.id, v.grade, v.reason), '已调整风险等级').then(
+                (ok) => ok && setAdjusting(false),
+              )
+            }
+          >
+            <Form.Item name="grade" label="风险等级" rules={[{ required: true }]}>
+              <Select options={Object.entries(RISK_LABELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            <Form.Item name="reason" label="调整理由" rules={[{ required: true, message: '请填写调整理由' }]}>
+              <Input.TextArea rows={3} maxLength={500} />
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
     </PageContainer>
   );
 }

@@ -2,7 +2,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { PageTitle } from '../layout/page-title';
 import { mediationApi, type DisputeParty, type IntakeBody } from '../mediation/mediation-api';
@@ -29,6 +29,24 @@ export default function MediationIntakePage() {
   const [refusal, setRefusal] = useState<string | null>(null);
   // One key per filled-in form: a double submit or a retry answers the dispute it created.
   const intakeKey = useMemo(() => `console-${crypto.randomUUID()}`, []);
+  // 由诉求转入: the resident request this dispute comes from (its timeline will link here).
+  const [params] = useSearchParams();
+  const caseId = params.get('case');
+  const [fromCase, setFromCase] = useState<{ id: string; caseNo: string } | null>(null);
+
+  useEffect(() => {
+    if (!caseId) return;
+    void api.GET('/api/v1/cases/{id}', { params: { path: { id: caseId } } }).then(({ data, error }) => {
+      if (!data) return setRefusal(errorMessage(error, '诉求加载失败'));
+      setFromCase({ id: data.id, caseNo: data.caseNo });
+      const communityId = typeof data.communityId === 'string' ? data.communityId : undefined;
+      form.setFieldsValue({
+        source: 'REQUEST_CASE',
+        description: data.description,
+        ...(communityId ? { communityId } : {}),
+      });
+    });
+  }, [caseId, form]);
 
   useEffect(() => {
     void api
@@ -36,7 +54,8 @@ export default function MediationIntakePage() {
       .then(({ data }) => {
         const options = (data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
         setCommunities(options);
-        if (options.length === 1) form.setFieldValue('communityId', options[0].value);
+        if (options.length === 1 && !form.getFieldValue('communityId'))
+          form.setFieldValue('communityId', options[0].value);
       });
   }, [form]);
 
@@ -48,6 +67,7 @@ export default function MediationIntakePage() {
         intakeKey,
         communityId: v.communityId,
         source: v.source,
+        ...(v.source === 'REQUEST_CASE' && fromCase ? { requestCaseId: fromCase.id } : {}),
         category: v.category,
         subject: v.subject,
         description: v.description,
@@ -68,6 +88,14 @@ export default function MediationIntakePage() {
 
   return (
     <PageContainer title={<PageTitle>受理矛盾纠纷</PageTitle>} subTitle="提交后按调解策略计算风险等级并组建联调小组">
+      {fromCase && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`由诉求 ${fromCase.caseNo} 转入：受理后该诉求的办理经过将链接到本纠纷。`}
+        />
+      )}
       <Form<IntakeForm>
         form={form}
         layout="vertical"
@@ -92,8 +120,9 @@ export default function MediationIntakePage() {
             <Col span={8}>
               <Form.Item name="source" label="来源" rules={[{ required: true }]}>
                 <Select
+                  disabled={!!fromCase}
                   options={Object.entries(sourceLabel)
-                    .filter(([k]) => k !== 'REQUEST_CASE')
+                    .filter(([k]) => k !== 'REQUEST_CASE' || fromCase)
                     .map(([value, label]) => ({ value, label }))}
                 />
               </Form.Item>
