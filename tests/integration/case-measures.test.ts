@@ -12,6 +12,7 @@ interface Counts {
   handled: number;
   handledOnTime: number;
   resolutionDue: number;
+  transferred: number;
   escalated: number;
 }
 interface Item {
@@ -229,6 +230,14 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
       rating: { stars: 1, struck: true },
     });
     await insertCase({ grid: 'G2', status: 'REPORTED', acceptDeadline: new Date('2099-01-01T00:00:00Z') });
+    // G2: accepted on time, then converted into a mediation dispute before its resolve deadline passed: never due for resolution
+    await insertCase({
+      grid: 'G2',
+      status: 'CONVERTED',
+      accepted: 2,
+      resolveDeadline: 7 * DAY,
+      acceptor: 'gridWorkerG2',
+    });
 
     for (const who of ['supervisorS1', 'gridWorkerG1', 'partyMemberA'])
       token[who] = (await login(api.url, f.people[who].username)).accessToken;
@@ -259,6 +268,7 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
       handled: 2,
       handledOnTime: 2,
       resolutionDue: 3,
+      transferred: 0,
       escalated: 2,
       rated: 1,
       satisfied: 1,
@@ -277,6 +287,7 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
       handled: 2,
       handledOnTime: 1,
       resolutionDue: 2,
+      transferred: 0,
       escalated: 1,
       rated: 1,
       satisfied: 0,
@@ -288,20 +299,21 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
   };
   const g2 = {
     counts: {
-      total: 3,
-      accepted: 2,
-      acceptedOnTime: 1,
-      responseDue: 2,
+      total: 4,
+      accepted: 3,
+      acceptedOnTime: 2,
+      responseDue: 3,
       handled: 2,
       handledOnTime: 1,
       resolutionDue: 2,
+      transferred: 1,
       escalated: 1,
       rated: 1,
       satisfied: 1,
     },
-    responseRate: 0.5,
+    responseRate: 0.6667,
     resolutionRate: 1,
-    onTimeRate: { accept: 0.5, resolution: 0.5 },
+    onTimeRate: { accept: 0.6667, resolution: 0.5 },
     satisfactionRate: 1,
   };
 
@@ -325,6 +337,7 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
         handled: 4,
         handledOnTime: 3,
         resolutionDue: 5,
+        transferred: 0,
         escalated: 3,
         rated: 2,
         satisfied: 1,
@@ -373,6 +386,7 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
           handled: 3,
           handledOnTime: 3,
           resolutionDue: 4,
+          transferred: 0,
           escalated: 1,
           rated: 2,
           satisfied: 1,
@@ -393,6 +407,7 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
           handled: 3,
           handledOnTime: 2,
           resolutionDue: 3,
+          transferred: 0,
           escalated: 2,
           rated: 1,
           satisfied: 0,

@@ -50,6 +50,7 @@ export const eventLabel: Record<string, string> = {
   RATED: '群众评价',
   UNRATED: '未评价',
   CONVERTED_TO_MEDIATION: '转入联调小组调解',
+  CONVERTED: '已转矛盾调解（时限停止）',
 };
 
 export const urgencyLabel: Record<string, string> = { NORMAL: '一般', URGENT: '紧急', CRITICAL: '特急' };

@@ -12,6 +12,8 @@ export interface MeasureCounts {
   handled: number;
   handledOnTime: number;
   resolutionDue: number;
+  /** merged into another case or converted into a mediation dispute: answered, but resolved elsewhere */
+  transferred: number;
   escalated: number;
   rated: number;
   satisfied: number;
@@ -40,7 +42,8 @@ const counts = (asOf: Date) => Prisma.sql`
   count(*) FILTER (WHERE rc.status <> 'REPORTED' OR rc.accept_deadline < ${asOf})::int AS "responseDue",
   count(*) FILTER (WHERE rc.status IN ('HANDLED', 'CLOSED'))::int AS handled,
   count(*) FILTER (WHERE rc.status IN ('HANDLED', 'CLOSED') AND rc.handled_at <= rc.resolve_deadline)::int AS "handledOnTime",
-  count(*) FILTER (WHERE rc.status IN ('HANDLED', 'CLOSED') OR (rc.status <> 'REPORTED' AND rc.resolve_deadline < ${asOf}))::int AS "resolutionDue",
+  count(*) FILTER (WHERE rc.status IN ('HANDLED', 'CLOSED') OR (rc.status NOT IN ('REPORTED', 'MERGED', 'CONVERTED') AND rc.resolve_deadline < ${asOf}))::int AS "resolutionDue",
+  count(*) FILTER (WHERE rc.status IN ('MERGED', 'CONVERTED'))::int AS transferred,
   count(*) FILTER (WHERE rc.escalation_level > 0)::int AS escalated,
   count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL)::int AS rated,
   count(*) FILTER (WHERE r.outcome = 'RATED' AND r.struck_out_at IS NULL AND r.stars >= 4)::int AS satisfied`;

@@ -10,7 +10,7 @@ const desc = (a: number | null, b: number | null) => (a === b ? 0 : a === null ?
 function ratesOf(c: MeasureCounts) {
   return {
     responseRate: ratio(c.acceptedOnTime, c.responseDue),
-    resolutionRate: ratio(c.handled, c.accepted),
+    resolutionRate: ratio(c.handled, c.accepted - c.transferred),
     onTimeRate: { accept: ratio(c.acceptedOnTime, c.accepted), resolution: ratio(c.handledOnTime, c.resolutionDue) },
     satisfactionRate: ratio(c.satisfied, c.rated),
   };
