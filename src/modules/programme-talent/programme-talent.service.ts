@@ -3,7 +3,7 @@ import { Permission } from '../../common/auth/permissions';
 import type { Principal } from '../../common/auth/principal';
 import { DomainError } from '../../common/errors/domain-error';
 import { pageOf, toSkipTake } from '../../common/http/pagination';
-import { isWorkingDay, toCstDate } from '../../shared/calendar';
+import { cstYearOf, isWorkingDay, toCstDate } from '../../shared/calendar';
 import { haversineMeters, type Point } from '../../shared/geo/haversine.util';
 import {
   TALENT_AVAILABILITY,
@@ -16,6 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { ProgrammeVisibilityService } from '../programme/programme-visibility.service';
+import { ProgrammeYearService } from '../programme/programme-year.service';
 import { ProgrammeTaskRepository } from '../programme-task/programme-task.repository';
 import { ProgrammeTaskService } from '../programme-task/programme-task.service';
 import type {
@@ -44,6 +45,7 @@ export class ProgrammeTalentService {
     private readonly tasks: ProgrammeTaskService,
     private readonly taskRows: ProgrammeTaskRepository,
     private readonly calendars: CalendarService,
+    private readonly years: ProgrammeYearService,
     private readonly audit: AuditService,
   ) {}
 
@@ -196,6 +198,8 @@ export class ProgrammeTalentService {
         throw new DomainError('VALIDATION_FAILED', '该党员所在机关党组织未与本社区结对，不能选定');
     } else if (talent.streetId !== (await this.talents.streetOf(need.communityId)))
       throw new DomainError('VALIDATION_FAILED', '该居民不住在本街道，不能选定');
+    // The task needs this year's programme open: refuse before the choice is written, not after.
+    await this.years.policyFor(cstYearOf(Date.now()));
     let match: Match;
     try {
       match = await this.talents.transaction(async (tx) => {
