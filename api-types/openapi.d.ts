@@ -1132,6 +1132,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/my/talents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人在人才超市登记的技能 */
+        get: operations["ProgrammeTalentController_mine"];
+        put?: never;
+        /** 在职党员或居民登记（或更新）一项技能：特长说明、可服务时间、居住地址（党员未填地址时按报到社区定位） */
+        post: operations["ProgrammeTalentController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/my/wishes/{id}/confirm": {
         parameters: {
             query?: never;
@@ -1904,6 +1922,75 @@ export interface paths {
         put?: never;
         /** 社区确认党员报到 */
         post: operations["PairingController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme/talent-needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可见的人才需求：辖区社区、本机关结对社区、本人报到社区 */
+        get: operations["ProgrammeTalentController_list"];
+        put?: never;
+        /** 社区发布人才需求（所需技能、地点、说明、人数；选定的人员各成为一项任务） */
+        post: operations["ProgrammeTalentController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme/talent-needs/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 需求的候选人：登记了该技能且可接单的结对机关党员和本街道居民，按与需求地点的距离由近到远（米） */
+        get: operations["ProgrammeTalentController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme/talent-needs/{id}/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选定候选人：成为一项该类别的任务（党员为承办人、居民记为协助人）；重复选定同一人返回同一任务；超出人数 409 */
+        post: operations["ProgrammeTalentController_choose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programme/talent-skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人才超市的技能目录与可服务时间选项 */
+        get: operations["ProgrammeTalentController_catalogue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10150,6 +10237,140 @@ export interface operations {
             };
         };
     };
+    ProgrammeTalentController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ({
+                        addressText: string | null;
+                        /** @enum {string} */
+                        availability: "ANYTIME" | "WEEKDAYS" | "WEEKENDS" | "EVENINGS" | "PAUSED";
+                        communityId: string;
+                        /** @enum {string} */
+                        holderKind: "MEMBER" | "RESIDENT";
+                        id: string;
+                        note: string | null;
+                        personId: string;
+                        skill: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProgrammeTalentController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string;
+                    /**
+                     * @default ANYTIME
+                     * @enum {string}
+                     */
+                    availability?: "ANYTIME" | "WEEKDAYS" | "WEEKENDS" | "EVENINGS" | "PAUSED";
+                    note?: string;
+                    /** @enum {string} */
+                    skill: "LEGAL_ADVICE" | "MEDICAL_CARE" | "ELDERLY_CARE" | "PSYCHOLOGICAL_SUPPORT" | "TUTORING" | "PLUMBING_ELECTRICAL" | "APPLIANCE_REPAIR" | "DIGITAL_HELP" | "HAIRCUT" | "CULTURE_ARTS" | "POLICY_EXPLAINING" | "ENTERPRISE_SERVICES";
+                };
+            };
+        };
+        responses: {
+            /** @description 已登记 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        addressText: string | null;
+                        /** @enum {string} */
+                        availability: "ANYTIME" | "WEEKDAYS" | "WEEKENDS" | "EVENINGS" | "PAUSED";
+                        communityId: string;
+                        /** @enum {string} */
+                        holderKind: "MEMBER" | "RESIDENT";
+                        id: string;
+                        note: string | null;
+                        personId: string;
+                        skill: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     MicroWishController_confirm: {
         parameters: {
             query?: never;
@@ -14509,6 +14730,415 @@ export interface operations {
             };
             /** @description 与当前状态冲突（非法状态转换、重复等） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProgrammeTalentController_list: {
+        parameters: {
+            query?: {
+                communityId?: string;
+                page?: number;
+                pageSize?: number;
+                status?: "OPEN" | "FILLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            addressText: string;
+                            chosen: number;
+                            communityId: string;
+                            communityName: string;
+                            description: string;
+                            headcount: number;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
+                            skill: string;
+                            /** @enum {string} */
+                            status: "OPEN" | "FILLED";
+                            title: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProgrammeTalentController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    address: string;
+                    /** Format: uuid */
+                    communityId: string;
+                    description: string;
+                    /** @default 1 */
+                    headcount?: number;
+                    /**
+                     * @default LIVELIHOOD_PROJECT
+                     * @enum {string}
+                     */
+                    kind?: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
+                    /** @enum {string} */
+                    skill: "LEGAL_ADVICE" | "MEDICAL_CARE" | "ELDERLY_CARE" | "PSYCHOLOGICAL_SUPPORT" | "TUTORING" | "PLUMBING_ELECTRICAL" | "APPLIANCE_REPAIR" | "DIGITAL_HELP" | "HAIRCUT" | "CULTURE_ARTS" | "POLICY_EXPLAINING" | "ENTERPRISE_SERVICES";
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已发布 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        addressText: string;
+                        chosen: number;
+                        communityId: string;
+                        communityName: string;
+                        description: string;
+                        headcount: number;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
+                        skill: string;
+                        /** @enum {string} */
+                        status: "OPEN" | "FILLED";
+                        title: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProgrammeTalentController_candidates: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            availability: "ANYTIME" | "WEEKDAYS" | "WEEKENDS" | "EVENINGS" | "PAUSED";
+                            communityName: string;
+                            distanceMeters: number;
+                            /** @enum {string} */
+                            holderKind: "MEMBER" | "RESIDENT";
+                            name: string;
+                            note: string | null;
+                            partyOrgName: string | null;
+                            personId: string;
+                            talentId: string;
+                            taskId: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProgrammeTalentController_choose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        distanceMeters: number;
+                        /** @enum {string} */
+                        holderKind: "MEMBER" | "RESIDENT";
+                        id: string;
+                        needId: string;
+                        personId: string;
+                        taskId: string;
+                        taskNo: string;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProgrammeTalentController_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        availability: {
+                            code: string;
+                            label: string;
+                        }[];
+                        skills: {
+                            code: string;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

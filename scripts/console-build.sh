@@ -9,7 +9,7 @@ sources_hash() {
   { find console/src console/scripts -type f; ls console/index.html console/vite.config.ts console/tsconfig.json \
       console/package.json console/package-lock.json api-types/openapi.d.ts \
       src/common/auth/permissions.ts src/shared/process/request-case.states.ts \
-      src/shared/process/yellow-card.states.ts src/modules/org/seed/categories.ts scripts/console-build.sh; } | LC_ALL=C sort | xargs cat | sha1sum | cut -d' ' -f1
+      src/shared/process/yellow-card.states.ts src/shared/process/programme-talent.ts src/modules/org/seed/categories.ts scripts/console-build.sh; } | LC_ALL=C sort | xargs cat | sha1sum | cut -d' ' -f1
 }
 # One build at a time per checkout: browser test files run in parallel Jest workers and each calls this script; the
 # second waits, then finds the stamp fresh (a concurrent build would empty dist/ under the other's API).

@@ -28,6 +28,7 @@ import { TemporalUiModule } from './modules/temporal-ui/temporal-ui.module';
 import { ProgrammeModule } from './modules/programme/programme.module';
 import { ProgrammeTaskModule } from './modules/programme-task/programme-task.module';
 import { ProgrammeDispatchModule } from './modules/programme-dispatch/programme-dispatch.module';
+import { ProgrammeTalentModule } from './modules/programme-talent/programme-talent.module';
 
 /** Modules shared by the API and the worker process. */
 export const domainModules = [
@@ -48,6 +49,7 @@ export const domainModules = [
   ProgrammeModule,
   ProgrammeTaskModule,
   ProgrammeDispatchModule,
+  ProgrammeTalentModule,
 ];
 
 @Module({})

@@ -35,6 +35,7 @@ const ProgrammeWishesPage = lazy(() => import('./pages/programme-wishes-page'));
 const ProgrammeActivitiesPage = lazy(() => import('./pages/programme-activities-page'));
 const ProgrammeMembersPage = lazy(() => import('./pages/programme-members-page'));
 const ProgrammeCompletionPage = lazy(() => import('./pages/programme-completion-page'));
+const ProgrammeTalentPage = lazy(() => import('./pages/programme-talent-page'));
 const ProgrammeSettingsPage = lazy(() => import('./pages/programme-settings-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const HomeRedirect = lazy(() => import('./pages/home-redirect'));
@@ -51,6 +52,7 @@ const programmeRoutes = () =>
       ['programme/wishes', <ProgrammeWishesPage />, Permission.ProgrammeRead],
       ['programme/activities', <ProgrammeActivitiesPage />, Permission.ProgrammeRead],
       ['programme/members', <ProgrammeMembersPage />, Permission.ProgrammeRead],
+      ['programme/talent', <ProgrammeTalentPage />, Permission.ProgrammeRead],
       ['programme/completion', <ProgrammeCompletionPage />, Permission.ProgrammeRead],
       ['programme/settings', <ProgrammeSettingsPage />, Permission.ProgrammeManage],
     ] as const

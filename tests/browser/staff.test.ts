@@ -248,6 +248,7 @@ describe('staff pages of the console in a browser', () => {
       ['/console/programme/wishes', '微心愿'],
       ['/console/programme/activities', '志愿服务'],
       ['/console/programme/members', '报到党员'],
+      ['/console/programme/talent', '人才超市'],
       ['/console/programme/completion', '双进双联完成情况'],
       ['/console/programme/settings', '双进双联设置'],
     ];

@@ -691,6 +691,38 @@ const routes: Record<string, RouteCase> = {
     }),
     expect: progManage(404),
   },
+  'GET /api/v1/programme/talent-skills': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/talent-skills' }),
+    expect: { ...everyone(200), anonymous: 401 },
+  },
+  'POST /api/v1/my/talents': {
+    call: () => ({ method: 'POST', path: '/api/v1/my/talents', body: {} }),
+    expect: { ...everyone(400), anonymous: 401 },
+  },
+  'GET /api/v1/my/talents': {
+    call: () => ({ method: 'GET', path: '/api/v1/my/talents' }),
+    expect: { ...everyone(200), anonymous: 401 },
+  },
+  'POST /api/v1/programme/talent-needs': {
+    call: (f, side) => ({
+      method: 'POST',
+      path: '/api/v1/programme/talent-needs',
+      body: { communityId: f.units[c(side)].id },
+    }),
+    expect: progPublish,
+  },
+  'GET /api/v1/programme/talent-needs': {
+    call: () => ({ method: 'GET', path: '/api/v1/programme/talent-needs' }),
+    expect: progRead(200),
+  },
+  'GET /api/v1/programme/talent-needs/{id}/candidates': {
+    call: () => ({ method: 'GET', path: `/api/v1/programme/talent-needs/${noId}/candidates` }),
+    expect: progManage(404),
+  },
+  'POST /api/v1/programme/talent-needs/{id}/choose': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/talent-needs/${noId}/choose`, body: { personId: noId } }),
+    expect: progManage(404),
+  },
   'GET /api/v1/programme/completion': {
     call: () => ({ method: 'GET', path: '/api/v1/programme/completion?year=1999' }),
     expect: progRead(400),

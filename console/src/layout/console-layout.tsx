@@ -58,6 +58,7 @@ const menu: MenuEntry[] = [
       { path: '/programme/wishes', name: '微心愿', permission: Permission.ProgrammeRead },
       { path: '/programme/activities', name: '志愿服务', permission: Permission.ProgrammeRead },
       { path: '/programme/members', name: '报到党员', permission: Permission.ProgrammeRead },
+      { path: '/programme/talent', name: '人才超市', permission: Permission.ProgrammeRead },
       { path: '/programme/completion', name: '完成情况', permission: Permission.ProgrammeRead },
       {
         path: '/programme/settings',

@@ -1,6 +1,7 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Space, Tag } from 'antd';
+import { Alert, App, Button, Space, Tag } from 'antd';
 import { useRef } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session-context';
@@ -30,6 +31,9 @@ export default function ProgrammeTasksPage() {
   const manages = permissions.has(Permission.ProgrammeManage);
   const serves = permissions.has(Permission.ProgrammeServe);
   const agencySecretary = !!me?.positions.some((p) => p.role === 'AGENCY_SECRETARY');
+  // ?id= shows one task: where the 人才超市 links a chosen match to the task it became.
+  const [params] = useSearchParams();
+  const only = params.get('id');
 
   const claim = async (task: TaskRow) => {
     const { data, error } = await api.POST('/api/v1/programme/tasks/{id}/claim', { params: { path: { id: task.id } } });
@@ -93,9 +97,19 @@ export default function ProgrammeTasksPage() {
 
   return (
     <PageContainer title={<PageTitle>双进双联任务</PageTitle>} subTitle="“五个一”任务的发布、认领、承办与确认">
+      {only && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="仅显示一项任务"
+          action={<Link to="/programme/tasks">显示全部任务</Link>}
+        />
+      )}
       <ProTable<TaskRow>
         rowKey="id"
         actionRef={table}
+        params={{ only }}
         columns={columns}
         options={tableOptions}
         search={{ labelWidth: 'auto' }}
@@ -104,6 +118,13 @@ export default function ProgrammeTasksPage() {
           manages ? [<PublishTaskDialog key="publish" communities={communities} onDone={reload} />] : []
         }
         request={async ({ current, pageSize, kind, status, overdue }) => {
+          if (only) {
+            const { data: task, error: refused } = await api.GET('/api/v1/programme/tasks/{id}', {
+              params: { path: { id: only } },
+            });
+            if (!task) throw new Error(errorMessage(refused, '任务加载失败'));
+            return { data: [task as TaskRow], total: 1, success: true };
+          }
           const { data, error } = await api.GET('/api/v1/programme/tasks', {
             params: {
               query: {

@@ -43,9 +43,13 @@ export async function updateOrRefuse(
   update: string,
   arg: object,
   refusals: ReadonlySet<string>,
+  /** The same id sent twice is one update (the server answers the second with the first's result). */
+  updateId?: string,
 ): Promise<void> {
   try {
-    await client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg] });
+    await client.workflow
+      .getHandle(workflowId)
+      .executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
   } catch (err) {
     let cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
     if (cause instanceof ActivityFailure) cause = cause.cause;

@@ -13,6 +13,6 @@ import { ProgrammeTaskService } from './programme-task.service';
   imports: [AuditModule, CalendarModule, PolicyModule, ProgrammeModule],
   controllers: [ProgrammeTaskController],
   providers: [ProgrammeTaskRepository, ProgrammeTaskService, ProgrammeTaskProgressService],
-  exports: [ProgrammeTaskProgressService],
+  exports: [ProgrammeTaskProgressService, ProgrammeTaskService, ProgrammeTaskRepository],
 })
 export class ProgrammeTaskModule {}

@@ -54,6 +54,14 @@ export class ProgrammeTaskRepository {
     ]);
   }
 
+  /** Adds a helper unless already there; false = nothing changed. */
+  async addHelper(id: string, personId: string, tx: Tx): Promise<boolean> {
+    const count = await tx.$executeRaw`
+      UPDATE programme_task SET helper_ids = array_append(helper_ids, ${personId}::uuid)
+      WHERE id = ${id}::uuid AND NOT (${personId}::uuid = ANY(helper_ids))`;
+    return count === 1;
+  }
+
   livePairing(partyOrgId: string, communityId: string) {
     return this.prisma.programmePairing.findFirst({ where: { partyOrgId, communityId, endedAt: null } });
   }

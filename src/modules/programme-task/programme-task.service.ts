@@ -54,8 +54,9 @@ export class ProgrammeTaskService {
     private readonly temporal: TemporalClientService,
   ) {}
 
-  async create(principal: Principal, dto: CreateTaskDto) {
-    const repeat = await this.tasks.byRequestKey(`${principal.personId}:${dto.requestKey}`);
+  /** `requestKey` defaults to the caller's own key; the 人才超市 passes one per match so any chooser's retry finds it. */
+  async create(principal: Principal, dto: CreateTaskDto, requestKey = `${principal.personId}:${dto.requestKey}`) {
+    const repeat = await this.tasks.byRequestKey(requestKey);
     if (repeat) {
       // the first request may have failed between writing the row and starting its workflow
       await this.start(repeat, await this.inputOf(repeat));
@@ -84,7 +85,7 @@ export class ProgrammeTaskService {
           id,
           taskNo: referenceNo('SL', id, new Date(nowMs)),
           workflowId,
-          requestKey: `${principal.personId}:${dto.requestKey}`,
+          requestKey,
           year,
           kind: dto.kind,
           title: dto.title,
@@ -188,6 +189,45 @@ export class ProgrammeTaskService {
     return this.step(principal, task, 'nameMembers', { memberIds: dto.memberIds });
   }
 
+  /**
+   * The community names the member it chose from the 人才超市 (an agency names its own members otherwise); members
+   * already named stay named.
+   */
+  async nameChosenMember(principal: Principal, id: string, memberId: string) {
+    const task = await this.managed(principal, id, 'nameMembers', false);
+    if (task.memberIds.includes(memberId)) return this.detail(principal, id);
+    this.refuseByTable('nameMembers', task);
+    const agencyId = task.partyOrgId ? await this.programme.agencyOf(task.partyOrgId) : undefined;
+    if (!agencyId || !(await this.programme.serves(memberId, agencyId)))
+      throw new DomainError('VALIDATION_FAILED', `承办人 ${memberId} 不是承办机关的在职党员`);
+    return this.step(
+      principal,
+      task,
+      'nameMembers',
+      { memberIds: [...task.memberIds, memberId] },
+      `chosen-${memberId}`,
+    );
+  }
+
+  /** A resident chosen from the 人才超市 helps with the task: recorded once, with a timeline entry. */
+  async addHelper(principal: Principal, id: string, personId: string) {
+    const task = await this.managed(principal, id, 'assign', false);
+    await this.tasks.transaction(async (tx) => {
+      if (!(await this.tasks.addHelper(id, personId, tx))) return;
+      await this.tasks.addEventOnce(
+        {
+          taskId: id,
+          dedupKey: `${task.workflowId}:helper:${personId}`,
+          kind: 'HELPER_ADDED',
+          actorId: principal.personId,
+          data: { personId },
+        },
+        tx,
+      );
+    });
+    return this.detail(principal, id);
+  }
+
   async submit(principal: Principal, id: string, dto: SubmitEvidenceDto) {
     const task = await this.ofAgency(principal, id, 'submit');
     const { policy } = await this.years.policyFor(task.year);
@@ -233,13 +273,14 @@ export class ProgrammeTaskService {
     );
   }
 
-  private async step(principal: Principal, task: TaskRow, update: string, body: object) {
+  private async step(principal: Principal, task: TaskRow, update: string, body: object, updateId?: string) {
     await updateOrRefuse(
       this.temporal.client,
       task.workflowId,
       update,
       { ...body, actorId: principal.personId },
       REFUSALS,
+      updateId,
     );
     return this.detail(principal, task.id);
   }
@@ -250,14 +291,14 @@ export class ProgrammeTaskService {
   }
 
   /** Community side: the task's community lies in the caller's programme.manage scope. */
-  private async managed(principal: Principal, id: string, action: TaskAction) {
+  private async managed(principal: Principal, id: string, action: TaskAction, byTable = true) {
     const task = await this.visible(principal, id);
     const units = await this.programme.unitIdsInScope(programmeScope(principal, Permission.ProgrammeManage), [
       'COMMUNITY',
     ]);
     if (units && !units.includes(task.communityId))
       throw new DomainError('FORBIDDEN', '只有任务所在社区或督导可以办理此步骤');
-    this.refuseByTable(action, task);
+    if (byTable) this.refuseByTable(action, task);
     return task;
   }
 

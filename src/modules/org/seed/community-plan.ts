@@ -2,6 +2,7 @@ import type { PlanBuilder } from './plan-builder';
 import type { PersonRow, PositionRow, UnitRow } from './plan-rows';
 import { ROADS } from './place-names';
 import type { SeedRandom } from './seed-random';
+import { DISTRICT_CENTRE, placeNear } from './seed-places';
 
 export interface EntrancePlan {
   unit: UnitRow;
@@ -50,6 +51,8 @@ export function planCommunity(
   const secretary = b.staff(`${code}/secretary`, unit, 'COMMUNITY_SECRETARY');
   if (hadPreviousTerm) b.staff(`${code}/secretary-2021`, unit, 'COMMUNITY_SECRETARY', PREVIOUS_TERM);
 
+  // A community spans a few hundred metres within some 4 km of the district centre; a building's entrances share its place.
+  const centre = placeNear(DISTRICT_CENTRE, code, 4_000);
   const compounds: { unit: UnitRow; road: string }[] = [];
   const grids: GridPlan[] = [];
   const compoundCount = random.int(2, 4);
@@ -58,6 +61,7 @@ export function planCommunity(
     const compound = b.unit(`${code}-X${n2(c)}`, compoundName, 'COMPOUND', unit);
     const road = random.pick(ROADS);
     const doorplate = `${road}${random.int(1, 288)}号`;
+    const compoundPlace = placeNear(centre, compound.code, 400);
     compounds.push({ unit: compound, road });
     if (random.chance(0.5)) b.unit(`${compound.code}-YW`, `${compoundName}业主委员会`, 'OWNERS_COMMITTEE', compound);
     let buildingNo = 0;
@@ -77,7 +81,8 @@ export function planCommunity(
         buildingNo++;
         const building = b.unit(`${grid.code}-B${n2(buildingNo)}`, `${compoundName}${buildingNo}栋`, 'BUILDING', grid);
         const head = b.staff(`${building.code}/head`, building, 'BUILDING_HEAD');
-        b.address(`${doorplate}${compoundName}${buildingNo}栋`, grid, building);
+        const place = placeNear(compoundPlace, building.code, 80);
+        b.address(`${doorplate}${compoundName}${buildingNo}栋`, grid, building, place);
         const entrances: EntrancePlan[] = [];
         const entranceCount = random.int(1, 3);
         for (let e = 1; e <= entranceCount; e++) {
@@ -89,7 +94,7 @@ export function planCommunity(
           );
           const entranceHead = b.staff(`${entrance.code}/head`, entrance, 'ENTRANCE_HEAD');
           entrances.push({ unit: entrance, head: entranceHead.person, position: entranceHead.position });
-          b.address(`${doorplate}${compoundName}${buildingNo}栋${e}单元`, grid, building);
+          b.address(`${doorplate}${compoundName}${buildingNo}栋${e}单元`, grid, building, place);
         }
         plan.buildings.push({ unit: building, head: head.person, position: head.position, entrances });
       }

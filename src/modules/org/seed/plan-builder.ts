@@ -1,4 +1,5 @@
 import type { AssignmentKind, OrgUnitKind, PersonKind, Role } from '../../../generated/prisma/enums';
+import type { Point } from '../../../shared/geo/haversine.util';
 import { closureRowsFor } from '../closure-rows';
 import { allowedParentKinds, roleUnitKinds } from '../org-kinds';
 import { createNameSource } from './person-names';
@@ -117,8 +118,14 @@ export class PlanBuilder {
     });
   }
 
-  address(text: string, grid: UnitRow, building: UnitRow | null): void {
-    this.addresses.push({ id: seedId(`address:${text}`), text, gridId: grid.id, buildingId: building?.id ?? null });
+  address(text: string, grid: UnitRow, building: UnitRow | null, place: Point): void {
+    this.addresses.push({
+      id: seedId(`address:${text}`),
+      text,
+      gridId: grid.id,
+      buildingId: building?.id ?? null,
+      ...place,
+    });
   }
 
   departmentCategory(department: UnitRow, category: string): void {

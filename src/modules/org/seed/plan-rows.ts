@@ -20,6 +20,8 @@ export interface AddressRow {
   text: string;
   gridId: string;
   buildingId: string | null;
+  latitude: number;
+  longitude: number;
 }
 export interface DepartmentCategoryRow {
   departmentId: string;

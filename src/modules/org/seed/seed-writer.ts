@@ -24,7 +24,10 @@ export type SeedResult = { status: 'seeded'; counts: SeedCounts } | { status: 'a
  * exists nothing is written (also when a concurrent run got there first).
  */
 export async function writeDistrictPlan(prisma: PrismaClient, plan: DistrictPlan): Promise<SeedResult> {
-  if (await districtExists(prisma, plan)) return { status: 'already seeded' };
+  if (await districtExists(prisma, plan)) {
+    await placeAddresses(prisma, plan);
+    return { status: 'already seeded' };
+  }
   const hashes = new Map(
     await Promise.all(
       plan.persons.filter((p) => p.username).map(async (p) => [p.id, await hashPassword(DEMO_PASSWORD)] as const),
@@ -75,6 +78,16 @@ export function planCounts(plan: DistrictPlan): SeedCounts {
 }
 
 class AlreadySeeded extends Error {}
+
+/** A district seeded before addresses had coordinates gets them; addresses that have one keep it. */
+async function placeAddresses(prisma: PrismaClient, plan: DistrictPlan): Promise<void> {
+  for (const rows of chunks(plan.addresses))
+    await prisma.$executeRaw`
+      UPDATE address a SET latitude = p.latitude, longitude = p.longitude
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.latitude)}::float8[],
+                  ${rows.map((r) => r.longitude)}::float8[]) AS p(id, latitude, longitude)
+      WHERE a.id = p.id AND a.latitude IS NULL`;
+}
 
 async function districtExists(db: Pick<PrismaClient, 'orgUnit'>, plan: DistrictPlan): Promise<boolean> {
   return (await db.orgUnit.count({ where: { code: plan.districtCode } })) > 0;
