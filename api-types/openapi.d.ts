@@ -15568,6 +15568,12 @@ export interface operations {
                         unit: "minutes" | "hours" | "workingHours" | "workingDays";
                     };
                     inspectionMonths: number[];
+                    inspectionTiming?: {
+                        inspectorReminderDays: number;
+                        interviewAfterDays: number;
+                        interviewReminderDays: number;
+                        roundDays: number;
+                    };
                     interview: {
                         behindShare: number;
                         overdueTasks: number;

@@ -110,6 +110,15 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         before.policyVersion,
       );
       expect((await call('secretaryC1', 'PUT', `/years/${year}/policy`, before.policy)).status).toBe(403);
+      const badTiming = await call('admin', 'PUT', `/years/${year}/policy`, {
+        ...before.policy,
+        inspectionTiming: { roundDays: 0, inspectorReminderDays: 3, interviewAfterDays: 5, interviewReminderDays: 1 },
+      });
+      expect(badTiming.status).toBe(400);
+      expect(JSON.stringify(await badTiming.json())).toContain('督查期限必须大于 0 天');
+      expect((await json<{ policyVersion: number }>(await call('admin', 'GET', `/years/${year}`))).policyVersion).toBe(
+        before.policyVersion,
+      );
 
       const changed = await call('admin', 'PUT', `/years/${year}/policy`, {
         ...before.policy,
