@@ -78,6 +78,15 @@ export const programmePolicySchema = z.object({
   }),
   /** 督查与约谈的时间安排 (days); versions saved before it existed keep DEFAULT_INSPECTION_TIMING. */
   inspectionTiming: inspectionTimingSchema.optional(),
+  /** 受益方评价 of confirmed tasks; versions saved before it existed keep DEFAULT_TASK_RATING. */
+  taskRating: z
+    .object({
+      /** The beneficiary's rating is taken within this many days of the confirmation. */
+      windowDays: days('评价期限'),
+      /** A rating of this many stars or fewer is low: recorded as such, and the agency and the district are told. */
+      lowStars: z.number().int('差评星级须为整数').min(1, '差评星级为 1–4').max(4, '差评星级为 1–4'),
+    })
+    .optional(),
 });
 
 export type ProgrammePolicy = z.infer<typeof programmePolicySchema>;
