@@ -13,6 +13,7 @@ import { CalendarService } from '../../src/modules/calendar/calendar.service';
 import type { AgencyDispatchRow } from '../../src/modules/programme-dispatch/programme-dispatch.types';
 import { ProgrammeDispatchService } from '../../src/modules/programme-dispatch/programme-dispatch.service';
 import { ProgrammeInspectionService } from '../../src/modules/programme-dispatch/programme-inspection.service';
+import { ProgrammeTaskRatingService } from '../../src/modules/programme-task/programme-task-rating.service';
 import { ProgrammeTaskService } from '../../src/modules/programme-task/programme-task.service';
 import { CompletionService } from '../../src/modules/programme/completion.service';
 import { MicroWishService } from '../../src/modules/programme/micro-wish.service';
@@ -120,7 +121,7 @@ describe('双进双联 programme year end to end on the time-skipping server', (
   };
   const one = async <T>(sql: string, values: unknown[]) => (await db.query(sql, values)).rows[0] as T;
 
-  it('report-ins, tasks with a lapse, a raced wish, a full activity, two dispatches, an inspection with interviews: the completion table matches the confirmed tasks', async () => {
+  it('report-ins, tasks with a lapse, a raced wish, a full activity, a low rating, two dispatches, an inspection with interviews: the completion table matches the confirmed tasks', async () => {
     const years = services.get(ProgrammeYearService);
     const pairing = services.get(PairingService);
     const tasks = services.get(ProgrammeTaskService);
@@ -215,6 +216,24 @@ describe('双进双联 programme year end to end on the time-skipping server', (
       }
       await carry(bProject, 'B');
       await confirm(bProject, 'B');
+
+      // 受益方评价: the community records what the household B helped said, once; the low rating tells B's secretary
+      const ratings = services.get(ProgrammeTaskRatingService);
+      expect(await ratings.rate(p.secretaryC2, bProject, { stars: 1, comment: '只来了一次' })).toMatchObject({
+        ratingState: 'RATED',
+        rating: { stars: 1, low: true, raterName: fullEvidence.beneficiaryConfirmation.name },
+      });
+      expect(await failure(ratings.rate(p.secretaryC2, bProject, { stars: 5 }))).toEqual({
+        code: 'ALREADY_RATED',
+        message: '该任务已评价，每项任务只能评价一次',
+      });
+      expect(await one('SELECT stars FROM programme_task_rating WHERE task_id = $1', [bProject])).toEqual({ stars: 1 });
+      expect(
+        await one(
+          "SELECT count(*)::int AS n FROM inbox_message WHERE recipient_id = $1 AND template = 'programme.task-low-rating'",
+          [ids.secB],
+        ),
+      ).toEqual({ n: 1 });
 
       // 微心愿: A's and L's members race for it, one wins; a later claim of the taken wish changes nothing
       const wish = await wishes.publish(p.secretaryC1, {
