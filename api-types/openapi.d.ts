@@ -2100,6 +2100,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programme/tasks/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 社区录入受益方评价（完成材料中确认的群众或企业回访所评，1–5 星，可附意见）：仅限已确认完成的任务、每项一次、确认后评价期内；差评（不高于年度策略的差评星级）通知承办机关书记和区级督导。409 ILLEGAL_TRANSITION 未确认；409 ALREADY_RATED 已评价；409 RATING_WINDOW_CLOSED 逾期；400 无受益方确认 */
+        post: operations["ProgrammeTaskController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programme/tasks/{id}/review": {
         parameters: {
             query?: never;
@@ -15277,6 +15294,16 @@ export interface operations {
                         kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
                         overdue: boolean;
                         partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
                         /** @enum {string} */
                         status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
                         taskNo: string;
@@ -15365,6 +15392,16 @@ export interface operations {
                         kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
                         overdue: boolean;
                         partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
                         /** @enum {string} */
                         status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
                         taskNo: string;
@@ -15456,6 +15493,16 @@ export interface operations {
                         kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
                         overdue: boolean;
                         partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
                         /** @enum {string} */
                         status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
                         taskNo: string;
@@ -15549,6 +15596,16 @@ export interface operations {
                         kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
                         overdue: boolean;
                         partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
                         /** @enum {string} */
                         status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
                         taskNo: string;
@@ -15655,6 +15712,16 @@ export interface operations {
                         kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
                         overdue: boolean;
                         partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
                         /** @enum {string} */
                         status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
                         taskNo: string;
@@ -15754,6 +15821,126 @@ export interface operations {
                         kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
                         overdue: boolean;
                         partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
+                        /** @enum {string} */
+                        status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
+                        taskNo: string;
+                        timeline: ({
+                            kind: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 请求参数无效（VALIDATION_FAILED 等），未做任何修改 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 未登录或令牌无效、过期、已吊销 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 所持角色无此权限 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 不存在，或不在您的管辖范围内 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 与当前状态冲突（非法状态转换、重复等） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description 服务器内部错误（凭关联编号查日志） */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ProgrammeTaskController_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string;
+                    stars: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        communityId: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
+                        overdue: boolean;
+                        partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
                         /** @enum {string} */
                         status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
                         taskNo: string;
@@ -15854,6 +16041,16 @@ export interface operations {
                         kind: "LIVELIHOOD_PROJECT" | "PARTY_DAY" | "PARTY_LECTURE" | "MICRO_WISH" | "ENTERPRISE_PROBLEM";
                         overdue: boolean;
                         partyOrgId: string | null;
+                        rating: ({
+                            comment: string | null;
+                            low: boolean;
+                            raterName: string;
+                            stars: number;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @enum {string} */
+                        ratingState: "NOT_CONFIRMED" | "NO_BENEFICIARY" | "OPEN" | "RATED" | "CLOSED";
                         /** @enum {string} */
                         status: "OPEN" | "ASSIGNED" | "SUBMITTED" | "SENT_BACK" | "CONFIRMED";
                         taskNo: string;
@@ -16493,6 +16690,12 @@ export interface operations {
                         unit: "minutes" | "hours" | "workingHours" | "workingDays";
                     };
                     inspectionMonths: number[];
+                    inspectionTiming?: {
+                        inspectorReminderDays: number;
+                        interviewAfterDays: number;
+                        interviewReminderDays: number;
+                        roundDays: number;
+                    };
                     interview: {
                         behindShare: number;
                         overdueTasks: number;
@@ -16512,6 +16715,10 @@ export interface operations {
                         amount: number;
                         /** @enum {string} */
                         unit: "minutes" | "hours" | "workingHours" | "workingDays";
+                    };
+                    taskRating?: {
+                        lowStars: number;
+                        windowDays: number;
                     };
                 };
             };

@@ -36,13 +36,14 @@ export async function programmeInspectionWorkflow(input: Partial<ProgrammeMonth>
   const refusal = programmeMonthRefusal(period);
   if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'VALIDATION_FAILED');
   const round = await openInspectionRound(period, Date.now());
-  await sleepUntil(round.deadlineMs - INSPECTION_REMINDER_LEAD_MS);
+  // histories recorded before the timings were settings carry no times of their own: the old constants
+  await sleepUntil(round.remindAtMs ?? round.deadlineMs - INSPECTION_REMINDER_LEAD_MS);
   await remindInspectors(round.roundId);
   await sleepUntil(round.deadlineMs);
   const closed = await closeInspectionRound(round.roundId, Date.now());
   const first = Math.min(...closed.interviews.map((i) => i.scheduledAtMs));
   if (closed.interviews.length) {
-    await sleepUntil(first - INTERVIEW_REMINDER_LEAD_MS);
+    await sleepUntil(first - (closed.interviewReminderLeadMs ?? INTERVIEW_REMINDER_LEAD_MS));
     await remindInterviews(round.roundId);
   }
   return { roundId: round.roundId, interviews: closed.interviews.length };

@@ -246,6 +246,43 @@ describe('双进双联 console pages in a browser', () => {
     expect(stored.rows[0]).toEqual({ status: 'CONFIRMED', confirmed_month: toCstDate(Date.now()).slice(0, 7) });
   });
 
+  it('the community records the rating of a confirmed task by the enterprise it helped, once', async () => {
+    const task = await call<{ id: string; taskNo: string }>('secretaryC1', 'POST', '/programme/tasks', {
+      requestKey: `task-${randomUUID()}`,
+      kind: 'ENTERPRISE_PROBLEM',
+      title: `企业难题-${f.tag}`,
+      description: '协调解决企业用电问题',
+      communityId: f.units.C1.id,
+      partyOrgId: f.units.A.id,
+      planDate: nextWorkingDay(),
+    });
+    await call('agencySecretaryA', 'POST', `/programme/tasks/${task.id}/members`, { memberIds: [ids.partyMemberA] });
+    await call('partyMemberA', 'POST', `/programme/tasks/${task.id}/evidence`, {
+      description: '已协调供电增容',
+      beneficiaryConfirmation: { name: '某某商贸公司' },
+    });
+    await call('secretaryC1', 'POST', `/programme/tasks/${task.id}/review`, { accept: true });
+
+    const community = await pageAs('secretaryC1', '/programme/tasks');
+    const row = community.getByRole('row', { name: new RegExp(task.taskNo) });
+    await row.getByRole('button', { name: '录入评价' }).click();
+    const dialog = community.getByRole('dialog');
+    await dialog.getByText('评价人：某某商贸公司').waitFor();
+    await dialog.getByRole('radio').nth(3).click();
+    await dialog.getByLabel('评价意见（选填）').fill('问题解决得很及时');
+    const saved = community.waitForResponse((r) => r.url().endsWith(`/programme/tasks/${task.id}/rating`));
+    await dialog.getByRole('button', { name: '提交评价' }).click();
+    expect((await saved).status()).toBe(200);
+    await community.getByText(`已录入 某某商贸公司 对任务 ${task.taskNo} 的评价（4 星）`).waitFor();
+    await row.getByText('★★★★').waitFor();
+    expect(await row.getByRole('button', { name: '录入评价' }).count()).toBe(0);
+    await screenshot(community, 'programme-06-task-rated');
+    const stored = await db.query('SELECT stars, comment, low FROM programme_task_rating WHERE task_id = $1', [
+      task.id,
+    ]);
+    expect(stored.rows).toEqual([{ stars: 4, comment: '问题解决得很及时', low: false }]);
+  });
+
   it('the supervisor sees the agencies ranked, in the chart and the table, and downloads the .xlsx', async () => {
     const { rows } = await call<{ rows: CompletionRow[] }>('supervisorS1', 'GET', `/programme/completion?year=${year}`);
     const ranked = [...rows].sort((a, b) => b.completion - a.completion);

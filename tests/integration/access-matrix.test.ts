@@ -635,6 +635,10 @@ const routes: Record<string, RouteCase> = {
     call: () => ({ method: 'POST', path: `/api/v1/programme/tasks/${noId}/review`, body: { accept: true } }),
     expect: progManage(404),
   },
+  'POST /api/v1/programme/tasks/{id}/rating': {
+    call: () => ({ method: 'POST', path: `/api/v1/programme/tasks/${noId}/rating`, body: { stars: 5 } }),
+    expect: progManage(404),
+  },
   'POST /api/v1/programme/wishes': {
     call: (f, side) => ({
       method: 'POST',

@@ -110,6 +110,15 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
         before.policyVersion,
       );
       expect((await call('secretaryC1', 'PUT', `/years/${year}/policy`, before.policy)).status).toBe(403);
+      const badTiming = await call('admin', 'PUT', `/years/${year}/policy`, {
+        ...before.policy,
+        inspectionTiming: { roundDays: 0, inspectorReminderDays: 3, interviewAfterDays: 5, interviewReminderDays: 1 },
+      });
+      expect(badTiming.status).toBe(400);
+      expect(JSON.stringify(await badTiming.json())).toContain('督查期限必须大于 0 天');
+      expect((await json<{ policyVersion: number }>(await call('admin', 'GET', `/years/${year}`))).policyVersion).toBe(
+        before.policyVersion,
+      );
 
       const changed = await call('admin', 'PUT', `/years/${year}/policy`, {
         ...before.policy,
@@ -344,6 +353,59 @@ describe('双进双联 programme through HTTP, the real worker and Temporal', ()
           ).rowCount,
         'the confirmation audited',
       );
+    });
+  });
+
+  describe('受益方评价 rating by the people helped', () => {
+    it('once the task is confirmed the community records the beneficiary’s 1–5 stars once; a low one tells the agency', async () => {
+      const created = await json<{ id: string; ratingState: string }>(
+        await call('secretaryC1', 'POST', '/tasks', {
+          requestKey: `task-${randomUUID()}`,
+          kind: 'ENTERPRISE_PROBLEM',
+          title: '解决企业用电难题',
+          description: '协调供电公司为社区企业增容',
+          communityId: f.units.C1.id,
+          partyOrgId: f.units.A.id,
+          planDate: nextWorkingDay(),
+        }),
+      );
+      const id = created.id;
+      expect(created.ratingState).toBe('NOT_CONFIRMED');
+      expect(
+        (await call('agencySecretaryA', 'POST', `/tasks/${id}/members`, { memberIds: [ids.partyMemberA] })).status,
+      ).toBe(200);
+      const evidence = {
+        description: '已增容',
+        beneficiaryConfirmation: { name: '某某商贸公司', phone: '13800000000' },
+      };
+      expect((await call('partyMemberA', 'POST', `/tasks/${id}/evidence`, evidence)).status).toBe(200);
+      const early = await call('secretaryC1', 'POST', `/tasks/${id}/rating`, { stars: 5 });
+      expect(early.status).toBe(409);
+      expect(await json(early)).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: '任务经社区确认完成后才能评价' });
+      expect((await call('secretaryC1', 'POST', `/tasks/${id}/review`, { accept: true })).status).toBe(200);
+
+      const badStars = await call('secretaryC1', 'POST', `/tasks/${id}/rating`, { stars: 6 });
+      expect(badStars.status).toBe(400);
+      expect(JSON.stringify(await json(badStars))).toContain('星级为 1–5 星');
+      expect((await call('partyMemberA', 'POST', `/tasks/${id}/rating`, { stars: 5 })).status).toBe(403);
+      const rated = await call('secretaryC1', 'POST', `/tasks/${id}/rating`, { stars: 1, comment: '只来了一次' });
+      expect(rated.status).toBe(200);
+      const after = await json<{ ratingState: string; rating: unknown; timeline: { kind: string }[] }>(rated);
+      expect(after).toMatchObject({
+        ratingState: 'RATED',
+        rating: { stars: 1, comment: '只来了一次', raterName: '某某商贸公司', low: true },
+      });
+      expect(after.timeline.map((e) => e.kind).slice(-1)).toEqual(['RATED']);
+      const again = await call('secretaryC1', 'POST', `/tasks/${id}/rating`, { stars: 5 });
+      expect(again.status).toBe(409);
+      expect(await json(again)).toMatchObject({ code: 'ALREADY_RATED', message: '该任务已评价，每项任务只能评价一次' });
+      expect(await json(await call('secretaryC1', 'GET', `/tasks/${id}`))).toMatchObject({ rating: { stars: 1 } });
+      expect(
+        await countRows(
+          "SELECT count(*)::int AS n FROM inbox_message WHERE recipient_id = $1 AND template = 'programme.task-low-rating'",
+          [ids.agencySecretaryA],
+        ),
+      ).toBe(1);
     });
   });
 

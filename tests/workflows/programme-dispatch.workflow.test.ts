@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowFailedError } from '@temporalio/client';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from 'pg';
 import type { Principal } from '../../src/common/auth/principal';
 import type {
@@ -14,6 +10,7 @@ import type {
 } from '../../src/modules/programme-dispatch/programme-dispatch.types';
 import { ProgrammeYearService } from '../../src/modules/programme/programme-year.service';
 import { programmeDispatchWorkflow } from '../../workflows/programme-dispatch.workflow';
+import { recordHistory } from '../fixtures/history-recorder';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import {
   createTestWorker,
@@ -152,14 +149,6 @@ describe('双进双联 programme-dispatch workflow on the time-skipping server',
     };
   };
 
-  async function record(name: string, handle: WorkflowHandle) {
-    if (process.env.GOVFLOW_RECORD_HISTORIES !== '1') return;
-    const dir = join(__dirname, '..', 'fixtures', 'histories');
-    mkdirSync(join(dir, 'queries'), { recursive: true });
-    writeFileSync(join(dir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    writeFileSync(join(dir, 'queries', `${name}.json`), `${JSON.stringify([])}\n`);
-  }
-
   it('two monthly reports: figures match the tasks confirmed in each month; a rerun stores and sends nothing twice; a bad month changes nothing', async () => {
     const start = (month: number, suffix = '') =>
       ts.env.client.workflow.start(programmeDispatchWorkflow, {
@@ -173,7 +162,7 @@ describe('双进双联 programme-dispatch workflow on the time-skipping server',
       const march = await start(3);
       const first = await resultWithTimeLocked(ts.env, march);
       expect(first).toMatchObject({ year: YEAR, month: 3, created: true });
-      await record('programme-dispatch-month', march);
+      await recordHistory('programme-dispatch-month', march, []);
       const april = await resultWithTimeLocked(ts.env, await start(4));
       const again = await resultWithTimeLocked(ts.env, await start(4, '-again'));
       expect(again).toEqual({ ...april, created: false });

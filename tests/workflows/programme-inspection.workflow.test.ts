@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from 'pg';
 import type { Principal } from '../../src/common/auth/principal';
 import { ProgrammeInspectionService } from '../../src/modules/programme-dispatch/programme-inspection.service';
 import { ProgrammeYearService } from '../../src/modules/programme/programme-year.service';
 import { INSPECTION_CHECKLIST } from '../../src/shared/process/programme-rhythm';
 import { programmeInspectionWorkflow } from '../../workflows/programme-inspection.workflow';
+import { recordHistory } from '../fixtures/history-recorder';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import { eventually } from '../fixtures/test-app';
 import {
@@ -20,6 +17,7 @@ import {
 } from '../fixtures/time-skipping';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const YEAR = 2042;
 
 describe('双进双联 programme-inspection workflow on the time-skipping server', () => {
@@ -138,14 +136,6 @@ describe('双进双联 programme-inspection workflow on the time-skipping server
     ).rows[0] as { findings: unknown };
   const message = async (p: Promise<unknown>) => ((await p.catch((e: unknown) => e)) as Error).message;
 
-  async function record(name: string, handle: WorkflowHandle) {
-    if (process.env.GOVFLOW_RECORD_HISTORIES !== '1') return;
-    const dir = join(__dirname, '..', 'fixtures', 'histories');
-    mkdirSync(join(dir, 'queries'), { recursive: true });
-    writeFileSync(join(dir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    writeFileSync(join(dir, 'queries', `${name}.json`), `${JSON.stringify([])}\n`);
-  }
-
   it('a round for every agency: findings recorded, inspectors reminded of open items, the laggard interviewed and recorded', async () => {
     const inspections = services.get(ProgrammeInspectionService);
     let result: unknown;
@@ -178,7 +168,7 @@ describe('双进双联 programme-inspection workflow on the time-skipping server
       ).toBe('本轮督查已结束，不能再录入督查结果');
       await ts.env.sleep(5 * DAY);
       result = await resultWithTimeLocked(ts.env, handle);
-      await record('programme-inspection-round', handle);
+      await recordHistory('programme-inspection-round', handle, []);
     });
 
     // the round covers every paired agency in the database (other test files pair theirs too): judge ours
@@ -197,5 +187,55 @@ describe('双进双联 programme-inspection workflow on the time-skipping server
     );
     const after = await inspections.interviews(admin(), roundId);
     expect(after.find((i) => i.id === interviews[0].id)?.outcome).toBe('书记已作说明，限期一个月整改');
+  });
+
+  it('the round deadline, the inspectors reminder and the interview follow the year’s timing settings', async () => {
+    const years = services.get(ProgrammeYearService);
+    const timed = YEAR + 2;
+    const opened = await years.open(admin(), timed);
+    const timing = { roundDays: 7, inspectorReminderDays: 2, interviewAfterDays: 2, interviewReminderDays: 1 };
+    await years.updatePolicy(admin(), timed, { ...opened.policy, inspectionTiming: timing });
+    const roundOf = async () =>
+      (
+        await db.query('SELECT id, deadline, status, closed_at FROM programme_inspection_round WHERE year = $1', [
+          timed,
+        ])
+      ).rows[0] as { id: string; deadline: Date; status: string; closed_at: Date | null } | undefined;
+    const startedAt = await ts.env.currentTimeMs();
+    const handle = await ts.env.client.workflow.start(programmeInspectionWorkflow, {
+      taskQueue,
+      workflowId: `programme-inspection-${timed}-06`,
+      args: [{ year: timed, month: 6 }],
+    });
+    await (
+      await createTestWorker(ts.env, services, taskQueue)
+    ).runUntil(async () => {
+      const round = await eventually(roundOf, 'the round to open');
+      const openedAt = await ts.env.currentTimeMs();
+      expect(round.deadline.getTime()).toBeGreaterThanOrEqual(startedAt + 7 * DAY);
+      expect(round.deadline.getTime()).toBeLessThanOrEqual(openedAt + 7 * DAY);
+      const reminders = async () =>
+        (
+          await db.query(
+            'SELECT count(*)::int AS n FROM inbox_message WHERE recipient_id = $1 AND template = $2 AND dedup_key LIKE $3',
+            [f.people.supervisorS1.id, 'programme.inspection-reminder', `programme-inspection:${timed}-06:%`],
+          )
+        ).rows[0].n as number;
+      await ts.env.sleep(round.deadline.getTime() - 2 * DAY - (await ts.env.currentTimeMs()) - HOUR);
+      expect(await reminders()).toBe(0);
+      await ts.env.sleep(2 * HOUR); // past the reminder point, 2 days before the deadline
+      await eventually(async () => (await reminders()) === 1, 'the inspectors reminder');
+      await ts.env.sleep(2 * DAY);
+      const closed = await eventually(async () => {
+        const r = await roundOf();
+        return r?.status === 'CLOSED' ? r : undefined;
+      }, 'the round to close');
+      const ours = (await services.get(ProgrammeInspectionService).interviews(admin(), closed.id)).filter(
+        (i) => i.partyOrgId === f.units.A.id,
+      );
+      expect(ours[0].scheduledAt.getTime() - (closed.closed_at as Date).getTime()).toBe(2 * DAY);
+      await ts.env.sleep(2 * DAY);
+      await resultWithTimeLocked(ts.env, handle);
+    });
   });
 });

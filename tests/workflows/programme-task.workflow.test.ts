@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client } from 'pg';
 import { ProgrammeTaskProgressService } from '../../src/modules/programme-task/programme-task-progress.service';
 import type { ProgrammeTaskInput } from '../../src/modules/programme-task/programme-task.types';
@@ -17,6 +13,7 @@ import {
   reviewTaskUpdate,
   submitEvidenceUpdate,
 } from '../../workflows/programme-task.workflow';
+import { recordHistory } from '../fixtures/history-recorder';
 import { buildOrgFixture, OrgFixture } from '../fixtures/org-fixture';
 import {
   createTestWorker,
@@ -94,14 +91,6 @@ describe('双进双联 programme-task workflow on the time-skipping server', () 
         [personId, template, `${workflowId}:%`],
       )
     ).rows[0].n as number;
-
-  async function record(name: string, handle: WorkflowHandle, queries: string[]) {
-    if (process.env.GOVFLOW_RECORD_HISTORIES !== '1') return;
-    const dir = join(__dirname, '..', 'fixtures', 'histories');
-    mkdirSync(join(dir, 'queries'), { recursive: true });
-    writeFileSync(join(dir, `${name}.json`), historyToJSON(await handle.fetchHistory()));
-    writeFileSync(join(dir, 'queries', `${name}.json`), `${JSON.stringify(queries)}\n`);
-  }
 
   it('replayed activities write each step, reminder and escalation once', async () => {
     const { id, workflowId } = await newTask();
@@ -188,7 +177,7 @@ describe('双进双联 programme-task workflow on the time-skipping server', () 
     ]);
     expect(await inbox(member, 'programme.task-reminder', workflowId)).toBe(2);
     expect(await inbox(f.people.secretaryC1.id, 'programme.task-overdue', workflowId)).toBe(1);
-    await record('programme-task', handle, ['programmeTask']);
+    await recordHistory('programme-task', handle, ['programmeTask']);
   });
 
   it('a task nobody completes climbs to the top level once, and stays there', async () => {

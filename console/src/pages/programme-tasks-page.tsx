@@ -16,6 +16,7 @@ import {
   SubmitEvidenceDialog,
   type TaskRow,
 } from '../programme/task-dialogs';
+import { TaskRatingDialog } from '../programme/task-rating-dialog';
 import { useUnitNames } from '../programme/use-unit-names';
 import { tableOptions } from '../layout/table-options';
 
@@ -56,6 +57,9 @@ export default function ProgrammeTasksPage() {
           <SubmitEvidenceDialog task={task} onDone={reload} />
         )}
         {manages && task.status === 'SUBMITTED' && <ReviewEvidenceDialog task={task} onDone={reload} />}
+        {manages && task.status === 'CONFIRMED' && !task.rating && task.evidence?.beneficiaryConfirmation?.name && (
+          <TaskRatingDialog task={task} onDone={reload} />
+        )}
       </Space>
     );
   };
@@ -91,6 +95,13 @@ export default function ProgrammeTasksPage() {
       valueType: 'select',
       valueEnum: { true: { text: '已逾期' }, false: { text: '未逾期' } },
       render: (_, r) => (r.overdue ? <Tag color="red">已逾期</Tag> : '—'),
+    },
+    {
+      title: '受益方评价',
+      dataIndex: 'rating',
+      search: false,
+      render: (_, r) =>
+        r.rating ? <Tag color={r.rating.low ? 'red' : 'green'}>{'★'.repeat(r.rating.stars)}</Tag> : '—',
     },
     { title: '操作', valueType: 'option', render: (_, r) => actions(r) },
   ];

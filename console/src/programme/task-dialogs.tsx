@@ -25,6 +25,8 @@ export interface TaskRow {
   evidence?: TaskEvidence | null;
   dueAt?: string;
   overdue: boolean;
+  /** 受益方评价, once recorded. */
+  rating?: { stars: number; low: boolean } | null;
 }
 
 const lines = (text: string | undefined) =>

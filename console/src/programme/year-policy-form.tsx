@@ -7,10 +7,29 @@ interface Issue {
   path: string;
   message: string;
 }
-type Policy = Record<string, unknown> & { targets: Record<string, number>; evidence: Record<string, string[]> };
+type Timing = Record<'roundDays' | 'inspectorReminderDays' | 'interviewAfterDays' | 'interviewReminderDays', number>;
+type Policy = Record<string, unknown> & {
+  targets: Record<string, number>;
+  evidence: Record<string, string[]>;
+  inspectionTiming?: Timing;
+};
+type Values = Pick<Policy, 'targets' | 'evidence'> & { inspectionTiming: Timing; note?: string };
 const evidenceOptions = Object.entries(EVIDENCE_LABELS).map(([value, label]) => ({ value, label }));
+/** What a year saved before the timings were settings runs with (the API's defaults). */
+const DEFAULT_TIMING: Timing = {
+  roundDays: 15,
+  inspectorReminderDays: 3,
+  interviewAfterDays: 5,
+  interviewReminderDays: 1,
+};
+const timingFields: [keyof Timing, string][] = [
+  ['roundDays', '督查期限（天）'],
+  ['inspectorReminderDays', '截止前提醒督查组（天）'],
+  ['interviewAfterDays', '督查结束后约谈（天）'],
+  ['interviewReminderDays', '约谈前提醒（天）'],
+];
 
-/** The year's "五个一" targets and required evidence; the API validates, and its issues land on their fields. */
+/** The year's "五个一" targets, required evidence and inspection/interview timings; the API validates, and its issues land on their fields. */
 export function YearPolicyForm({
   year,
   editable,
@@ -36,16 +55,27 @@ export function YearPolicyForm({
       const p = data.policy as Policy;
       setPolicy(p);
       setVersion(data.policyVersion);
-      form.setFieldsValue({ targets: p.targets, evidence: p.evidence, note: '' });
+      form.setFieldsValue({
+        targets: p.targets,
+        evidence: p.evidence,
+        inspectionTiming: p.inspectionTiming ?? DEFAULT_TIMING,
+        note: '',
+      });
     });
   }, [year, form]);
 
-  const save = async (v: { targets: Record<string, number>; evidence: Record<string, string[]>; note?: string }) => {
+  const save = async (v: Values) => {
     if (!policy) return;
     setSaving(true);
     const { data, error, response } = await api.PUT('/api/v1/programme/years/{year}/policy', {
       params: { path: { year } },
-      body: { ...policy, targets: v.targets, evidence: v.evidence, ...(v.note ? { note: v.note } : {}) } as never,
+      body: {
+        ...policy,
+        targets: v.targets,
+        evidence: v.evidence,
+        inspectionTiming: v.inspectionTiming,
+        ...(v.note ? { note: v.note } : {}),
+      } as never,
     });
     setSaving(false);
     if (data) {
@@ -58,7 +88,7 @@ export function YearPolicyForm({
     }
     const details = (error as { details?: unknown } | undefined)?.details;
     const issues: Issue[] = response.status === 400 && Array.isArray(details) ? (details as Issue[]) : [];
-    const placed = issues.filter((i) => /^(targets|evidence)\.[A-Z_]+$/.test(i.path));
+    const placed = issues.filter((i) => /^((targets|evidence)\.[A-Z_]+|inspectionTiming\.[a-zA-Z]+)$/.test(i.path));
     form.setFields(placed.map((i) => ({ name: i.path.split('.'), errors: [i.message] })));
     const unplaced = issues.filter((i) => !placed.includes(i)).map((i) => i.message);
     // Issues shown on their fields need no repeating in the banner (its path text means nothing to a person).
@@ -94,6 +124,13 @@ export function YearPolicyForm({
             <Checkbox.Group options={evidenceOptions} />
           </Form.Item>
         ))}
+        <Space wrap size="large" align="start">
+          {timingFields.map(([key, label]) => (
+            <Form.Item key={key} name={['inspectionTiming', key]} label={label}>
+              <InputNumber precision={0} style={{ width: 140 }} />
+            </Form.Item>
+          ))}
+        </Space>
         <Form.Item name="note" label="修改说明">
           <Input maxLength={200} />
         </Form.Item>

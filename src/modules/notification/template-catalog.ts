@@ -123,6 +123,11 @@ export const templateCatalog = {
     title: '双进双联任务 {{taskNo}} 已逾期（第 {{level}} 级）',
     body: '{{kindLabel}}任务「{{title}}」（{{taskNo}}）已于 {{deadline}} 逾期未完成，已上报第 {{level}} 级督办。{{nextDeadline}}',
   },
+  'programme.task-low-rating': {
+    variables: ['taskNo', 'title', 'stars', 'raterName', 'comment'],
+    title: '双进双联任务 {{taskNo}} 收到差评（{{stars}} 星）',
+    body: '任务「{{title}}」（{{taskNo}}）的受益方{{raterName}}评价 {{stars}} 星：{{comment}}请核实情况并改进。',
+  },
   'programme.task-progress': {
     variables: ['taskNo', 'title', 'eventLabel', 'note'],
     title: '双进双联任务 {{taskNo}}：{{eventLabel}}',

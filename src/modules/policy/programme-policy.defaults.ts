@@ -1,3 +1,5 @@
+import { DEFAULT_INSPECTION_TIMING } from '../../shared/process/programme-rhythm';
+import { DEFAULT_TASK_RATING } from '../../shared/process/programme-task-rating.states';
 import type { ProgrammePolicy } from './programme-policy.schema';
 
 /** Version 1 of the programme policy: docs/domain.md, Process 3 (双进双联, "五个一"). */
@@ -17,4 +19,6 @@ export const DEFAULT_PROGRAMME_POLICY: ProgrammePolicy = {
   monthlyDispatchDay: 5,
   inspectionMonths: [6, 12],
   interview: { behindShare: 0.5, overdueTasks: 2 },
+  inspectionTiming: { ...DEFAULT_INSPECTION_TIMING },
+  taskRating: { ...DEFAULT_TASK_RATING },
 };

@@ -42,3 +42,38 @@ describe('the programme (双进双联) policy schema', () => {
     ]);
   });
 });
+
+describe('the programme policy inspection timings', () => {
+  const timing = DEFAULT_PROGRAMME_POLICY.inspectionTiming as NonNullable<
+    typeof DEFAULT_PROGRAMME_POLICY.inspectionTiming
+  >;
+
+  it('default to the timings used before they were settings; a version without them stays valid', () => {
+    expect(timing).toEqual({
+      roundDays: 15,
+      inspectorReminderDays: 3,
+      interviewAfterDays: 5,
+      interviewReminderDays: 1,
+    });
+    const { inspectionTiming: _dropped, ...older } = DEFAULT_PROGRAMME_POLICY;
+    expect(messagesOf(older)).toEqual([]);
+  });
+
+  it.each([0, -2])('refuses a round of %i days in Chinese', (days) => {
+    expect(messagesOf({ ...DEFAULT_PROGRAMME_POLICY, inspectionTiming: { ...timing, roundDays: days } })).toContain(
+      'inspectionTiming.roundDays: 督查期限必须大于 0 天',
+    );
+  });
+
+  it('refuses a non-positive interview delay and reminders that come too early', () => {
+    expect(messagesOf({ ...DEFAULT_PROGRAMME_POLICY, inspectionTiming: { ...timing, interviewAfterDays: 0 } })).toEqual(
+      [
+        'inspectionTiming.interviewAfterDays: 约谈时间（督查结束后）必须大于 0 天',
+        'inspectionTiming.interviewReminderDays: 约谈提醒不能早于督查结束',
+      ],
+    );
+    expect(
+      messagesOf({ ...DEFAULT_PROGRAMME_POLICY, inspectionTiming: { ...timing, inspectorReminderDays: 15 } }),
+    ).toEqual(['inspectionTiming.inspectorReminderDays: 督查提醒须早于督查截止']);
+  });
+});

@@ -17,6 +17,29 @@ const fractionsSchema = z
   .array(z.number().gt(0, '提醒点必须大于 0').lt(1, '提醒点必须小于 1'))
   .refine((f) => f.every((x, i) => i === 0 || x > f[i - 1]), '提醒点必须严格递增');
 
+const days = (label: string) =>
+  z
+    .number({ message: `${label}须为数字` })
+    .int(`${label}须为整数天`)
+    .positive(`${label}必须大于 0 天`)
+    .max(90, `${label}最多 90 天`);
+
+const inspectionTimingSchema = z
+  .object({
+    roundDays: days('督查期限'),
+    inspectorReminderDays: days('督查提醒提前天数'),
+    interviewAfterDays: days('约谈时间（督查结束后）'),
+    interviewReminderDays: days('约谈提醒提前天数'),
+  })
+  .refine((t) => t.inspectorReminderDays < t.roundDays, {
+    message: '督查提醒须早于督查截止',
+    path: ['inspectorReminderDays'],
+  })
+  .refine((t) => t.interviewReminderDays <= t.interviewAfterDays, {
+    message: '约谈提醒不能早于督查结束',
+    path: ['interviewReminderDays'],
+  });
+
 const byKind = <T extends z.ZodType>(schema: T) =>
   z.object(
     Object.fromEntries(PROGRAMME_TASK_KINDS.map((k) => [k, schema])) as Record<
@@ -53,6 +76,17 @@ export const programmePolicySchema = z.object({
     /** An agency with this many tasks overdue at once is called to an interview. */
     overdueTasks: z.number().int().positive('超期任务数阈值必须大于 0'),
   }),
+  /** 督查与约谈的时间安排 (days); versions saved before it existed keep DEFAULT_INSPECTION_TIMING. */
+  inspectionTiming: inspectionTimingSchema.optional(),
+  /** 受益方评价 of confirmed tasks; versions saved before it existed keep DEFAULT_TASK_RATING. */
+  taskRating: z
+    .object({
+      /** The beneficiary's rating is taken within this many days of the confirmation. */
+      windowDays: days('评价期限'),
+      /** A rating of this many stars or fewer is low: recorded as such, and the agency and the district are told. */
+      lowStars: z.number().int('差评星级须为整数').min(1, '差评星级为 1–4').max(4, '差评星级为 1–4'),
+    })
+    .optional(),
 });
 
 export type ProgrammePolicy = z.infer<typeof programmePolicySchema>;

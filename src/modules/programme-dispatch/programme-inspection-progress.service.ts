@@ -5,8 +5,7 @@ import { toCstMinute } from '../../shared/calendar';
 import { PROGRAMME_TASK_KINDS } from '../../shared/process/programme-kinds';
 import {
   INSPECTION_CHECKLIST,
-  INSPECTION_WINDOW_MS,
-  INTERVIEW_AFTER_CLOSE_MS,
+  inspectionTimingMs,
   interviewReason,
   monthKey,
   programmeMonthRefusal,
@@ -39,10 +38,11 @@ export class ProgrammeInspectionProgressService {
   async open(workflowId: string, period: ProgrammeMonth, nowMs: number): Promise<OpenedRound> {
     const refusal = programmeMonthRefusal(period);
     if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'VALIDATION_FAILED');
-    await this.years.policyFor(period.year).catch(asFailure);
+    const { policy } = await this.years.policyFor(period.year).catch(asFailure);
+    const timing = inspectionTimingMs(policy.inspectionTiming);
     const agencies = [...new Set((await this.counts.livePairings()).map((p) => p.partyOrgId))];
     const round = await this.rounds.openOnce(
-      { ...period, deadline: new Date(nowMs + INSPECTION_WINDOW_MS), workflowId },
+      { ...period, deadline: new Date(nowMs + timing.windowMs), workflowId },
       agencies,
       INSPECTION_CHECKLIST,
     );
@@ -63,7 +63,8 @@ export class ProgrammeInspectionProgressService {
       },
       dedupKey: `programme-inspection:${monthKey(period)}:open`,
     });
-    return { roundId: round.id, deadlineMs: round.deadline.getTime() };
+    const deadlineMs = round.deadline.getTime();
+    return { roundId: round.id, deadlineMs, remindAtMs: deadlineMs - timing.inspectorReminderLeadMs };
   }
 
   /** Inspectors (the district supervisors) while some agency's findings are still missing. */
@@ -94,7 +95,8 @@ export class ProgrammeInspectionProgressService {
     const { policy } = await this.years.policyFor(round.year).catch(asFailure);
     const [tasks, wishes] = await Promise.all([this.counts.tasks(round.year), this.counts.wishes(new Date(nowMs))]);
     const yearStart = new Date(`${round.year}-01-01T00:00:00+08:00`);
-    const scheduledAt = new Date(nowMs + INTERVIEW_AFTER_CLOSE_MS);
+    const timing = inspectionTimingMs(policy.inspectionTiming);
+    const scheduledAt = new Date(nowMs + timing.interviewAfterMs);
     const calls = round.items.flatMap((item) => {
       const own = tasks.filter((t) => t.partyOrgId === item.partyOrgId);
       const kinds = Object.fromEntries(
@@ -144,6 +146,7 @@ export class ProgrammeInspectionProgressService {
     for (const i of interviews) await this.tellInterview(i, 'programme.interview-scheduled', `${i.id}:scheduled`);
     return {
       roundId,
+      interviewReminderLeadMs: timing.interviewReminderLeadMs,
       interviews: interviews.map((i) => ({
         id: i.id,
         partyOrgId: i.partyOrgId,

@@ -16,6 +16,8 @@ import {
   listTasksSchema,
   NameMembersDto,
   nameMembersSchema,
+  RateTaskDto,
+  rateTaskSchema,
   ReviewTaskDto,
   reviewTaskSchema,
   SubmitEvidenceDto,
@@ -23,13 +25,17 @@ import {
   taskDetailSchema,
   taskPageSchema,
 } from './dto/programme-task.dto';
+import { ProgrammeTaskRatingService } from './programme-task-rating.service';
 import { ProgrammeTaskService } from './programme-task.service';
 
 @ApiTags('双进双联任务 programme tasks')
 @ApiBearerAuth()
 @Controller('api/v1/programme/tasks')
 export class ProgrammeTaskController {
-  constructor(private readonly tasks: ProgrammeTaskService) {}
+  constructor(
+    private readonly tasks: ProgrammeTaskService,
+    private readonly ratings: ProgrammeTaskRatingService,
+  ) {}
 
   @Post()
   @Permit(Permission.ProgrammeManage, unitFromBody('communityId'))
@@ -131,5 +137,21 @@ export class ProgrammeTaskController {
     @ZodBody(reviewTaskSchema) dto: ReviewTaskDto,
   ) {
     return this.tasks.review(principal, id, dto);
+  }
+
+  @Post(':id/rating')
+  @HttpCode(200)
+  @Permit(Permission.ProgrammeManage)
+  @ApiOperation({
+    summary:
+      '社区录入受益方评价（完成材料中确认的群众或企业回访所评，1–5 星，可附意见）：仅限已确认完成的任务、每项一次、确认后评价期内；' +
+      '差评（不高于年度策略的差评星级）通知承办机关书记和区级督导。409 ILLEGAL_TRANSITION 未确认；409 ALREADY_RATED 已评价；' +
+      '409 RATING_WINDOW_CLOSED 逾期；400 无受益方确认',
+  })
+  @ApiZodBody(rateTaskSchema)
+  @ApiZodResponse(200, taskDetailSchema)
+  @ApiErrors(400, 404, 409)
+  rate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @ZodBody(rateTaskSchema) dto: RateTaskDto) {
+    return this.ratings.rate(principal, id, dto);
   }
 }

@@ -5,6 +5,7 @@ import { PolicyModule } from '../policy/policy.module';
 import { ProgrammeModule } from '../programme/programme.module';
 import { ProgrammeTaskController } from './programme-task.controller';
 import { ProgrammeTaskProgressService } from './programme-task-progress.service';
+import { ProgrammeTaskRatingService } from './programme-task-rating.service';
 import { ProgrammeTaskRepository } from './programme-task.repository';
 import { ProgrammeTaskService } from './programme-task.service';
 
@@ -12,7 +13,7 @@ import { ProgrammeTaskService } from './programme-task.service';
 @Module({
   imports: [AuditModule, CalendarModule, PolicyModule, ProgrammeModule],
   controllers: [ProgrammeTaskController],
-  providers: [ProgrammeTaskRepository, ProgrammeTaskService, ProgrammeTaskProgressService],
+  providers: [ProgrammeTaskRepository, ProgrammeTaskService, ProgrammeTaskProgressService, ProgrammeTaskRatingService],
   exports: [ProgrammeTaskProgressService, ProgrammeTaskService, ProgrammeTaskRepository],
 })
 export class ProgrammeTaskModule {}

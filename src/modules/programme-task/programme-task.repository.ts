@@ -39,17 +39,28 @@ export class ProgrammeTaskRepository {
     return (await tx.programmeTaskEvent.createMany({ data: [data], skipDuplicates: true })).count === 1;
   }
 
+  /** The beneficiary's rating, written once: null when a rating was already there (a racing second recording). */
+  async addRatingOnce(data: Prisma.ProgrammeTaskRatingUncheckedCreateInput, tx: Tx) {
+    const { count } = await tx.programmeTaskRating.createMany({ data: [data], skipDuplicates: true });
+    return count === 1 ? tx.programmeTaskRating.findUnique({ where: { taskId: data.taskId } }) : null;
+  }
+
   find(id: string, where: Prisma.ProgrammeTaskWhereInput = {}) {
     if (!isUuid(id)) return Promise.resolve(null);
     return this.prisma.programmeTask.findFirst({
       where: { id, ...where },
-      include: { events: { orderBy: { seq: 'asc' } } },
+      include: { events: { orderBy: { seq: 'asc' } }, rating: true },
     });
   }
 
   list(where: Prisma.ProgrammeTaskWhereInput, page: { skip: number; take: number }) {
     return this.prisma.$transaction([
-      this.prisma.programmeTask.findMany({ where, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], ...page }),
+      this.prisma.programmeTask.findMany({
+        where,
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        include: { rating: { select: { stars: true, low: true } } },
+        ...page,
+      }),
       this.prisma.programmeTask.count({ where }),
     ]);
   }

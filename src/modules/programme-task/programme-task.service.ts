@@ -11,6 +11,11 @@ import { queryWithin, startOnce, updateOrRefuse } from '../../infra/temporal/wor
 import { computeDeadline, cstYearOf, isWorkingDay } from '../../shared/calendar';
 import { missingEvidence, missingEvidenceMessage } from '../../shared/process/programme-kinds';
 import { taskActionRefusal } from '../../shared/process/programme-task.states';
+import {
+  DEFAULT_TASK_RATING,
+  taskRatingFacts,
+  taskRatingState,
+} from '../../shared/process/programme-task-rating.states';
 import type { TaskAction } from '../../shared/process/programme-task.states';
 import { referenceNo } from '../../shared/reference-no';
 import { startSearchAttributes } from '../../shared/search-attributes';
@@ -154,9 +159,12 @@ export class ProgrammeTaskService {
     const found = await this.tasks.find(id, await this.visibility(principal));
     if (!found) throw new DomainError('NOT_FOUND', '任务不存在或不在您的管辖范围内');
     const { events, ...task } = found;
+    const { data: policy } = await this.policies.get('programme', found.policyVersion);
+    const { windowDays } = policy.taskRating ?? DEFAULT_TASK_RATING;
     return {
       ...task,
       timeline: events,
+      ratingState: taskRatingState(taskRatingFacts(found, windowDays, Date.now())),
       live: await queryWithin<TaskView>(this.temporal.client, found.workflowId, 'programmeTask'),
     };
   }

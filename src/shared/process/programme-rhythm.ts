@@ -47,12 +47,39 @@ export function currentMonthOf(ms: number): ProgrammeMonth {
 }
 
 const DAY_MS = 86_400_000;
-/** 半年督查: a round is open this long; inspectors with open items are reminded this long before it closes. */
-export const INSPECTION_WINDOW_MS = 15 * DAY_MS;
-export const INSPECTION_REMINDER_LEAD_MS = 3 * DAY_MS;
-/** 约谈: held this long after the round closes; the agency and the supervisor are reminded a day before. */
-export const INTERVIEW_AFTER_CLOSE_MS = 5 * DAY_MS;
-export const INTERVIEW_REMINDER_LEAD_MS = DAY_MS;
+
+/** 半年督查 and 约谈 timings in days, as the programme policy sets them. */
+export interface InspectionTiming {
+  /** A round is open this long. */
+  roundDays: number;
+  /** Inspectors with open items are reminded this long before the round closes. */
+  inspectorReminderDays: number;
+  /** An interview is held this long after the round closes. */
+  interviewAfterDays: number;
+  /** The agency and the supervisor are reminded this long before the interview. */
+  interviewReminderDays: number;
+}
+
+/** The timings before they were settings (policy versions without them keep these). */
+export const DEFAULT_INSPECTION_TIMING: Readonly<InspectionTiming> = {
+  roundDays: 15,
+  inspectorReminderDays: 3,
+  interviewAfterDays: 5,
+  interviewReminderDays: 1,
+};
+export const INSPECTION_REMINDER_LEAD_MS = DEFAULT_INSPECTION_TIMING.inspectorReminderDays * DAY_MS;
+export const INTERVIEW_REMINDER_LEAD_MS = DEFAULT_INSPECTION_TIMING.interviewReminderDays * DAY_MS;
+
+/** A policy version's timings in ms; a version saved before they were settings has the defaults. */
+export function inspectionTimingMs(timing: InspectionTiming | undefined) {
+  const t = timing ?? DEFAULT_INSPECTION_TIMING;
+  return {
+    windowMs: t.roundDays * DAY_MS,
+    inspectorReminderLeadMs: t.inspectorReminderDays * DAY_MS,
+    interviewAfterMs: t.interviewAfterDays * DAY_MS,
+    interviewReminderLeadMs: t.interviewReminderDays * DAY_MS,
+  };
+}
 
 /** What inspectors check at every agency. */
 export const INSPECTION_CHECKLIST = [

@@ -69,6 +69,12 @@ export const reviewTaskSchema = z
   .refine((r) => r.accept || !!r.comment, { message: '退回补充须写明意见', path: ['comment'] });
 export type ReviewTaskDto = z.infer<typeof reviewTaskSchema>;
 
+export const rateTaskSchema = z.object({
+  stars: z.number({ message: '请选择 1–5 星' }).int('星级须为整数').min(1, '星级为 1–5 星').max(5, '星级为 1–5 星'),
+  comment: z.string().trim().max(500, '评价意见最多 500 字').optional(),
+});
+export type RateTaskDto = z.infer<typeof rateTaskSchema>;
+
 const taskSchema = z.looseObject({
   id: z.string(),
   taskNo: z.string(),
@@ -79,4 +85,11 @@ const taskSchema = z.looseObject({
   overdue: z.boolean(),
 });
 export const taskPageSchema = pageSchemaOf(taskSchema);
-export const taskDetailSchema = taskSchema.extend({ timeline: z.array(z.looseObject({ kind: z.string() })) });
+export const taskDetailSchema = taskSchema.extend({
+  timeline: z.array(z.looseObject({ kind: z.string() })),
+  /** 受益方评价: NOT_CONFIRMED / NO_BENEFICIARY / OPEN / RATED / CLOSED. */
+  ratingState: z.enum(['NOT_CONFIRMED', 'NO_BENEFICIARY', 'OPEN', 'RATED', 'CLOSED']),
+  rating: z
+    .looseObject({ stars: z.number().int(), comment: z.string().nullable(), raterName: z.string(), low: z.boolean() })
+    .nullable(),
+});
