@@ -1,7 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page, Response as PageResponse } from 'playwright-core';
-import { hashPassword } from '../../src/modules/auth/password-hasher';
 import {
   ensureConsoleBuilt,
   launchBrowser,
@@ -16,9 +15,10 @@ import {
   labourDispute,
   mediationPeople,
   type MediationPeople,
+  letPanelPeopleSignIn,
 } from '../fixtures/mediation-people';
 import { insertCaseRow } from '../fixtures/request-case-intake';
-import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, type OrgFixture } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, login, type OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
 interface Detail {
@@ -80,13 +80,7 @@ describe('the mediation console: judicial confirmation and the candidate picker'
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     p = await mediationPeople(db, f);
-    const hash = await hashPassword(FIXTURE_PASSWORD);
-    for (const key of ['policeA', 'lawyerA', 'labourHead'] as const)
-      await db.query('UPDATE person SET username = $1, password_hash = $2 WHERE id = $3', [
-        username(key),
-        hash,
-        p[key],
-      ]);
+    await letPanelPeopleSignIn(db, f, p);
   }, 180_000);
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));

@@ -4,10 +4,14 @@ import { join } from 'node:path';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hashPassword } from '../../src/modules/auth/password-hasher';
 import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
-import { labourDispute, mediationPeople, type MediationPeople } from '../fixtures/mediation-people';
-import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, type OrgFixture } from '../fixtures/org-fixture';
+import {
+  labourDispute,
+  mediationPeople,
+  type MediationPeople,
+  letPanelPeopleSignIn,
+} from '../fixtures/mediation-people';
+import { authed, buildOrgFixture, login, type OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
 interface Detail {
@@ -54,13 +58,7 @@ describe('the mediation console in a browser', () => {
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
     p = await mediationPeople(db, f);
-    const hash = await hashPassword(FIXTURE_PASSWORD);
-    for (const key of ['policeA', 'lawyerA', 'labourHead'] as const)
-      await db.query('UPDATE person SET username = $1, password_hash = $2 WHERE id = $3', [
-        username(key),
-        hash,
-        p[key],
-      ]);
+    await letPanelPeopleSignIn(db, f, p);
     const res = await call(f.people.secretaryC1.username, 'POST', '/mediation/disputes', labourDispute(f, p));
     expect(res.status).toBe(201);
     dispute = (await res.json()) as Detail;

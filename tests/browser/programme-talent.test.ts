@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Point } from '../../src/shared/geo/haversine.util';
 import { toCstDate } from '../../src/shared/calendar';
 import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
-import { authed, buildOrgFixture, login, OrgFixture, residentSignIn } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, login, OrgFixture, residentSignIn, seatPerson } from '../fixtures/org-fixture';
 import { startApi, startWorker } from '../fixtures/test-app';
 
 type Who = 'admin' | 'secretaryC1' | 'partyMemberA' | 'member2' | 'resident';
@@ -67,22 +67,13 @@ describe('人才超市 console page in a browser', () => {
       token[who] = (await login(api.url, f.people[who].username)).accessToken;
       ids[who] = f.people[who].id;
     }
-    ids.member2 = randomUUID();
-    await db.query(
-      `INSERT INTO person (id, name, phone, kind, username, password_hash)
-       SELECT $1, $2, $3, 'STAFF', $4, password_hash FROM person WHERE id = $5`,
-      [
-        ids.member2,
-        `律师党员${f.tag}`,
-        `17${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-        `member2-${f.tag}`,
-        f.people.admin.id,
-      ],
-    );
-    await db.query(
-      "INSERT INTO position (id, person_id, unit_id, role, starts_on) VALUES ($1, $2, $3, 'PARTY_MEMBER', '2024-01-01')",
-      [randomUUID(), ids.member2, f.units.A.id],
-    );
+    const member2 = await seatPerson(db, f, {
+      key: 'member2',
+      role: 'PARTY_MEMBER',
+      unitId: f.units.A.id,
+      name: `律师党员${f.tag}`,
+    });
+    ids.member2 = member2.id;
     token.member2 = (await login(api.url, `member2-${f.tag}`)).accessToken;
     token.resident = (await residentSignIn(api.url, db, f.people.resident.phone)).accessToken;
     ids.resident = f.people.resident.id;

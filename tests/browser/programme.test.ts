@@ -7,8 +7,9 @@ import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CN_2026_HOLIDAYS, calendarFromFestivals, isWorkingDay, toCstDate } from '../../src/shared/calendar';
 import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
-import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, login, OrgFixture, seatPerson } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
+import type { Role } from '../../src/generated/prisma/enums';
 
 const DAY = 86_400_000;
 const calendar = calendarFromFestivals(CN_2026_HOLIDAYS);
@@ -49,26 +50,11 @@ describe('双进双联 console pages in a browser', () => {
   };
 
   /** Another person seated at agency A, signing in with the fixture's password. */
-  async function seat(key: Who, role: string) {
-    const id = randomUUID();
-    await db.query(
-      `INSERT INTO person (id, name, phone, kind, username, password_hash)
-       SELECT $1, $2, $3, 'STAFF', $4, password_hash FROM person WHERE id = $5`,
-      [
-        id,
-        `${key}测试`,
-        `17${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-        `${key}-${f.tag}`,
-        f.people.admin.id,
-      ],
-    );
-    await db.query(
-      "INSERT INTO position (id, person_id, unit_id, role, starts_on) VALUES ($1, $2, $3, $4, '2024-01-01')",
-      [randomUUID(), id, f.units.A.id, role],
-    );
-    ids[key] = id;
-    username[key] = `${key}-${f.tag}`;
-    token[key] = (await login(api.url, `${key}-${f.tag}`)).accessToken;
+  async function seat(key: Who, role: Role) {
+    const seated = await seatPerson(db, f, { key, role, unitId: f.units.A.id });
+    ids[key] = seated.id;
+    username[key] = seated.username;
+    token[key] = (await login(api.url, seated.username)).accessToken;
   }
 
   beforeAll(async () => {

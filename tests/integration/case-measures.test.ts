@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { startApi } from '../fixtures/test-app';
-import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, login, OrgFixture, seatPerson } from '../fixtures/org-fixture';
 
 interface Counts {
   total: number;
@@ -57,7 +57,6 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
   let db: Client;
   let f: OrgFixture;
   let G3: string;
-  let districtSupervisor: string;
   const token: Record<string, string> = {};
 
   const insertCase = async (s: Seed) => {
@@ -133,21 +132,12 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
       SELECT ancestor_id, $1::uuid, distance + 1 FROM org_unit_closure WHERE descendant_id = $2::uuid UNION ALL SELECT $1::uuid, $1::uuid, 0`,
       [G3, f.units.C1.id],
     );
-    districtSupervisor = randomUUID();
-    await db.query(
-      `INSERT INTO person (id, name, phone, kind, username, password_hash)
-      SELECT $1, '区督导测试', $2, 'STAFF', $3, password_hash FROM person WHERE id = $4`,
-      [
-        districtSupervisor,
-        `18${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-        `districtSupervisor-${f.tag}`,
-        f.people.supervisorS1.id,
-      ],
-    );
-    await db.query(
-      `INSERT INTO position (id, person_id, unit_id, role, starts_on) VALUES ($1, $2, $3, 'SUPERVISOR', '2024-01-01')`,
-      [randomUUID(), districtSupervisor, f.units.D.id],
-    );
+    const districtSupervisor = await seatPerson(db, f, {
+      key: 'districtSupervisor',
+      role: 'SUPERVISOR',
+      unitId: f.units.D.id,
+      name: '区督导测试',
+    });
 
     // G1: on time and closed; accepted late and escalated; accepted but past its resolve deadline; never accepted, escalated twice.
     await insertCase({
@@ -241,7 +231,7 @@ describe('三率 case measures: rates per unit and per person, scoped and ranked
 
     for (const who of ['supervisorS1', 'gridWorkerG1', 'partyMemberA'])
       token[who] = (await login(api.url, f.people[who].username)).accessToken;
-    token.district = (await login(api.url, `districtSupervisor-${f.tag}`)).accessToken;
+    token.district = (await login(api.url, districtSupervisor.username)).accessToken;
   });
   afterAll(async () => {
     await Promise.all([api?.app.close(), db?.end()]);

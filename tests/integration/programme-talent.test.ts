@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { haversineMeters, type Point } from '../../src/shared/geo/haversine.util';
 import { toCstDate } from '../../src/shared/calendar';
 import { startApi, startWorker } from '../fixtures/test-app';
-import { authed, buildOrgFixture, login, OrgFixture, residentSignIn } from '../fixtures/org-fixture';
+import { authed, buildOrgFixture, login, OrgFixture, residentSignIn, seatPerson } from '../fixtures/org-fixture';
 
 type Who = 'admin' | 'secretaryC1' | 'gridWorkerG1' | 'partyMemberA' | 'member2' | 'member3' | 'resident' | 'resident2';
 interface ErrorBody {
@@ -36,24 +36,9 @@ describe('人才超市 talent pool through HTTP, the real worker and Temporal', 
   const address: Record<string, string> = {};
 
   async function seat(key: Who) {
-    const id = randomUUID();
-    await db.query(
-      `INSERT INTO person (id, name, phone, kind, username, password_hash)
-       SELECT $1, $2, $3, 'STAFF', $4, password_hash FROM person WHERE id = $5`,
-      [
-        id,
-        `${key}测试`,
-        `17${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
-        `${key}-${f.tag}`,
-        f.people.admin.id,
-      ],
-    );
-    await db.query(
-      "INSERT INTO position (id, person_id, unit_id, role, starts_on) VALUES ($1, $2, $3, 'PARTY_MEMBER', '2024-01-01')",
-      [randomUUID(), id, f.units.A.id],
-    );
-    ids[key] = id;
-    token[key] = (await login(api.url, `${key}-${f.tag}`)).accessToken;
+    const seated = await seatPerson(db, f, { key, role: 'PARTY_MEMBER', unitId: f.units.A.id });
+    ids[key] = seated.id;
+    token[key] = (await login(api.url, seated.username)).accessToken;
   }
 
   async function place(key: string, text: string, grid: 'G1' | 'G2', at: Point) {
