@@ -10,6 +10,47 @@ const attendanceOf = (s: DisputeSession, key: 'attendance' | 'absent'): string[]
   return s.attendance[key] ?? [];
 };
 
+/** A session's attendance and minutes, in a dialog mounted only while open, with its own form. */
+function RecordSessionDialog({
+  session,
+  people,
+  onCancel,
+  onRecord,
+}: {
+  session: DisputeSession;
+  people: string[];
+  onCancel: () => void;
+  onRecord: (body: RecordSessionDto) => void;
+}) {
+  const [form] = Form.useForm<{ attendance: string[]; absent?: string[]; minutes: string }>();
+  return (
+    <Modal
+      open
+      title={`记录第 ${session.seq} 次调解会`}
+      okText="保存记录"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => onRecord({ attendance: v.attendance, absent: v.absent ?? [], minutes: v.minutes })}
+      >
+        <Form.Item name="attendance" label="出席人员" rules={[{ required: true, message: '请记录出席人员' }]}>
+          <Select mode="tags" options={people.map((p) => ({ value: p, label: p }))} />
+        </Form.Item>
+        <Form.Item name="absent" label="缺席人员">
+          <Select mode="tags" options={people.map((p) => ({ value: p, label: p }))} />
+        </Form.Item>
+        <Form.Item name="minutes" label="调解笔录" rules={[{ required: true, message: '请填写调解笔录' }]}>
+          <Input.TextArea rows={6} maxLength={10_000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** 调解会: schedule (place and time; members and parties are reminded), then attendance and minutes per session. */
 export function SessionsPanel({
   detail,
@@ -23,7 +64,6 @@ export function SessionsPanel({
   onRecord: (seq: number, body: RecordSessionDto) => Promise<boolean>;
 }) {
   const [scheduleForm] = Form.useForm<{ place: string; startsAt: Dayjs }>();
-  const [recordForm] = Form.useForm<{ attendance: string[]; absent: string[]; minutes: string }>();
   const [recording, setRecording] = useState<DisputeSession | null>(null);
   const convened = detail.status === 'CONVENED';
   const people = [
@@ -98,37 +138,15 @@ export function SessionsPanel({
           {!convened && <Typography.Text type="secondary">联调小组组建完成后才能安排调解会。</Typography.Text>}
         </Form>
       )}
-      <Modal
-        open={!!recording}
-        title={`记录第 ${recording?.seq ?? ''} 次调解会`}
-        okText="保存记录"
-        cancelText="取消"
-        onOk={() => recordForm.submit()}
-        onCancel={() => setRecording(null)}
-        destroyOnHidden
-      >
-        <Form
-          form={recordForm}
-          layout="vertical"
-          preserve={false}
-          onFinish={(v) =>
-            recording &&
-            void onRecord(recording.seq, { attendance: v.attendance, absent: v.absent ?? [], minutes: v.minutes }).then(
-              (ok) => ok && setRecording(null),
-            )
-          }
-        >
-          <Form.Item name="attendance" label="出席人员" rules={[{ required: true, message: '请记录出席人员' }]}>
-            <Select mode="tags" options={people.map((p) => ({ value: p, label: p }))} />
-          </Form.Item>
-          <Form.Item name="absent" label="缺席人员">
-            <Select mode="tags" options={people.map((p) => ({ value: p, label: p }))} />
-          </Form.Item>
-          <Form.Item name="minutes" label="调解笔录" rules={[{ required: true, message: '请填写调解笔录' }]}>
-            <Input.TextArea rows={6} maxLength={10_000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {recording && (
+        <RecordSessionDialog
+          key={recording.seq}
+          session={recording}
+          people={people}
+          onCancel={() => setRecording(null)}
+          onRecord={(body) => void onRecord(recording.seq, body).then((ok) => ok && setRecording(null))}
+        />
+      )}
     </Space>
   );
 }

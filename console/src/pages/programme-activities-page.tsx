@@ -66,24 +66,26 @@ function AttendanceDialog({ activity, onDone }: { activity: ActivityRow; onDone:
       <Button size="small" onClick={() => void open()}>
         确认出勤
       </Button>
-      <Modal
-        open={!!signups}
-        title={`确认出勤：${activity.title}`}
-        onCancel={() => setSignups(null)}
-        onOk={() => void confirm()}
-        okText="确认出勤"
-        okButtonProps={{ disabled: !chosen.length }}
-      >
-        {signups?.length === 0 && <p>尚无人报名</p>}
-        <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ display: 'grid', gap: 8 }}>
-          {signups?.map((s) => (
-            <Checkbox key={s.id} value={s.personId} disabled={!s.checkedInAt || !!s.confirmedAt}>
-              {s.personName || s.personId}（
-              {s.confirmedAt ? '已确认' : s.checkedInAt ? `签到 ${formatTime(s.checkedInAt)}` : '未签到'}）
-            </Checkbox>
-          ))}
-        </Checkbox.Group>
-      </Modal>
+      {signups && (
+        <Modal
+          open
+          title={`确认出勤：${activity.title}`}
+          onCancel={() => setSignups(null)}
+          onOk={() => void confirm()}
+          okText="确认出勤"
+          okButtonProps={{ disabled: !chosen.length }}
+        >
+          {signups?.length === 0 && <p>尚无人报名</p>}
+          <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ display: 'grid', gap: 8 }}>
+            {signups?.map((s) => (
+              <Checkbox key={s.id} value={s.personId} disabled={!s.checkedInAt || !!s.confirmedAt}>
+                {s.personName || s.personId}（
+                {s.confirmedAt ? '已确认' : s.checkedInAt ? `签到 ${formatTime(s.checkedInAt)}` : '未签到'}）
+              </Checkbox>
+            ))}
+          </Checkbox.Group>
+        </Modal>
+      )}
     </>
   );
 }

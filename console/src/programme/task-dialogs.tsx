@@ -211,27 +211,23 @@ export function ReviewEvidenceDialog({ task, onDone }: { task: TaskRow; onDone: 
       <Button size="small" type="primary" onClick={() => setOpen(true)}>
         审核材料
       </Button>
-      <Modal
-        open={open}
-        title={`审核完成材料：${task.taskNo}`}
-        onCancel={() => setOpen(false)}
-        footer={null}
-        destroyOnHidden
-      >
-        <TaskEvidenceView evidence={task.evidence} />
-        <label htmlFor="review-comment" style={{ display: 'block', marginTop: 16 }}>
-          退回意见（退回时必填）
-        </label>
-        <Input.TextArea id="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} />
-        <Space style={{ marginTop: 16 }}>
-          <Button type="primary" loading={busy} onClick={() => void review(true)}>
-            确认完成
-          </Button>
-          <Button danger loading={busy} onClick={() => void review(false)}>
-            退回补充
-          </Button>
-        </Space>
-      </Modal>
+      {open && (
+        <Modal open title={`审核完成材料：${task.taskNo}`} onCancel={() => setOpen(false)} footer={null}>
+          <TaskEvidenceView evidence={task.evidence} />
+          <label htmlFor="review-comment" style={{ display: 'block', marginTop: 16 }}>
+            退回意见（退回时必填）
+          </label>
+          <Input.TextArea id="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} />
+          <Space style={{ marginTop: 16 }}>
+            <Button type="primary" loading={busy} onClick={() => void review(true)}>
+              确认完成
+            </Button>
+            <Button danger loading={busy} onClick={() => void review(false)}>
+              退回补充
+            </Button>
+          </Space>
+        </Modal>
+      )}
     </>
   );
 }
