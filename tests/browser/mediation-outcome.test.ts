@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page, Response as PageResponse } from 'playwright-core';
@@ -17,7 +18,6 @@ import {
   type MediationPeople,
   letPanelPeopleSignIn,
 } from '../fixtures/mediation-people';
-import { insertCaseRow } from '../fixtures/request-case-intake';
 import { authed, buildOrgFixture, login, type OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
@@ -269,15 +269,22 @@ describe('the mediation console: judicial confirmation and the candidate picker'
   });
 
   it('由诉求转入: a handler converts a resident request from its page; the intake form is filled from it and the request links to the dispute', async () => {
-    const request = await insertCaseRow(db, f, {
-      caseNoPrefix: 'SQ-MED',
+    // filed through the API, so the request's workflow runs and the conversion can stop its clocks
+    const filed = await call(f.people.gridWorkerG1.username, 'POST', '/cases', {
+      requestKey: `med-outcome-${randomUUID()}`,
+      channel: 'HOTLINE',
+      category: f.category,
       description: '楼上住户长期漏水，多次协商未果，双方发生争执。',
+      address: f.addresses.G1,
+      reporterPhone: '13900000012',
     });
+    expect(filed.status).toBe(201);
+    const request = (await filed.json()) as { id: string; caseNo: string };
     const page = await newPage();
     await signIn(page, convener(), `/console/cases/${request.id}`);
     await page.getByRole('button', { name: '转入联调小组调解' }).click();
     await page.waitForURL(/\/console\/mediation\/new\?case=/);
-    await page.getByText(/由诉求 SQ-MED-[0-9a-f]{8} 转入/).waitFor();
+    await page.getByText(`由诉求 ${request.caseNo} 转入`).waitFor();
     expect(await page.getByLabel('纠纷情况').inputValue()).toBe('楼上住户长期漏水，多次协商未果，双方发生争执。');
     await page.getByLabel('纠纷事由').fill('楼上漏水邻里纠纷');
     await page.getByLabel('第 1 方姓名或名称').fill('楼下住户孙某');
@@ -296,6 +303,11 @@ describe('the mediation console: judicial confirmation and the candidate picker'
     await page
       .locator('[data-event-kind="CONVERTED_TO_MEDIATION"]')
       .getByText('转入联调小组调解', { exact: true })
+      .waitFor();
+    // the request's own workflow took the step: finished, its clocks stopped
+    await page
+      .locator('[data-event-kind="CONVERTED"]')
+      .getByText('已转矛盾调解（时限停止）', { exact: true })
       .waitFor();
     await page.getByRole('link', { name: `联调小组纠纷 ${dispute.disputeNo}` }).click();
     await page.getByRole('heading', { name: new RegExp(dispute.disputeNo) }).waitFor();
