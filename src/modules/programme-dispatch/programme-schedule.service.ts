@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { MONTHS, ScheduleAlreadyRunning } from '@temporalio/client';
 import type { ScheduleOptionsAction, ScheduleSpec } from '@temporalio/client';
 import { logger } from '../../common/logging/logger';
@@ -38,7 +38,7 @@ export const inspectionSpec = (policy: ProgrammePolicy): ScheduleSpec => ({
  * start, so a change saved while Temporal was unreachable is applied on the next start.
  */
 @Injectable()
-export class ProgrammeScheduleService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProgrammeScheduleService implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly temporal: TemporalClientService,
     private readonly years: ProgrammeYearService,
@@ -48,20 +48,10 @@ export class ProgrammeScheduleService implements OnModuleInit, OnApplicationBoot
     this.years.onYearChanged(() => this.ensure());
   }
 
-  private startup: Promise<unknown> = Promise.resolve();
-
   onApplicationBootstrap(): void {
-    // not awaited: the API boots with Temporal down (Connection.lazy) and /health reports it
-    this.startup = this.ensure().catch((err: unknown) =>
-      logger.warn({ err }, '双进双联定时任务暂未同步，下次启动时重试'),
-    );
-  }
-
-  /** A quick stop lets the start-time sync finish (for a few seconds at most) before the Temporal connection closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.startup, new Promise((resolve) => (timer = setTimeout(resolve, 5_000)))]);
-    clearTimeout(timer);
+    // not awaited: the API boots with Temporal down (Connection.lazy) and /health reports it; a stop meanwhile fails
+    // the sync's call cleanly (TemporalClientService drains its retries before closing), and the next start retries
+    void this.ensure().catch((err: unknown) => logger.warn({ err }, '双进双联定时任务暂未同步，下次启动时重试'));
   }
 
   /** Creates or updates each Schedule from the year in force; returns the year used, or null while none is open. */
