@@ -154,7 +154,10 @@ describe('staff pages of the console in a browser', () => {
     expect(await page.getByTestId('quiet-hours-note').innerText()).toMatch(/特急.*仍会通过所有通道送达/s);
     await page.getByLabel('免打扰开始（北京时间）').fill('23:30');
     await page.getByLabel('免打扰结束（北京时间）').fill('06:30');
-    await page.getByRole('checkbox', { name: '短信' }).uncheck();
+    // by keyboard: a click that lands while the form is still laying out can miss the box (seen in a clean CI run)
+    await page.getByRole('checkbox', { name: '短信' }).focus();
+    await page.keyboard.press('Space');
+    await page.locator('input[value="sms"]:not(:checked)').waitFor({ state: 'attached' });
     await page.getByRole('button', { name: '保存设置' }).click();
     await page.getByText('已保存：免打扰 23:30–06:30').waitFor();
     await screenshot(page, '32-settings');
