@@ -307,8 +307,8 @@ function CalendarEditor() {
         <ScheduleImport
           districtId={districtId}
           onImported={(y) => {
-            setYear(y);
-            void load();
+            // move to the imported year only once its days are loaded, so it never shows them as plain workdays
+            void load().then(() => setYear(y));
           }}
         />
         <ProCard title="变更记录" bordered>
