@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureConsoleBuilt, launchBrowser, screenshot, unlabelledFields } from '../fixtures/browser';
+import { ensureConsoleBuilt, launchBrowser, screenshot, throttleCpu, unlabelledFields } from '../fixtures/browser';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
@@ -60,6 +60,7 @@ describe("the residents' phone pages in a browser", () => {
       isMobile: true,
       hasTouch: true,
     });
+    throttleCpu(context);
     contexts.push(context);
     return context;
   };
