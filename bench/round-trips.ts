@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Client as PgClient } from 'pg';
+import { Client as PgClient, Pool } from 'pg';
 
 /** Database round trips (pg statements, BEGIN/COMMIT included) counted per named span of work in this process. */
 export interface RoundTripTally {
@@ -12,12 +12,36 @@ const current = new AsyncLocalStorage<RoundTripTally>();
 const tallies = new Map<string, RoundTripTally>();
 let patched = false;
 
+type Counted = PgClient & { [spanOf]?: RoundTripTally };
+const spanOf = Symbol('round-trip span');
+
+/**
+ * Counts each statement into the span that checked its connection out. A query waiting for a free pooled
+ * connection resumes in the context of whichever query released one, so the connection carries its span.
+ */
 function installPgCounter(): void {
   if (patched) return;
   patched = true;
-  const query = PgClient.prototype.query as (...args: unknown[]) => unknown;
-  PgClient.prototype.query = function counted(this: PgClient, ...args: unknown[]) {
+  const connect = Pool.prototype.connect as (...args: unknown[]) => unknown;
+  Pool.prototype.connect = function spanned(this: Pool, ...args: unknown[]) {
     const tally = current.getStore();
+    const own = (client: Counted | undefined) => {
+      if (client) client[spanOf] = tally;
+    };
+    const [callback] = args;
+    if (typeof callback === 'function')
+      return connect.call(this, (err: unknown, client: Counted | undefined, done: unknown) => {
+        own(client);
+        (callback as (...a: unknown[]) => void)(err, client, done);
+      });
+    return (connect.call(this) as Promise<Counted>).then((client) => {
+      own(client);
+      return client;
+    });
+  } as typeof Pool.prototype.connect;
+  const query = PgClient.prototype.query as (...args: unknown[]) => unknown;
+  PgClient.prototype.query = function counted(this: Counted, ...args: unknown[]) {
+    const tally = this[spanOf] ?? current.getStore();
     if (tally) tally.statements += 1;
     return query.apply(this, args);
   } as typeof PgClient.prototype.query;
@@ -58,8 +82,8 @@ export function roundTripFigures(
   const out: Record<string, number | null> = {};
   for (const [name, t] of Object.entries(from)) {
     out[`${name}Calls`] = t.calls;
-    out[`${name}RoundTripsPerCall`] = t.calls ? Math.round((t.statements / t.calls) * 10) / 10 : null;
-    out[`${name}RoundTripsPerUnit`] = t.units ? Math.round((t.statements / t.units) * 10) / 10 : null;
+    out[`${name}RoundTripsPerCall`] = t.calls ? Math.round((t.statements / t.calls) * 100) / 100 : null;
+    out[`${name}RoundTripsPerUnit`] = t.units ? Math.round((t.statements / t.units) * 100) / 100 : null;
   }
   return out;
 }
