@@ -284,6 +284,8 @@ async function main(): Promise<void> {
     const breakdown = await escalationBreakdown(app.get(TemporalClientService).client, samples);
     const finite = (ms: number) => (Number.isFinite(ms) ? ms : null);
     const deadlineSpan = Math.max(...deadlines.values()) - Math.min(...deadlines.values());
+    // taken once, right after the escalations: the figures are about them, not about whatever the worker does later
+    const roundTrips = roundTripFigures(workers?.roundTrips());
 
     reportFigures('诉求压测 cases — intake and escalation (printed before the list part):', 'BENCH_CASES_ESCALATION', {
       casesPerSecond: round(casesPerSecond),
@@ -294,7 +296,7 @@ async function main(): Promise<void> {
       bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
       bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
       ...breakdown,
-      ...roundTripFigures(workers?.roundTrips()),
+      ...roundTrips,
       workerRssBeforeMb: round(rssBefore),
       workerRssAfterMb: round(rssAfter),
       rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
@@ -379,7 +381,7 @@ async function main(): Promise<void> {
       bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
       bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
       ...breakdown,
-      ...roundTripFigures(workers?.roundTrips()),
+      ...roundTrips,
       casesInTable: await prisma.requestCase.count(),
       ...listFigures,
       measuresYearByGridP99Ms: round(percentile(measures, 99)),

@@ -124,6 +124,16 @@ export class RequestCaseRepository {
     ]);
   }
 
+  /** One page by offset, without counting (the list's total comes from the counts read model). */
+  page(
+    where: Prisma.RequestCaseWhereInput,
+    page: { skip: number; take: number },
+    include: Prisma.RequestCaseInclude,
+    orderBy: Prisma.RequestCaseOrderByWithRelationInput[],
+  ) {
+    return this.prisma.requestCase.findMany({ where, orderBy, skip: page.skip, take: page.take, include });
+  }
+
   /** Cases whose latest extension event is a request: one awaits a supervisor's decision (the workflow allows one at a time). */
   async withPendingExtension(): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`

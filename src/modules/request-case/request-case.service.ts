@@ -197,9 +197,7 @@ export class RequestCaseService {
     const countsFromReadModel = !q.q && q.escalated !== 'true' && !pendingIds;
     const [items, total] = await Promise.all([
       q.sort === 'deadline' || (!after && q.page > 1)
-        ? this.cases
-            .list(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder)
-            .then(([found]) => found)
+        ? this.cases.page(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder)
         : this.cases.listAfter(where, after, q.pageSize, include),
       countsFromReadModel ? this.cases.countVisible(scope, statuses) : this.cases.count(where),
     ]);
