@@ -134,6 +134,39 @@ export class RequestCaseRepository {
     return this.prisma.requestCase.findMany({ where, orderBy, skip: page.skip, take: page.take, include });
   }
 
+  /**
+   * The cases of one page by offset in filing order, for the scope and statuses alone (what `casesVisibleTo` says, in
+   * SQL): their ids come from the covering index without reading the rows skipped, then only the page's rows are read.
+   */
+  async pageInScope(
+    scope: UnitScope,
+    statuses: CaseStatus[],
+    page: { skip: number; take: number },
+    include: Prisma.RequestCaseInclude,
+  ) {
+    const statusList = Prisma.join(statuses.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+    const visible = scope.all
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(
+          grid_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ANY(${scope.roots}::uuid[]))
+          OR id IN (
+            SELECT ch.case_id FROM case_co_handler ch
+            JOIN org_unit_closure c ON c.descendant_id = ch.unit_id
+            WHERE c.ancestor_id = ANY(${scope.roots}::uuid[]) AND ch.state <> 'REMOVED'
+          )
+        )`;
+    const ids = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM request_case
+      WHERE status IN (${statusList}) AND ${visible}
+      ORDER BY created_at DESC, id DESC
+      OFFSET ${page.skip} LIMIT ${page.take}`;
+    return this.prisma.requestCase.findMany({
+      where: { id: { in: ids.map((r) => r.id) } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      include,
+    });
+  }
+
   /** Cases whose latest extension event is a request: one awaits a supervisor's decision (the workflow allows one at a time). */
   async withPendingExtension(): Promise<string[]> {
     const rows = await this.prisma.$queryRaw<{ id: string }[]>`

@@ -197,7 +197,9 @@ export class RequestCaseService {
     const countsFromReadModel = !q.q && q.escalated !== 'true' && !pendingIds;
     const [items, total] = await Promise.all([
       q.sort === 'deadline' || (!after && q.page > 1)
-        ? this.cases.page(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder)
+        ? q.sort !== 'deadline' && countsFromReadModel
+          ? this.cases.pageInScope(scope, statuses, toSkipTake(q), include)
+          : this.cases.page(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder)
         : this.cases.listAfter(where, after, q.pageSize, include),
       countsFromReadModel ? this.cases.countVisible(scope, statuses) : this.cases.count(where),
     ]);
