@@ -341,6 +341,7 @@ async function main(): Promise<void> {
       }
       await prisma.$executeRaw`VACUUM ANALYZE request_case`;
       const k = `${Math.round(size / 1000)}k`;
+      const deepPage = Math.floor(size / 50 / 2);
       for (const [role, username] of LIST_ROLES) {
         await api.signIn(username);
         await timed(10, () => api.call('GET', '/api/v1/cases?page=1&pageSize=50'));
@@ -349,9 +350,10 @@ async function main(): Promise<void> {
         listFigures[`list${k}_${role}_p50Ms`] = round(percentile(list, 50));
         listFigures[`list${k}_${role}_p99Ms`] = round(percentile(list, 99));
         listFigures[`list${k}_${role}_openP99Ms`] = round(percentile(open, 99));
+        const deep = await timed(20, () => api.call('GET', `/api/v1/cases?page=${deepPage}&pageSize=50`));
+        listFigures[`list${k}_${role}_deepPageP99Ms`] = round(percentile(deep, 99));
       }
       await api.signIn();
-      const deepPage = Math.floor(size / 50 / 2);
       const deepOffset = await timed(20, () => api.call('GET', `/api/v1/cases?page=${deepPage}&pageSize=50`));
       const cursor = (await api.call('GET', `/api/v1/cases?page=${deepPage - 1}&pageSize=50`)).nextCursor as string;
       const deepCursor = await timed(20, () => api.call('GET', `/api/v1/cases?cursor=${cursor}&pageSize=50`));
