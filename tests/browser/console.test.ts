@@ -210,11 +210,20 @@ describe('the console in a browser', () => {
     const supervisor = await newPage();
     await signIn(supervisor, f.people.supervisorS1.username, '/console/audit');
     await supervisor.getByRole('heading', { name: '审计记录', exact: true }).waitFor();
+    // the unfiltered first page may list the same rows: each check waits for its own filter's answer
+    const answered = (action: string) =>
+      supervisor.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/v1/audit' && new URL(r.url()).searchParams.get('action') === action,
+      );
     await supervisor.getByLabel('操作').fill(`fixture.home-${f.tag}`);
+    const home = answered(`fixture.home-${f.tag}`);
     await supervisor.getByRole('button', { name: '查询', exact: true }).click();
+    expect((await home).status()).toBe(200);
     await supervisor.getByRole('cell', { name: `fixture.home-${f.tag}`, exact: true }).waitFor();
     await supervisor.getByLabel('操作').fill(`fixture.away-${f.tag}`);
+    const away = answered(`fixture.away-${f.tag}`);
     await supervisor.getByLabel('操作').press('Enter'); // the keyboard submits the filter too
+    expect((await away).status()).toBe(200);
     // the other street's entry is outside S1's scope: the API answers no rows
     await supervisor.locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor();
     expect(await supervisor.getByRole('cell', { name: `fixture.away-${f.tag}`, exact: true }).count()).toBe(0);

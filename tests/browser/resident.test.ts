@@ -212,6 +212,8 @@ describe("the residents' phone pages in a browser", () => {
 
     await page.getByLabel('问题类别').focus();
     await page.keyboard.type('占道');
+    // Enter takes the option the list has highlighted: wait until the typed filter has moved it there
+    await page.locator('.ant-select-item-option-active', { hasText: '占道经营' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByLabel('地址').fill(`不存在路9号-${f.tag}`);
     const description = `楼下早市占道，早上出门困难-${f.tag}`;

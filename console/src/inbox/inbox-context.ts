@@ -1,14 +1,15 @@
 import { createContext, useContext, useEffect } from 'react';
 
 export interface InboxLive {
-  unread: number;
+  /** null until the first count has arrived */
+  unread: number | null;
   /** Called on every new message or read change (the inbox page reloads its rows). */
   subscribe(listener: () => void): () => void;
   refreshUnread(): Promise<void>;
 }
 
 export const InboxContext = createContext<InboxLive>({
-  unread: 0,
+  unread: null,
   subscribe: () => () => undefined,
   refreshUnread: async () => undefined,
 });

@@ -109,8 +109,12 @@ const menu: MenuEntry[] = [
 function InboxBell() {
   const { unread } = useInbox();
   return (
-    <Link to="/inbox" aria-label={`消息中心（${unread} 条未读）`} data-unread={unread}>
-      <Badge count={unread} overflowCount={99} size="small">
+    <Link
+      to="/inbox"
+      aria-label={unread === null ? '消息中心' : `消息中心（${unread} 条未读）`}
+      data-unread={unread ?? undefined}
+    >
+      <Badge count={unread ?? 0} overflowCount={99} size="small">
         <BellOutlined style={{ fontSize: 18 }} />
       </Badge>
     </Link>

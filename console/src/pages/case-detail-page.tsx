@@ -35,6 +35,7 @@ import { caseStateLabel, clockLabel, eventLabel, urgencyLabel } from '../cases/c
 import { DeadlineCountdown, type ClockLike } from '../cases/deadline-countdown';
 import { formatSeconds, formatTime } from '../lib/time';
 import { PageTitle } from '../layout/page-title';
+import { useLatestOnly } from '../lib/use-latest-only';
 import { usePolling } from '../lib/use-polling';
 import { TemporalLink } from '../lib/temporal-link';
 import { CaseMediationLink } from '../mediation/case-mediation-link';
@@ -289,14 +290,23 @@ export default function CaseDetailPage() {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
 
+  const begin = useLatestOnly();
   const load = useCallback(async () => {
+    const latest = begin();
     const { data, error, response } = await api.GET('/api/v1/cases/{id}', { params: { path: { id } } });
+    if (!latest()) return;
     if (data) {
       setDetail(data);
       setFailure(null);
     } else setFailure({ status: response.status, message: errorMessage(error) });
-  }, [id]);
+  }, [id, begin]);
   usePolling(load, 5000);
+  // a step's own answer is newer than any poll still on its way
+  const stepTaken = (d: CaseDetail | null) => {
+    if (!d) return void load();
+    begin();
+    setDetail(d);
+  };
 
   if (failure && !detail) {
     return (
@@ -333,7 +343,7 @@ export default function CaseDetailPage() {
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <ProCard title="可办理的步骤" bordered>
-          <ActionPanel detail={detail} onDone={(d) => (d ? setDetail(d) : void load())} />
+          <ActionPanel detail={detail} onDone={stepTaken} />
         </ProCard>
         <ProCard title="诉求信息" bordered>
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -375,7 +385,7 @@ export default function CaseDetailPage() {
         </ProCard>
         {detail.coHandlers.length > 0 && (
           <ProCard title="协办单位" bordered>
-            <CoHandlersPanel detail={detail} onDone={(d) => (d ? setDetail(d) : void load())} />
+            <CoHandlersPanel detail={detail} onDone={stepTaken} />
           </ProCard>
         )}
         {detail.supervisionOrders.length > 0 && (

@@ -42,30 +42,37 @@ export default function DashboardPage() {
   const [period, setPeriod] = useState<Period>('month');
   const [custom, setCustom] = useState<[Dayjs, Dayjs] | null>(null);
   const [level, setLevel] = useState<Level>('street');
-  const [items, setItems] = useState<MeasureItem[] | null>(null);
-  const [asOf, setAsOf] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const range = rangeOf(period, custom);
   const from = range?.[0].toISOString();
   const to = range?.[1].toISOString();
+  const query = from && to ? `${from}/${to}/${level}` : null;
+  // Each answer keeps the query it answers: right after a switch, the previous period's or level's figures are not
+  // shown under the new one while its own are on their way.
+  const [answer, setAnswer] = useState<{
+    query: string;
+    items?: MeasureItem[];
+    asOf?: string;
+    failure?: string;
+  } | null>(null);
+  const current = answer && answer.query === query ? answer : null;
+  const items = current?.items ?? null;
+  const asOf = current?.asOf ?? null;
+  const failure = current?.failure ?? null;
 
   useEffect(() => {
-    if (!from || !to) return;
+    if (!from || !to || !query) return;
     let live = true;
-    setItems(null);
-    setFailure(null);
     void api
       .GET('/api/v1/case-measures', { params: { query: { from, to, groupBy: 'unit', level } } })
       .then(({ data, error }) => {
         if (!live) return;
-        if (!data) return setFailure(errorMessage(error, '统计数据加载失败'));
-        setItems(data.items.map((i) => toItem(i as Record<string, unknown>)));
-        setAsOf(data.asOf);
+        if (!data) return setAnswer({ query, failure: errorMessage(error, '统计数据加载失败') });
+        setAnswer({ query, items: data.items.map((i) => toItem(i as Record<string, unknown>)), asOf: data.asOf });
       });
     return () => {
       live = false;
     };
-  }, [from, to, level]);
+  }, [from, to, level, query]);
 
   const periodText = range
     ? `${range[0].format('YYYY-MM-DD')} 至 ${range[1].subtract(1, 'day').format('YYYY-MM-DD')}`

@@ -21,6 +21,7 @@ import { Permission } from '../auth/permissions';
 import { useSession } from '../auth/session-context';
 import { PageTitle } from '../layout/page-title';
 import { formatSeconds, formatTime } from '../lib/time';
+import { useLatestOnly } from '../lib/use-latest-only';
 import { usePolling } from '../lib/use-polling';
 import { TemporalLink } from '../lib/temporal-link';
 import {
@@ -205,13 +206,17 @@ export default function YellowCardDetailPage() {
   const [unitName, setUnitName] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
 
+  const begin = useLatestOnly();
+  // after a step, a poll sent before it may still be on its way: only the latest answer is shown
   const load = useCallback(async () => {
+    const latest = begin();
     const { data, error, response } = await api.GET('/api/v1/yellow-cards/{id}', { params: { path: { id } } });
+    if (!latest()) return;
     if (data) {
       setCard(data as unknown as CardDetail);
       setFailure(null);
     } else setFailure({ status: response.status, message: errorMessage(error) });
-  }, [id]);
+  }, [id, begin]);
   usePolling(load, 5000);
   const unitId = card?.unitId;
   useEffect(() => {

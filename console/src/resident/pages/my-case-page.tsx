@@ -2,6 +2,7 @@ import { Alert, Button, Card, Descriptions, Spin, Tag, Timeline, Typography } fr
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { useLatestOnly } from '../../lib/use-latest-only';
 import { formatTime } from '../../lib/time';
 import { MyCaseRating } from '../my-case-rating';
 import { MyCaseReply } from '../my-case-reply';
@@ -18,11 +19,19 @@ export default function MyCasePage() {
   const [found, setFound] = useState<MyCase | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const begin = useLatestOnly();
   const load = useCallback(async () => {
+    const latest = begin();
     const { data, error: e } = await api.GET('/api/v1/my/cases/{id}', { params: { path: { id } } });
+    if (!latest()) return;
     if (data) setFound(data);
     setError(data ? null : refusalText(e, '加载失败，请稍后重试'));
-  }, [id]);
+  }, [id, begin]);
+  // the answer to my own step is newer than a refresh still on its way
+  const stepTaken = (c: MyCase) => {
+    begin();
+    setFound(c);
+  };
   useEffect(() => {
     void load();
     // staff act meanwhile: the page follows without a reload
@@ -89,7 +98,7 @@ export default function MyCasePage() {
           <Alert type="info" showIcon message="同一问题已有人反映，已合并办理，办理结果会同样告知您。" />
         )}
       </Card>
-      <MyCaseReply found={found} onChange={setFound} />
+      <MyCaseReply found={found} onChange={stepTaken} />
       <MyCaseRating caseId={found.id} status={found.status} />
       <Card size="small" title="办理进度" style={{ marginTop: 12 }}>
         <Timeline
