@@ -108,8 +108,8 @@ describe('双进双联 console pages in a browser', () => {
       if (r.method() === 'GET' && /\/api\/v1\/programme\/(members|pairings)$/.test(url.pathname)) listCalls.push(url);
     });
     const page = await context.newPage();
-    await signIn(page, username[who] as string);
-    await page.goto(`/console${path}`);
+    // signed in on the page itself: a second full load of the console costs a loaded machine many seconds
+    await signIn(page, username[who] as string, `/console${path}`);
     return page;
   };
   const unitName = async (id: string) =>
