@@ -7,7 +7,7 @@ import { hashPassword } from '../../src/modules/auth/password-hasher';
 import type { MediationPolicy } from '../../src/modules/policy/mediation-policy.schema';
 import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
 import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, OrgFixture } from '../fixtures/org-fixture';
-import { startApi } from '../fixtures/test-app';
+import { eventually, startApi } from '../fixtures/test-app';
 
 /** 调解规则 (the mediation policy editor) in a real browser against the real API and database. */
 describe('the mediation policy editor in a browser', () => {
@@ -111,7 +111,8 @@ describe('the mediation policy editor in a browser', () => {
 
     // a slot the panels still use, removed with the keyboard: refused on the panel that names it
     await page.getByRole('button', { name: '恢复为当前版本' }).click();
-    expect(await highField.inputValue()).toBe(String(high));
+    // the restored values reach the fields on a re-render after the click: wait for them rather than read once
+    await eventually(async () => (await highField.inputValue()) === String(high), `the high threshold back at ${high}`);
     const used = current.data.defaultPanel.optional.at(-1) as string;
     const slotIndex = current.data.slots.findIndex((s) => s.key === used);
     expect(slotIndex).toBeGreaterThanOrEqual(0);
@@ -127,7 +128,8 @@ describe('the mediation policy editor in a browser', () => {
     await screenshot(page, '40-mediation-policy-refused-slot');
     expect((await call<Version>(token, '/api/v1/policies/mediation')).version).toBe(current.version);
     await page.getByRole('button', { name: '恢复为当前版本' }).click();
-    expect(await page.getByLabel(`席位 ${slotIndex + 1} 席位键`, { exact: true }).inputValue()).toBe(used);
+    const slotKey = page.getByLabel(`席位 ${slotIndex + 1} 席位键`, { exact: true });
+    await eventually(async () => (await slotKey.inputValue()) === used, `slot ${slotIndex + 1} back as ${used}`);
 
     // a longer judicial-confirmation period and the last follow-up visit removed with the keyboard
     const judicial = current.data.judicialConfirmationDays + 1;

@@ -210,7 +210,8 @@ describe('the mediation console in a browser', () => {
     await signIn(page, f.people.secretaryC1.username, '/console/mediation');
     await page.getByRole('button', { name: '受理矛盾纠纷' }).click();
     await page.getByRole('heading', { name: '受理矛盾纠纷', exact: true }).waitFor();
-    await page.getByLabel('受理社区').waitFor();
+    // the secretary's only community is chosen once the page has loaded it (the field is there, empty, before that)
+    await page.locator('.ant-select-selection-item', { hasText: `C1（测试${f.tag}）` }).waitFor();
     await page.getByLabel('纠纷事由').fill('小区停车位纠纷');
     await page.getByLabel('纠纷情况').fill('业主与物业就停车位收费发生争执，三十余户业主聚集物业办公室。');
     await page.getByLabel('第 1 方类型').waitFor();

@@ -101,8 +101,8 @@ describe('人才超市 console page in a browser', () => {
     const context = await newContext(browser, api.url);
     contexts.push(context);
     const page = await context.newPage();
-    await signIn(page, username);
-    await page.goto(`/console${path}`);
+    // signed in on the page itself: a second full load of the console costs a loaded machine many seconds
+    await signIn(page, username, `/console${path}`);
     return page;
   };
   const pick = async (page: Page, dialog: ReturnType<Page['getByRole']>, label: string, option: string) => {

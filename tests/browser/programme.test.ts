@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CN_2026_HOLIDAYS, calendarFromFestivals, isWorkingDay, toCstDate } from '../../src/shared/calendar';
 import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
 import { authed, buildOrgFixture, login, OrgFixture, seatPerson } from '../fixtures/org-fixture';
-import { eventually, startApi, startWorker } from '../fixtures/test-app';
+import { startApi, startWorker } from '../fixtures/test-app';
 import type { Role } from '../../src/generated/prisma/enums';
 
 const DAY = 86_400_000;
@@ -108,8 +108,8 @@ describe('双进双联 console pages in a browser', () => {
       if (r.method() === 'GET' && /\/api\/v1\/programme\/(members|pairings)$/.test(url.pathname)) listCalls.push(url);
     });
     const page = await context.newPage();
-    await signIn(page, username[who] as string);
-    await page.goto(`/console${path}`);
+    // signed in on the page itself: a second full load of the console costs a loaded machine many seconds
+    await signIn(page, username[who] as string, `/console${path}`);
     return page;
   };
   const unitName = async (id: string) =>
@@ -254,7 +254,11 @@ describe('双进双联 console pages in a browser', () => {
     await row.getByRole('button', { name: '录入评价' }).click();
     const dialog = community.getByRole('dialog');
     await dialog.getByText('评价人：某某商贸公司').waitFor();
-    await dialog.getByRole('radio').nth(3).click();
+    // by keyboard: a click on a star while the dialog is still zooming in can land on its neighbour
+    await dialog.getByLabel('星级').focus();
+    for (let i = 0; i < 4; i += 1) await community.keyboard.press('ArrowRight');
+    await dialog.locator('[role=radio][aria-posinset="4"][aria-checked="true"]').waitFor();
+    await dialog.locator('[role=radio][aria-posinset="5"][aria-checked="false"]').waitFor();
     await dialog.getByLabel('评价意见（选填）').fill('问题解决得很及时');
     const saved = community.waitForResponse((r) => r.url().endsWith(`/programme/tasks/${task.id}/rating`));
     await dialog.getByRole('button', { name: '提交评价' }).click();
@@ -281,7 +285,8 @@ describe('双进双联 console pages in a browser', () => {
 
     const page = await pageAs('supervisorS1', '/programme/completion');
     const chart = page.getByRole('figure', { name: '机关年度任务完成率排名' });
-    await chart.locator('svg').waitFor();
+    // the chart first draws an empty <svg> to measure itself, then the bars: wait for a label, not for the <svg>
+    await chart.locator('svg text', { hasText: `1. ${ranked[0].name}` }).waitFor();
     const labels = await chart.locator('svg text').allTextContents();
     ranked.forEach((r, i) => expect(labels).toContain(`${i + 1}. ${r.name}`));
     const pct = (c: number) => `${(Math.round(c * 1000) / 10).toFixed(1)}%`;
@@ -325,10 +330,9 @@ describe('双进双联 console pages in a browser', () => {
     );
     const page = await pageAs('admin', '/programme/settings');
     const target = page.getByLabel('主题党日年度目标（次）');
-    await eventually(
-      async () => (await target.inputValue()) === String(before.policy.targets.PARTY_DAY),
-      'the year’s targets loaded into the form',
-    );
+    // the form is there, empty, before the year loads; the card names the version once its values are in
+    await page.getByText(`${year} 年度任务设置（第 ${before.policyVersion} 版）`).waitFor();
+    expect(await target.inputValue()).toBe(String(before.policy.targets.PARTY_DAY));
     await target.fill('0');
     await page.getByRole('button', { name: '保存年度设置' }).click();
     await page.getByText('年度目标必须大于 0').first().waitFor();
@@ -342,6 +346,11 @@ describe('双进双联 console pages in a browser', () => {
   it('a member reports in and the community confirms; sign-up, check-in and confirmed attendance show as service hours', async () => {
     const communityName = await unitName(f.units.C1.id);
     const member = await pageAs('member2', '/programme/members');
+    // the agency's progress card lands above the table once loaded and pushes 报到社区 down: let it land first
+    await member
+      .getByText(/年度任务完成进度/)
+      .first()
+      .waitFor();
     await member.getByLabel('报到社区').click();
     await member.locator('.ant-select-item-option', { hasText: communityName }).click();
     await member.getByRole('button', { name: '到社区报到' }).click();

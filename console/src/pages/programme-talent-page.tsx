@@ -24,7 +24,8 @@ export default function ProgrammeTalentPage() {
   const { permissions } = useSession();
   const { communities } = useUnitNames();
   const table = useRef<ActionType>(undefined);
-  const [mine, setMine] = useState<MyTalent[]>([]);
+  // null until my skills are loaded: the card must not say 尚未登记技能 before it knows
+  const [mine, setMine] = useState<MyTalent[] | null>(null);
   const [open, setOpen] = useState<NeedRow | null>(null);
   const manages = permissions.has(Permission.ProgrammeManage);
   const serves = permissions.has(Permission.ProgrammeServe);
@@ -73,7 +74,7 @@ export default function ProgrammeTalentPage() {
       {serves && (
         <Card size="small" style={{ marginBottom: 16 }} title="我的技能">
           <Space wrap>
-            {mine.length ? (
+            {mine === null ? null : mine.length ? (
               mine.map((t) => (
                 <Tag key={t.id} color={t.availability === 'PAUSED' ? 'default' : 'blue'}>
                   {talentSkillLabel(t.skill)} · {availabilityLabel[t.availability as never]}
