@@ -17,7 +17,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../api/client';
 import { Permission } from '../auth/permissions';
@@ -25,6 +25,7 @@ import { useSession } from '../auth/session-context';
 import { DeadlineCountdown } from '../cases/deadline-countdown';
 import { PageTitle } from '../layout/page-title';
 import { formatTime } from '../lib/time';
+import { useLatestOnly } from '../lib/use-latest-only';
 import { AgreementEditor } from '../mediation/agreement-editor';
 import { AgreementPdfPreview } from '../mediation/agreement-pdf-preview';
 import { JudicialConfirmationPanel } from '../mediation/judicial-confirmation-panel';
@@ -90,21 +91,21 @@ export default function MediationDisputePage({ panel = false }: { panel?: boolea
   const [awaiting, setAwaiting] = useState<{ slotKey: string; personIds: string[]; tries: number } | null>(null);
   const [riskForm] = Form.useForm<{ grade: string; reason: string }>();
 
-  // Every answer that replaces the detail takes a number: a look started before a step's answer never undoes it.
-  const version = useRef(0);
+  // Only the latest answer replaces the detail: a look started before a step's answer never undoes it.
+  const begin = useLatestOnly();
   const load = useCallback(() => {
-    const asked = ++version.current;
+    const latest = begin();
     return (panel ? mediationApi.panelDetail(id) : mediationApi.detail(id)).then(
       (d) => {
-        if (asked !== version.current) return;
+        if (!latest()) return;
         setDetail(d);
         setFailure(null);
       },
-      (e: unknown) => asked === version.current && setFailure(errorMessage(e, '纠纷加载失败')),
+      (e: unknown) => latest() && setFailure(errorMessage(e, '纠纷加载失败')),
     );
-  }, [id, panel]);
+  }, [id, panel, begin]);
   const show = (d: DisputeDetail) => {
-    version.current += 1;
+    begin();
     setDetail(d);
   };
   useEffect(() => void load(), [load]);
