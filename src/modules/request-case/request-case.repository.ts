@@ -24,6 +24,11 @@ export const casesVisibleTo = (scope: UnitScope): Prisma.RequestCaseWhereInput =
         ],
       };
 
+const statusSql = (statuses: CaseStatus[]) => Prisma.join(statuses.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+/** The units at or under the scope's roots, through the closure table: `unitsInScope` in SQL. */
+const unitsUnderSql = (roots: string[]) =>
+  Prisma.sql`SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ANY(${roots}::uuid[])`;
+
 /** 主办单位 first: the accountable unit, then the grid a re-dispatched case waits on (both lead until it accepts). */
 export const leadUnitIds = (row: { accountableUnitId: string | null; gridId: string | null }): string[] => [
   ...new Set([row.accountableUnitId, row.gridId].filter((id): id is string => !!id)),
@@ -144,20 +149,18 @@ export class RequestCaseRepository {
     page: { skip: number; take: number },
     include: Prisma.RequestCaseInclude,
   ) {
-    const statusList = Prisma.join(statuses.map((s) => Prisma.sql`${s}::"CaseStatus"`));
     const visible = scope.all
       ? Prisma.sql`TRUE`
       : Prisma.sql`(
-          grid_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ANY(${scope.roots}::uuid[]))
+          grid_id IN (${unitsUnderSql(scope.roots)})
           OR id IN (
-            SELECT ch.case_id FROM case_co_handler ch
-            JOIN org_unit_closure c ON c.descendant_id = ch.unit_id
-            WHERE c.ancestor_id = ANY(${scope.roots}::uuid[]) AND ch.state <> 'REMOVED'
+            SELECT case_id FROM case_co_handler
+            WHERE unit_id IN (${unitsUnderSql(scope.roots)}) AND state <> 'REMOVED'
           )
         )`;
     const ids = await this.prisma.$queryRaw<{ id: string }[]>`
       SELECT id::text AS id FROM request_case
-      WHERE status IN (${statusList}) AND ${visible}
+      WHERE status IN (${statusSql(statuses)}) AND ${visible}
       ORDER BY created_at DESC, id DESC
       OFFSET ${page.skip} LIMIT ${page.take}`;
     return this.prisma.requestCase.findMany({
@@ -208,7 +211,7 @@ export class RequestCaseRepository {
    * bucket) for cases whose grid is in the scope, plus the co-handled ones outside it (few, counted directly).
    */
   async countVisible(scope: UnitScope, statuses: CaseStatus[]): Promise<number> {
-    const statusList = Prisma.join(statuses.map((s) => Prisma.sql`${s}::"CaseStatus"`));
+    const statusList = statusSql(statuses);
     const [gridPart, coHandled] = await Promise.all([
       scope.all
         ? this.prisma.$queryRaw<{ n: bigint | null }[]>`
@@ -216,7 +219,7 @@ export class RequestCaseRepository {
         : this.prisma.$queryRaw<{ n: bigint | null }[]>`
             SELECT sum(cc.n)::bigint AS n FROM case_count cc
             WHERE cc.status IN (${statusList})
-              AND cc.grid_id IN (SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = ANY(${scope.roots}::uuid[]))`,
+              AND cc.grid_id IN (${unitsUnderSql(scope.roots)})`,
       scope.all
         ? 0
         : this.prisma.requestCase.count({

@@ -196,11 +196,11 @@ export class RequestCaseService {
     // the counts read model knows statuses per grid, not escalations, pending extensions or text
     const countsFromReadModel = !q.q && q.escalated !== 'true' && !pendingIds;
     const [items, total] = await Promise.all([
-      q.sort === 'deadline' || (!after && q.page > 1)
-        ? q.sort !== 'deadline' && countsFromReadModel
+      q.sort !== 'deadline' && (after || q.page <= 1)
+        ? this.cases.listAfter(where, after, q.pageSize, include)
+        : q.sort !== 'deadline' && countsFromReadModel
           ? this.cases.pageInScope(scope, statuses, toSkipTake(q), include)
-          : this.cases.page(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder)
-        : this.cases.listAfter(where, after, q.pageSize, include),
+          : this.cases.page(where, toSkipTake(q), include, q.sort === 'deadline' ? deadlineOrder : newestOrder),
       countsFromReadModel ? this.cases.countVisible(scope, statuses) : this.cases.count(where),
     ]);
     const rows = items.map(
