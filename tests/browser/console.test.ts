@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { NotificationService } from '../../src/modules/notification/notification.service';
-import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
+import { answerTo, ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
 import { authed, buildOrgFixture, login, OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
@@ -211,10 +211,7 @@ describe('the console in a browser', () => {
     await signIn(supervisor, f.people.supervisorS1.username, '/console/audit');
     await supervisor.getByRole('heading', { name: '审计记录', exact: true }).waitFor();
     // the unfiltered first page may list the same rows: each check waits for its own filter's answer
-    const answered = (action: string) =>
-      supervisor.waitForResponse(
-        (r) => new URL(r.url()).pathname === '/api/v1/audit' && new URL(r.url()).searchParams.get('action') === action,
-      );
+    const answered = (action: string) => answerTo(supervisor, '/api/v1/audit', 'action', action);
     await supervisor.getByLabel('操作').fill(`fixture.home-${f.tag}`);
     const home = answered(`fixture.home-${f.tag}`);
     await supervisor.getByRole('button', { name: '查询', exact: true }).click();

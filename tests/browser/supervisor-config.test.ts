@@ -4,7 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
-import { ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
+import { answerTo, ensureConsoleBuilt, launchBrowser, newContext, screenshot, signIn } from '../fixtures/browser';
 import { authed, buildOrgFixture, FIXTURE_PASSWORD, login, OrgFixture } from '../fixtures/org-fixture';
 import { eventually, startApi, startWorker } from '../fixtures/test-app';
 
@@ -223,10 +223,7 @@ describe('the supervisor configuration pages in a browser', () => {
     await page.getByRole('heading', { name: '审计记录', exact: true }).waitFor();
     await page.getByLabel('对象类型').fill('fixture');
     // the unfiltered first page may list the same row: wait for the filtered answer (the export takes its filter)
-    const filtered = page.waitForResponse(
-      (r) =>
-        new URL(r.url()).pathname === '/api/v1/audit' && new URL(r.url()).searchParams.get('entityType') === 'fixture',
-    );
+    const filtered = answerTo(page, '/api/v1/audit', 'entityType', 'fixture');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     expect((await filtered).status()).toBe(200);
     await page.getByRole('cell', { name: `fixture.home-${f.tag}` }).waitFor();
