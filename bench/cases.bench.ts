@@ -1,4 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeWorkflowBundle } from '../src/infra/temporal/workflow-bundle';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../src/config/load-config';
 import { createApi } from '../src/create-api';
@@ -14,11 +17,16 @@ import { NotificationService } from '../src/modules/notification/notification.se
 import { TemporalClientService } from '../src/infra/temporal/temporal-client.service';
 import { inParallel, percentile, reportFigures, runBench, startBenchStack } from './bench-stack';
 
-// 10 000 open cases take over 6 minutes of intake alone on the 2-core machine, so the default stays at 2 000.
+// Open cases at the end of intake, reached in three rounds (a tenth, half, all), each round timed on its own; the worker's
+// RSS is read after each, so memory per open case shows at three counts (BENCH_CASES=10000: 1 000, 5 000, 10 000).
 const CASES = Number(process.env.BENCH_CASES ?? 2_000);
-const LAPSING = Number(process.env.BENCH_LAPSING ?? 2_000);
+const INTAKE_MARKS = [...new Set([Math.round(CASES / 10), Math.round(CASES / 2), CASES])].filter((n) => n > 0);
+// Bursts of accept deadlines lapsing together, one size after another, each beside bare timers of the same count.
+const LAPSE_SIZES = (process.env.BENCH_LAPSING ?? '500,1000,2000').split(',').map(Number);
 // Cases in the table when the list is timed (each size in turn, filled up with closed cases between them).
-const LIST_SIZES = (process.env.BENCH_LIST_SIZES ?? process.env.BENCH_LISTED ?? '10000,100000').split(',').map(Number);
+const LIST_SIZES = (process.env.BENCH_LIST_SIZES ?? process.env.BENCH_LISTED ?? '10000,50000,100000')
+  .split(',')
+  .map(Number);
 // Who lists: the district administrator (everything), a street leader and a grid worker (their unit's subtree).
 const LIST_ROLES = [
   ['admin', 'bench-admin'],
@@ -30,9 +38,6 @@ const LIST_CALLS = Number(process.env.BENCH_LIST_CALLS ?? 300);
 const WORKERS = Number(process.env.GOVFLOW_WORKERS ?? 1);
 const BREAKDOWN_SAMPLES = Number(process.env.BENCH_BREAKDOWN_SAMPLES ?? 200);
 const LAPSE_WAIT_MS = Number(process.env.BENCH_LAPSE_WAIT_SECONDS ?? 600) * 1000;
-// The bare-Temporal baseline at the scale of this bench (set before baseline-figures reads them).
-process.env.BENCH_WORKFLOWS ??= String(Math.min(CASES, 2_000));
-process.env.BENCH_TIMERS ??= String(LAPSING);
 const PASSWORD = `Bench#${randomBytes(6).toString('hex')}`;
 const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
 
@@ -155,6 +160,67 @@ async function timed(calls: number, call: () => Promise<unknown>): Promise<numbe
   return out.sort((a, b) => a - b);
 }
 
+type Api = ReturnType<typeof client>;
+
+/**
+ * `size` cases never accepted, filed back to back: their accept deadlines lapse together. Waits for every 督办单 (or
+ * BENCH_LAPSE_WAIT_SECONDS); a case still without one counts as later than every opened one, so p99 is never flattered.
+ */
+async function lapseBurst(api: Api, prisma: Prisma, size: number) {
+  await api.signIn();
+  const lapsing = await inParallel(
+    [...Array(size).keys()],
+    32,
+    async (i) => (await api.call('POST', '/api/v1/cases', intakeBody(`lapse${size}`, i), [201])).id as string,
+  );
+  const waitUntil = Date.now() + LAPSE_WAIT_MS;
+  let orders: { caseId: string; openedAt: Date }[] = [];
+  while (Date.now() < waitUntil) {
+    orders = await prisma.supervisionOrder.findMany({
+      where: { caseId: { in: lapsing }, clock: 'accept' },
+      orderBy: { openedAt: 'asc' },
+      select: { caseId: true, openedAt: true },
+    });
+    orders = [...new Map(orders.reverse().map((o) => [o.caseId, o])).values()];
+    if (orders.length >= size) break;
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+  const rows = await prisma.requestCase.findMany({
+    where: { id: { in: lapsing } },
+    select: { id: true, acceptDeadline: true, workflowId: true },
+  });
+  const deadlines = new Map(rows.map((c) => [c.id, c.acceptDeadline.getTime()]));
+  const workflowIds = new Map(rows.map((c) => [c.id, c.workflowId]));
+  const lateness = [
+    ...orders.map((o) => o.openedAt.getTime() - (deadlines.get(o.caseId) as number)),
+    ...(Array(size - orders.length).fill(Infinity) as number[]),
+  ].sort((a, b) => a - b);
+  const sampled = orders.filter((_, i) => i % Math.max(1, Math.floor(orders.length / BREAKDOWN_SAMPLES)) === 0);
+  const samples = await Promise.all(
+    sampled.map(async (o) => {
+      const workflowId = workflowIds.get(o.caseId) as string;
+      const inbox = await prisma.inboxMessage.aggregate({
+        where: { template: 'request.escalation', dedupKey: { startsWith: `${workflowId}:` } },
+        _max: { createdAt: true },
+      });
+      return {
+        workflowId,
+        deadlineMs: deadlines.get(o.caseId) as number,
+        openedAtMs: o.openedAt.getTime(),
+        inboxAtMs: inbox._max.createdAt?.getTime(),
+      };
+    }),
+  );
+  const finite = (ms: number) => (Number.isFinite(ms) ? ms : null);
+  return {
+    opened: orders.length,
+    deadlineSpanSeconds: round((Math.max(...deadlines.values()) - Math.min(...deadlines.values())) / 1000),
+    latenessP50Ms: finite(percentile(lateness, 50)),
+    latenessP99Ms: finite(percentile(lateness, 99)),
+    samples,
+  };
+}
+
 /**
  * npm run bench:cases — resident requests through the real API and the real worker (both in this process): intake +
  * accept throughput as a ratio to bare Temporal workflows measured in the same run, escalation lateness when a burst
@@ -173,7 +239,10 @@ async function main(): Promise<void> {
   const env = await startBenchStack();
   try {
     const { temporalFigures } = await import('./baseline-figures');
-    const bare = await temporalFigures(env.temporalAddress);
+    const bare = await temporalFigures(env.temporalAddress, {
+      workflows: INTAKE_MARKS.map((n, i) => n - (INTAKE_MARKS[i - 1] ?? 0)),
+      timers: LAPSE_SIZES,
+    });
     const shared = {
       AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
       ACCESS_TOKEN_TTL_SECONDS: String(6 * 3600),
@@ -189,7 +258,10 @@ async function main(): Promise<void> {
       REDIS_URL: env.redisUrl,
       TEMPORAL_ADDRESS: env.temporalAddress,
     };
-    const workers = WORKERS > 0 ? await startWorkerProcesses(WORKERS, stackEnv) : undefined;
+    // bundled once, as `npm start` does, so each worker's RSS is the worker's, not webpack's
+    const bundle = await writeWorkflowBundle(join(tmpdir(), `govflow-bench-${process.pid}-workflows.js`));
+    const workers =
+      WORKERS > 0 ? await startWorkerProcesses(WORKERS, { ...stackEnv, GOVFLOW_WORKFLOW_BUNDLE: bundle }) : undefined;
     const workerRssMb = () =>
       workers ? workers.rssMb().reduce((a, b) => a + b, 0) : process.memoryUsage().rss / 2 ** 20;
     const app = await createApi(loadConfig({ ...process.env, ...stackEnv, PORT: '0' }));
@@ -215,91 +287,54 @@ async function main(): Promise<void> {
       [201],
     );
 
-    // 1. intake → workflow → accept, per case back to back (well inside the one-minute accept clock).
+    // 1. intake → workflow → accept, per case back to back (well inside the one-minute accept clock), in rounds.
+    const intakeFigures: Record<string, number> = {};
     const rssBefore = workerRssMb();
-    const started = performance.now();
-    await inParallel([...Array(CASES).keys()], 32, async (i) => {
-      const created = await api.call('POST', '/api/v1/cases', intakeBody('tput', i), [201]);
-      await api.call('POST', `/api/v1/cases/${created.id as string}/accept`, {});
-    });
-    const casesPerSecond = CASES / ((performance.now() - started) / 1000);
-    await new Promise((r) => setTimeout(r, 2_000));
-    const rssAfter = workerRssMb();
-
-    // 2. LAPSING cases never accepted: their accept deadlines lapse together; lateness = 督办单 openedAt − acceptDeadline.
-    await api.signIn();
-    const burstStart = performance.now();
-    const lapsing = await inParallel(
-      [...Array(LAPSING).keys()],
-      32,
-      async (i) => (await api.call('POST', '/api/v1/cases', intakeBody('lapse', i), [201])).id as string,
-    );
-    const intakeSeconds = (performance.now() - burstStart) / 1000;
-    const waitUntil = Date.now() + LAPSE_WAIT_MS;
-    let orders: { caseId: string; openedAt: Date }[] = [];
-    while (Date.now() < waitUntil) {
-      orders = await prisma.supervisionOrder.findMany({
-        where: { caseId: { in: lapsing }, clock: 'accept' },
-        orderBy: { openedAt: 'asc' },
-        select: { caseId: true, openedAt: true },
+    intakeFigures.workerRssBeforeMb = round(rssBefore);
+    let open = 0;
+    for (const mark of INTAKE_MARKS) {
+      const size = mark - open;
+      const started = performance.now();
+      await inParallel([...Array(size).keys()], 32, async (i) => {
+        const created = await api.call('POST', '/api/v1/cases', intakeBody(`tput${mark}`, i), [201]);
+        await api.call('POST', `/api/v1/cases/${created.id as string}/accept`, {});
       });
-      orders = [...new Map(orders.reverse().map((o) => [o.caseId, o])).values()];
-      if (orders.length >= LAPSING) break;
+      const perSecond = size / ((performance.now() - started) / 1000);
+      open = mark;
       await new Promise((r) => setTimeout(r, 2_000));
+      const rss = workerRssMb();
+      const bareRate = bare.workflowsPerSecond[size];
+      intakeFigures[`intake${size}_casesPerSecond`] = round(perSecond);
+      intakeFigures[`intake${size}_bareTemporalWorkflowsPerSecond`] = bareRate;
+      intakeFigures[`intake${size}_ratioToBare`] = round(perSecond / bareRate, 3);
+      intakeFigures[`open${mark}_workerRssMb`] = round(rss);
+      intakeFigures[`open${mark}_rssPerOpenCaseKb`] = round(((rss - rssBefore) * 1024) / mark, 1);
     }
-    const deadlines = new Map(
-      (
-        await prisma.requestCase.findMany({
-          where: { id: { in: lapsing } },
-          select: { id: true, acceptDeadline: true },
-        })
-      ).map((c) => [c.id, c.acceptDeadline.getTime()]),
-    );
-    // A case still without its 督办单 when the wait ends counts as later than every opened one (so p99 is never flattered).
-    const lateness = [
-      ...orders.map((o) => o.openedAt.getTime() - (deadlines.get(o.caseId) as number)),
-      ...(Array(LAPSING - orders.length).fill(Infinity) as number[]),
-    ].sort((a, b) => a - b);
-    const workflowIds = new Map(
-      (
-        await prisma.requestCase.findMany({ where: { id: { in: lapsing } }, select: { id: true, workflowId: true } })
-      ).map((c) => [c.id, c.workflowId]),
-    );
-    const sampled = orders.filter((_, i) => i % Math.max(1, Math.floor(orders.length / BREAKDOWN_SAMPLES)) === 0);
-    const samples = await Promise.all(
-      sampled.map(async (o) => {
-        const workflowId = workflowIds.get(o.caseId) as string;
-        const inbox = await prisma.inboxMessage.aggregate({
-          where: { template: 'request.escalation', dedupKey: { startsWith: `${workflowId}:` } },
-          _max: { createdAt: true },
-        });
-        return {
-          workflowId,
-          deadlineMs: deadlines.get(o.caseId) as number,
-          openedAtMs: o.openedAt.getTime(),
-          inboxAtMs: inbox._max.createdAt?.getTime(),
-        };
-      }),
-    );
-    const breakdown = await escalationBreakdown(app.get(TemporalClientService).client, samples);
-    const finite = (ms: number) => (Number.isFinite(ms) ? ms : null);
-    const deadlineSpan = Math.max(...deadlines.values()) - Math.min(...deadlines.values());
-    // taken once, right after the escalations: the figures are about them, not about whatever the worker does later
-    const roundTrips = roundTripFigures(workers?.roundTrips());
+    reportFigures('诉求压测 cases — intake → accepted, per round:', 'BENCH_CASES_INTAKE', intakeFigures);
 
-    reportFigures('诉求压测 cases — intake and escalation (printed before the list part):', 'BENCH_CASES_ESCALATION', {
-      casesPerSecond: round(casesPerSecond),
-      bareTemporalWorkflowsPerSecond: bare.temporalWorkflowsPerSecond,
-      supervisionOrdersOpened: orders.length,
-      escalationLatenessP50Ms: finite(percentile(lateness, 50)),
-      escalationLatenessP99Ms: finite(percentile(lateness, 99)),
-      bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
-      bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
+    // 2. Bursts of cases never accepted: their accept deadlines lapse together; lateness = 督办单 openedAt − deadline.
+    const lapseFigures: Record<string, number | null> = {};
+    let breakdown: Record<string, number | null> = {};
+    let roundTrips: Record<string, number | null> = {};
+    for (const size of LAPSE_SIZES) {
+      const burst = await lapseBurst(api, prisma, size);
+      const bareTimers = bare.timerLateness[size];
+      lapseFigures[`lapse${size}_deadlineSpanSeconds`] = burst.deadlineSpanSeconds;
+      lapseFigures[`lapse${size}_supervisionOrdersOpened`] = burst.opened;
+      lapseFigures[`lapse${size}_latenessP50Ms`] = burst.latenessP50Ms;
+      lapseFigures[`lapse${size}_latenessP99Ms`] = burst.latenessP99Ms;
+      lapseFigures[`lapse${size}_bareTimerP50Ms`] = bareTimers.p50Ms;
+      lapseFigures[`lapse${size}_bareTimerP99Ms`] = bareTimers.p99Ms;
+      lapseFigures[`lapse${size}_p99OverBareMs`] =
+        burst.latenessP99Ms === null ? null : burst.latenessP99Ms - bareTimers.p99Ms;
+      // the breakdown and round trips of the largest burst, taken right after it
+      breakdown = await escalationBreakdown(app.get(TemporalClientService).client, burst.samples);
+      roundTrips = roundTripFigures(workers?.roundTrips());
+    }
+    reportFigures('诉求压测 cases — escalation bursts (printed before the list part):', 'BENCH_CASES_ESCALATION', {
+      ...lapseFigures,
       ...breakdown,
       ...roundTrips,
-      workerRssBeforeMb: round(rssBefore),
-      workerRssAfterMb: round(rssAfter),
-      rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
     });
 
     // 3. GET /cases p50/p99 per role scope at each size (filled up with closed cases, without workflows), beside
@@ -369,28 +404,14 @@ async function main(): Promise<void> {
     const measures = await timed(30, () => api.call('GET', `/api/v1/case-measures?${year}&groupBy=unit&level=grid`));
 
     const figures = {
-      cases: CASES,
-      casesPerSecond: round(casesPerSecond),
-      bareTemporalWorkflowsPerSecond: bare.temporalWorkflowsPerSecond,
-      ratioToBareTemporal: round(casesPerSecond / bare.temporalWorkflowsPerSecond, 3),
-      lapsingCases: LAPSING,
-      lapsingIntakeSeconds: round(intakeSeconds),
-      acceptDeadlineSpanSeconds: round(deadlineSpan / 1000),
-      supervisionOrdersOpened: orders.length,
-      escalationLatenessP50Ms: finite(percentile(lateness, 50)),
-      escalationLatenessP99Ms: finite(percentile(lateness, 99)),
-      escalationLatenessMaxOpenedMs: orders.length ? percentile(lateness, (orders.length / LAPSING) * 100) : null,
-      bareTimerLatenessP50Ms: bare.timerLatenessP50Ms,
-      bareTimerLatenessP99Ms: bare.timerLatenessP99Ms,
+      ...intakeFigures,
+      ...lapseFigures,
       ...breakdown,
       ...roundTrips,
       casesInTable: await prisma.requestCase.count(),
       ...listFigures,
       measuresYearByGridP99Ms: round(percentile(measures, 99)),
       workerProcesses: WORKERS,
-      workerRssBeforeMb: round(rssBefore),
-      workerRssAfterMb: round(rssAfter),
-      rssPerOpenCaseKb: round(((rssAfter - rssBefore) * 1024) / CASES, 2),
     };
     reportFigures(
       `诉求压测 cases (one run, this machine; RSS is the ${WORKERS ? 'worker processes alone' : 'bench process (API + worker)'}):`,

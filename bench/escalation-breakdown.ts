@@ -13,55 +13,47 @@ export interface EscalationSample {
   inboxAtMs?: number;
 }
 
+/** The escalation runs as a local activity: its `core_local_activity` marker names its type in the marker's data. */
+function isEscalationMarker(e: HistoryEvent): boolean {
+  const marker = e.markerRecordedEventAttributes;
+  if (marker?.markerName !== 'core_local_activity') return false;
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  return !!data && Buffer.from(data).toString('utf8').includes('"activity_type":"escalateCase"');
+}
+
 /**
  * Splits each sampled escalation's lateness along its history: deadline → TimerFired / WorkflowTaskScheduled →
- * WorkflowTaskStarted →
- * ActivityTaskScheduled (escalateCase) → ActivityTaskStarted → 督办单 row opened (its transaction's now()) →
- * ActivityTaskCompleted, plus the recipients' inbox rows. Prints p50/p99 of each step in ms.
+ * WorkflowTaskStarted → 督办单 row opened (its transaction's now(), inside the workflow task that runs the escalation
+ * as a local activity) → the recipients' inbox rows, and the deciding workflow task from started to completed. Prints
+ * p50/p99 of each step in ms.
  */
 export async function escalationBreakdown(client: Client, samples: EscalationSample[]) {
   const steps: Record<string, number[]> = {
     deadlineToTimerFired: [],
     deadlineToDecidingTaskScheduled: [],
     decidingTaskScheduledToStarted: [],
-    workflowTaskStartedToActivityScheduled: [],
-    activityScheduledToStarted: [],
-    activityStartedToOrderOpened: [],
+    decidingTaskStartedToOrderOpened: [],
     orderOpenedToInboxRows: [],
-    activityStartedToCompleted: [],
+    decidingTaskStartedToCompleted: [],
   };
   for (const s of samples) {
     const events = (await client.workflow.getHandle(s.workflowId).fetchHistory()).events ?? [];
-    const scheduledAt = events.findIndex(
-      (e) =>
-        e.eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED &&
-        e.activityTaskScheduledEventAttributes?.activityType?.name === 'escalateCase',
-    );
-    if (scheduledAt < 0) continue;
-    const scheduled = events[scheduledAt];
-    const before = events.slice(0, scheduledAt);
-    const fired = before.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_FIRED).pop();
-    const taskStarted = before.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED).pop();
-    const taskScheduled = before.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED).pop();
-    const ofScheduled = (type: number) =>
-      events.find(
-        (e) =>
-          e.eventType === type &&
-          Number((e.activityTaskStartedEventAttributes ?? e.activityTaskCompletedEventAttributes)?.scheduledEventId) ===
-            Number(scheduled.eventId),
-      );
-    const started = ofScheduled(EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED);
-    const completed = ofScheduled(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
-    if (!fired || !taskStarted || !taskScheduled || !started || !completed) continue;
+    const markerAt = events.findIndex(isEscalationMarker);
+    if (markerAt < 0) continue;
+    const before = events.slice(0, markerAt);
+    const last = (type: number) => before.filter((e) => e.eventType === type).pop();
+    const fired = last(EventType.EVENT_TYPE_TIMER_FIRED);
+    const taskScheduled = last(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
+    const taskStarted = last(EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
+    const taskCompleted = last(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+    if (!fired || !taskScheduled || !taskStarted || !taskCompleted) continue;
     // only when the lapse itself woke the workflow (a late workflow may find the deadline passed without a timer)
     if (ms(fired) >= s.deadlineMs - 1_000) steps.deadlineToTimerFired.push(ms(fired) - s.deadlineMs);
     steps.deadlineToDecidingTaskScheduled.push(ms(taskScheduled) - s.deadlineMs);
     steps.decidingTaskScheduledToStarted.push(ms(taskStarted) - ms(taskScheduled));
-    steps.workflowTaskStartedToActivityScheduled.push(ms(scheduled) - ms(taskStarted));
-    steps.activityScheduledToStarted.push(ms(started) - ms(scheduled));
-    steps.activityStartedToOrderOpened.push(s.openedAtMs - ms(started));
+    steps.decidingTaskStartedToOrderOpened.push(s.openedAtMs - ms(taskStarted));
     if (s.inboxAtMs !== undefined) steps.orderOpenedToInboxRows.push(s.inboxAtMs - s.openedAtMs);
-    steps.activityStartedToCompleted.push(ms(completed) - ms(started));
+    steps.decidingTaskStartedToCompleted.push(ms(taskCompleted) - ms(taskStarted));
   }
   const out: Record<string, number | null> = {
     breakdownSamples: steps.deadlineToDecidingTaskScheduled.length,

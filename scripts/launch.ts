@@ -7,6 +7,7 @@ import { createDatabaseIfMissing, databaseUrl, migrateDeploy } from '../src/infr
 import { dataDir, projectRoot } from '../src/infra/local-stack/paths';
 import { logger } from '../src/common/logging/logger';
 import { startWebhookSink } from './webhook-sink';
+import { writeWorkflowBundle } from '../src/infra/temporal/workflow-bundle';
 
 /**
  * `npm start`: starts whichever of PostgreSQL, Redis and Temporal has no URL configured, migrates the
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     if (urls.temporalUiUrl) env.TEMPORAL_UI_URL ??= urls.temporalUiUrl; // the console's 在 Temporal 中查看 links
     await migrateDeploy(env.DATABASE_URL as string);
     if (env.GOVFLOW_SEED !== '0') await runToEnd(join(__dirname, '..', 'prisma', 'seed.js'), env);
+    env.GOVFLOW_WORKFLOW_BUNDLE ??= await writeWorkflowBundle(join(dataDir('dev'), 'workflow-bundle.js'));
   } catch (err) {
     await stack.stop();
     throw err;

@@ -6,6 +6,7 @@ import {
   defineUpdate,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { RequestCaseActivities } from '../activities/request-case.activities';
@@ -29,6 +30,13 @@ export const CLOCK_RUN_PATCH = 'request-case-clock-run-identity';
 
 /** A calendar change that only clears (or sets) a deadline's 暂定 flag writes a DEADLINE_RECOMPUTED entry. */
 export const PROVISIONAL_DEADLINE_PATCH = 'request-case-provisional-deadline';
+
+/**
+ * The case's own steps (transitions, notes, reminders, escalations) run as local activities: each is a few statements
+ * the worker runs inside the workflow task that decided it, so a lapse costs the server one workflow task instead of
+ * two plus an activity task. Histories from before scheduled them as ordinary activities.
+ */
+export const LOCAL_STEPS_PATCH = 'request-case-local-steps';
 
 /** Everything the case needs from its policy version and calendar, frozen at intake so replays never re-read them. */
 export interface RequestCaseInput {
@@ -109,12 +117,12 @@ export const clocksQuery = defineQuery<ClockView[]>('clocks');
 /** A supervisor changed the business calendar: running clocks re-compute their deadlines with it. */
 export const calendarChangedSignal = defineSignal<[BusinessCalendar]>('calendarChanged');
 
-const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } = proxyActivities<RequestCaseActivities>(
-  {
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-  },
-);
+const stepOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+} as const;
+const remoteSteps = proxyActivities<RequestCaseActivities>(stepOptions);
+const localSteps = proxyLocalActivities<RequestCaseActivities>(stepOptions);
 
 /** One SLA clock: its deadline follows pauses (waiting on the resident) and approved extensions. */
 interface Clock {
@@ -134,6 +142,10 @@ interface Clock {
  * never past the top. Human steps are updates whose validators refuse illegal transitions.
  */
 export async function requestCaseWorkflow(input: RequestCaseInput): Promise<CaseState> {
+  // asked once, before any command: a replayed history without the marker keeps ordinary activities to its end
+  const { recordCaseTransition, recordCaseNote, sendCaseReminder, escalateCase } = patched(LOCAL_STEPS_PATCH)
+    ? localSteps
+    : remoteSteps;
   let state: CaseState = CASE_START;
   let pendingExtension: ExtensionInput | undefined;
   let extensionsGranted = 0;

@@ -1,15 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { LocalStack } from '../../src/infra/local-stack';
 import { createDatabaseIfMissing, databaseUrl, migrateDeploy } from '../../src/infra/local-stack/database';
 import { dataDir, temporalCliPath } from '../../src/infra/local-stack/paths';
 import { freePort } from '../../src/infra/local-stack/ports';
-import { workflowsIndexPath } from '../../src/infra/temporal/workflow-source';
+import { writeWorkflowBundle } from '../../src/infra/temporal/workflow-bundle';
 import { devServerSearchAttributeArgs } from '../../src/shared/search-attributes';
-import { writeFile } from 'node:fs/promises';
 import globalTeardown from './global-teardown';
 
 export interface TestRun {
@@ -67,13 +65,11 @@ async function setUp(): Promise<void> {
   process.env.AUTH_TOKEN_SECRET ??= randomBytes(32).toString('hex');
   process.env.GOVFLOW_DATA_DIR_RUN = dataDir(folder);
 
-  const [, bundle] = await Promise.all([
+  const [, bundlePath] = await Promise.all([
     migrateDeploy(process.env.DATABASE_URL),
-    bundleWorkflowCode({ workflowsPath: workflowsIndexPath(), logger: quietBundlerLogger }),
+    writeWorkflowBundle(join(dataDir(folder), 'workflow-bundle.js')),
     process.env.TEMPORAL_ADDRESS ? undefined : startTemporal(run),
   ]);
-  const bundlePath = join(dataDir(folder), 'workflow-bundle.js');
-  await writeFile(bundlePath, bundle.code);
   process.env.GOVFLOW_WORKFLOW_BUNDLE = bundlePath;
 }
 
@@ -87,6 +83,3 @@ async function startTemporal(run: TestRun): Promise<void> {
   });
   process.env.TEMPORAL_ADDRESS = run.temporal.address;
 }
-
-const noop = () => undefined;
-const quietBundlerLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };

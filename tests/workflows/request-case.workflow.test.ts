@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { Client } from 'pg';
 import { DEFAULT_REQUEST_LOOP_POLICY } from '../../src/modules/policy/request-loop-policy.defaults';
 import { RequestCaseProgressService } from '../../src/modules/request-case/request-case-progress.service';
@@ -30,6 +31,7 @@ import { createTestWorker, startServices, timeSkippingServerPerTest } from '../f
 import { recordHistory } from '../fixtures/history-recorder';
 
 const policy = DEFAULT_REQUEST_LOOP_POLICY;
+const { EventType } = temporal.api.enums.v1;
 
 describe('requestCaseWorkflow on the time-skipping server', () => {
   const ts = timeSkippingServerPerTest();
@@ -82,6 +84,15 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
       expect(clocks).toEqual([expect.objectContaining({ name: 'accept', state: 'lapsed', escalationLevel: 3 })]);
       await handle.terminate('test over');
     });
+    // the reminders and escalations ran inside the workflow tasks that decided them: markers, no activity tasks
+    const history = await handle.fetchHistory();
+    const kinds = (history.events ?? []).map((e) => e.eventType);
+    expect(kinds).not.toContain(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+    const steps = (history.events ?? []).filter(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    );
+    expect(steps).toHaveLength(2 + 3);
+    await recordHistory('request-case-local-steps-lapsed', history, ['clocks']);
 
     expect(await events(id)).toEqual(['REMINDED', 'REMINDED', 'ESCALATED', 'ESCALATED', 'ESCALATED']);
     const orders = await db.query(
@@ -152,7 +163,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     );
     expect(handledEvent.rows).toEqual([{ note: '已更换灯泡', actor_id: f.people.gridWorkerG1.id }]);
 
-    await recordHistory('request-case', handle);
+    await recordHistory('request-case-local-steps', handle);
     expect(workflowId).toBe(`case-${id}`);
   });
 
@@ -449,7 +460,7 @@ describe('requestCaseWorkflow on the time-skipping server', () => {
     ]);
     expect(await rework(extra.districtSupervisor)).toEqual(['request.escalation', 'request.escalation']);
 
-    await recordHistory('request-case-dispute-twice', handle);
+    await recordHistory('request-case-local-steps-dispute-twice', handle);
   });
 
   it('returned as not ours: the dispatcher is told, the case is re-dispatched, and the first grid stays accountable until the new one accepts', async () => {
