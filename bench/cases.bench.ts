@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeWorkflowBundle } from '../src/infra/temporal/workflow-bundle';
@@ -11,6 +12,7 @@ import { closureRowsFor } from '../src/modules/org/closure-rows';
 import { prepareBenchDatabase, startBenchWorker } from './bench-app';
 import { startWorkerProcesses } from './worker-processes';
 import { escalationBreakdown } from './escalation-breakdown';
+import { cpuSeconds, cpuUsedSince } from './cpu-split';
 import { countRoundTrips, roundTripFigures } from './round-trips';
 import { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
 import { NotificationService } from '../src/modules/notification/notification.service';
@@ -294,6 +296,7 @@ async function main(): Promise<void> {
     let open = 0;
     for (const mark of INTAKE_MARKS) {
       const size = mark - open;
+      const cpuBefore = cpuSeconds(workers?.pids ?? []);
       const started = performance.now();
       await inParallel([...Array(size).keys()], 32, async (i) => {
         const created = await api.call('POST', '/api/v1/cases', intakeBody(`tput${mark}`, i), [201]);
@@ -307,6 +310,8 @@ async function main(): Promise<void> {
       intakeFigures[`intake${size}_casesPerSecond`] = round(perSecond);
       intakeFigures[`intake${size}_bareTemporalWorkflowsPerSecond`] = bareRate;
       intakeFigures[`intake${size}_ratioToBare`] = round(perSecond / bareRate, 3);
+      for (const [group, seconds] of Object.entries(cpuUsedSince(cpuBefore, cpuSeconds(workers?.pids ?? []))))
+        intakeFigures[`intake${size}_cpuSeconds_${group}`] = seconds;
       intakeFigures[`open${mark}_workerRssMb`] = round(rss);
       intakeFigures[`open${mark}_rssPerOpenCaseKb`] = round(((rss - rssBefore) * 1024) / mark, 1);
     }
@@ -317,7 +322,10 @@ async function main(): Promise<void> {
     let breakdown: Record<string, number | null> = {};
     let roundTrips: Record<string, number | null> = {};
     for (const size of LAPSE_SIZES) {
+      const cpuBefore = cpuSeconds(workers?.pids ?? []);
       const burst = await lapseBurst(api, prisma, size);
+      for (const [group, seconds] of Object.entries(cpuUsedSince(cpuBefore, cpuSeconds(workers?.pids ?? []))))
+        lapseFigures[`lapse${size}_cpuSeconds_${group}`] = seconds;
       const bareTimers = bare.timerLateness[size];
       lapseFigures[`lapse${size}_deadlineSpanSeconds`] = burst.deadlineSpanSeconds;
       lapseFigures[`lapse${size}_supervisionOrdersOpened`] = burst.opened;
@@ -421,6 +429,7 @@ async function main(): Promise<void> {
     await app.close();
     await inProcess?.worker.close();
     await workers?.stop();
+    rmSync(bundle, { force: true });
   } finally {
     await env.stop();
   }

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,25 +14,22 @@ export interface WorkerProcesses {
 
 const root = join(__dirname, '..');
 
-/** `count` real worker processes (src/worker.ts), as `npm start` runs them with GOVFLOW_WORKERS, on the bench's stack. */
+/**
+ * `count` real worker processes, as `npm start` runs them with GOVFLOW_WORKERS, on the bench's stack: the compiled
+ * worker (dist/src/worker.js, built here with the round-trip counter beside it), so its RSS is not ts-node's.
+ */
 export async function startWorkerProcesses(count: number, env: Record<string, string>): Promise<WorkerProcesses> {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'bench/tsconfig.worker.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const files = Array.from({ length: count }, (_, i) => join(tmpdir(), `govflow-bench-${process.pid}-${i}.json`));
   const children: ChildProcess[] = files.map((file) =>
-    spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', './bench/worker-preload.ts', 'src/worker.ts'],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          ...env,
-          LOG_LEVEL: 'info',
-          BENCH_ROUND_TRIPS_FILE: file,
-          TS_NODE_PROJECT: 'tsconfig.json',
-        },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    ),
+    spawn(process.execPath, ['-r', './dist/bench/worker-preload.js', 'dist/src/worker.js'], {
+      cwd: root,
+      env: { ...process.env, ...env, LOG_LEVEL: 'info', BENCH_ROUND_TRIPS_FILE: file },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
   );
   // a bench that fails half-way (runBench exits) takes its workers with it
   process.once('exit', () => children.forEach((child) => child.exitCode === null && child.kill('SIGKILL')));
