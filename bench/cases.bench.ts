@@ -314,6 +314,7 @@ async function main(): Promise<void> {
         intakeFigures[`intake${size}_cpuSeconds_${group}`] = seconds;
       intakeFigures[`open${mark}_workerRssMb`] = round(rss);
       intakeFigures[`open${mark}_rssPerOpenCaseKb`] = round(((rss - rssBefore) * 1024) / mark, 1);
+      for (const [part, mb] of Object.entries(workers?.heapMb() ?? {})) intakeFigures[`open${mark}_${part}Mb`] = mb;
     }
     reportFigures('诉求压测 cases — intake → accepted, per round:', 'BENCH_CASES_INTAKE', intakeFigures);
 

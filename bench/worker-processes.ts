@@ -9,6 +9,8 @@ export interface WorkerProcesses {
   /** Resident set size of each worker process, MiB (from /proc, so the worker alone, not the bench). */
   rssMb: () => number[];
   roundTrips: () => Record<string, RoundTripTally>;
+  /** The workers' own view of their memory (MiB, summed): V8 heap used and total, and memory outside the heap. */
+  heapMb: () => Record<string, number>;
   stop: () => Promise<void>;
 }
 
@@ -23,9 +25,11 @@ export async function startWorkerProcesses(count: number, env: Record<string, st
     cwd: root,
     stdio: 'inherit',
   });
+  const nodeOptions = (process.env.BENCH_WORKER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   const files = Array.from({ length: count }, (_, i) => join(tmpdir(), `govflow-bench-${process.pid}-${i}.json`));
   const children: ChildProcess[] = files.map((file) =>
-    spawn(process.execPath, ['-r', './dist/bench/worker-preload.js', 'dist/src/worker.js'], {
+    // BENCH_WORKER_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the workers
+    spawn(process.execPath, [...nodeOptions, '-r', './dist/bench/worker-preload.js', 'dist/src/worker.js'], {
       cwd: root,
       env: { ...process.env, ...env, LOG_LEVEL: 'info', BENCH_ROUND_TRIPS_FILE: file },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -73,6 +77,14 @@ export async function startWorkerProcesses(count: number, env: Record<string, st
       }
       return sum;
     },
+    heapMb: () => {
+      const sum: Record<string, number> = {};
+      for (const file of files.map((f) => `${f}.memory`).filter(existsSync)) {
+        for (const [name, bytes] of Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>))
+          sum[name] = Math.round(((sum[name] ?? 0) + bytes / 2 ** 20) * 10) / 10;
+      }
+      return sum;
+    },
     stop: async () => {
       await Promise.all(
         children.map(
@@ -88,7 +100,7 @@ export async function startWorkerProcesses(count: number, env: Record<string, st
             }),
         ),
       );
-      for (const file of files) rmSync(file, { force: true });
+      for (const file of files) for (const f of [file, `${file}.memory`]) rmSync(f, { force: true });
     },
   };
 }
