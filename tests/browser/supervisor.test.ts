@@ -192,7 +192,13 @@ describe('the supervisor console in a browser', () => {
     await page.getByRole('button', { name: '添加类别' }).click();
     await page.getByLabel(`类别 ${row} 名称`).fill(f.category);
     await page.getByRole('combobox', { name: `类别 ${row} 时限等级` }).click();
-    await page.locator(`.ant-select-item-option[title="${priority} · 3 个工作日"]`).click();
+    // the options follow the levels above as they re-render: take the one the list has made active, by Enter, and
+    // go on only once the field shows it (a click could land while the list was being redrawn)
+    const choice = `${priority} · 3 个工作日`;
+    await page.locator(`.ant-select-item-option[title="${choice}"]`).hover();
+    await page.locator(`.ant-select-item-option-active[title="${choice}"]`).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.ant-select-selection-item', { hasText: choice }).waitFor();
     // and a mistake only the API's rules catch: reminders must rise
     await page.getByLabel('第 2 次提醒百分比').fill('40');
     await screenshot(page, '10-policy-editor');
