@@ -16,7 +16,10 @@ export function cpuSeconds(workerPids: number[]): Record<string, number> {
     }
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND; // utime, stime
+    // utime + stime; for PostgreSQL also cutime + cstime: a backend that exits hands its CPU to the postmaster's
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    const reaped = comm === 'postgres' ? Number(fields[13]) + Number(fields[14]) : 0;
+    const seconds = (ticks + reaped) / TICKS_PER_SECOND;
     const group = workerPids.includes(pid)
       ? 'worker'
       : pid === process.pid
