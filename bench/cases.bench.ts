@@ -11,7 +11,7 @@ import { hashPassword } from '../src/modules/auth/password-hasher';
 import { closureRowsFor } from '../src/modules/org/closure-rows';
 import { prepareBenchDatabase, startBenchWorker } from './bench-app';
 import { startWorkerProcesses } from './worker-processes';
-import { escalationBreakdown } from './escalation-breakdown';
+import { escalationBreakdown, EscalationSample } from './escalation-breakdown';
 import { cpuSeconds, cpuUsedSince } from './cpu-split';
 import { countRoundTrips, roundTripFigures } from './round-trips';
 import { RequestCaseProgressService } from '../src/modules/request-case/request-case-progress.service';
@@ -264,6 +264,14 @@ async function main(): Promise<void> {
     const bundle = await writeWorkflowBundle(join(tmpdir(), `govflow-bench-${process.pid}-workflows.js`));
     const workers =
       WORKERS > 0 ? await startWorkerProcesses(WORKERS, { ...stackEnv, GOVFLOW_WORKFLOW_BUNDLE: bundle }) : undefined;
+    const cpuNow = () => cpuSeconds(workers?.pids ?? []);
+    const cpuFigures = (phase: string, before: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(cpuUsedSince(before, cpuNow())).map(([group, seconds]) => [
+          `${phase}_cpuSeconds_${group}`,
+          seconds,
+        ]),
+      );
     const workerRssMb = () =>
       workers ? workers.rssMb().reduce((a, b) => a + b, 0) : process.memoryUsage().rss / 2 ** 20;
     const app = await createApi(loadConfig({ ...process.env, ...stackEnv, PORT: '0' }));
@@ -296,7 +304,7 @@ async function main(): Promise<void> {
     let open = 0;
     for (const mark of INTAKE_MARKS) {
       const size = mark - open;
-      const cpuBefore = cpuSeconds(workers?.pids ?? []);
+      const cpuBefore = cpuNow();
       const started = performance.now();
       await inParallel([...Array(size).keys()], 32, async (i) => {
         const created = await api.call('POST', '/api/v1/cases', intakeBody(`tput${mark}`, i), [201]);
@@ -310,8 +318,7 @@ async function main(): Promise<void> {
       intakeFigures[`intake${size}_casesPerSecond`] = round(perSecond);
       intakeFigures[`intake${size}_bareTemporalWorkflowsPerSecond`] = bareRate;
       intakeFigures[`intake${size}_ratioToBare`] = round(perSecond / bareRate, 3);
-      for (const [group, seconds] of Object.entries(cpuUsedSince(cpuBefore, cpuSeconds(workers?.pids ?? []))))
-        intakeFigures[`intake${size}_cpuSeconds_${group}`] = seconds;
+      Object.assign(intakeFigures, cpuFigures(`intake${size}`, cpuBefore));
       intakeFigures[`open${mark}_workerRssMb`] = round(rss);
       intakeFigures[`open${mark}_rssPerOpenCaseKb`] = round(((rss - rssBefore) * 1024) / mark, 1);
       for (const [part, mb] of Object.entries(workers?.heapMb() ?? {})) intakeFigures[`open${mark}_${part}Mb`] = mb;
@@ -320,13 +327,12 @@ async function main(): Promise<void> {
 
     // 2. Bursts of cases never accepted: their accept deadlines lapse together; lateness = 督办单 openedAt − deadline.
     const lapseFigures: Record<string, number | null> = {};
-    let breakdown: Record<string, number | null> = {};
+    let largest: EscalationSample[] = [];
     let roundTrips: Record<string, number | null> = {};
     for (const size of LAPSE_SIZES) {
-      const cpuBefore = cpuSeconds(workers?.pids ?? []);
+      const cpuBefore = cpuNow();
       const burst = await lapseBurst(api, prisma, size);
-      for (const [group, seconds] of Object.entries(cpuUsedSince(cpuBefore, cpuSeconds(workers?.pids ?? []))))
-        lapseFigures[`lapse${size}_cpuSeconds_${group}`] = seconds;
+      Object.assign(lapseFigures, cpuFigures(`lapse${size}`, cpuBefore));
       const bareTimers = bare.timerLateness[size];
       lapseFigures[`lapse${size}_deadlineSpanSeconds`] = burst.deadlineSpanSeconds;
       lapseFigures[`lapse${size}_supervisionOrdersOpened`] = burst.opened;
@@ -336,10 +342,11 @@ async function main(): Promise<void> {
       lapseFigures[`lapse${size}_bareTimerP99Ms`] = bareTimers.p99Ms;
       lapseFigures[`lapse${size}_p99OverBareMs`] =
         burst.latenessP99Ms === null ? null : burst.latenessP99Ms - bareTimers.p99Ms;
-      // the breakdown and round trips of the largest burst, taken right after it
-      breakdown = await escalationBreakdown(app.get(TemporalClientService).client, burst.samples);
+      // round trips right after the last (largest) burst; its histories are read once the bursts are over
+      largest = burst.samples;
       roundTrips = roundTripFigures(workers?.roundTrips());
     }
+    const breakdown = await escalationBreakdown(app.get(TemporalClientService).client, largest);
     reportFigures('诉求压测 cases — escalation bursts (printed before the list part):', 'BENCH_CASES_ESCALATION', {
       ...lapseFigures,
       ...breakdown,
